@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '../../libs/config/app-config.js';
+import { JsonLogger } from '../../libs/config/json-logger.js';
+import { EmbeddedDatabase, startEmbeddedDatabase } from '../../libs/database/embedded-database.js';
+import { prepareDatabase } from '../../libs/database/prepare-database.js';
+import { DEMO_PASSWORD, DEMO_PEOPLE, loadDemoCity } from '../../libs/domain/demo/demo-city.js';
+import { createApiApp } from '../api/src/api-app.factory.js';
+import { WorkerModule } from '../worker/src/worker.module.js';
+
+/**
+ * `npm start`: API and worker in one process. Without DATABASE_URL it starts the embedded
+ * database (PGlite under DATA_DIR) and runs BullMQ on it, so nothing else needs installing.
+ */
+async function main() {
+  const config = loadConfig(process.env);
+  const logger = new JsonLogger(config.LOG_LEVEL, 'drogenrapport');
+  let embedded: EmbeddedDatabase | undefined;
+  if (config.embedded) {
+    embedded = await startEmbeddedDatabase(config.DATA_DIR);
+    config.databaseUrl = embedded.url;
+    logger.event('info', 'embedded database started', { dataDir: config.DATA_DIR });
+  }
+  let seeded = false;
+  const ran = await prepareDatabase(config, async (ds) => {
+    if (config.demoData) seeded = await loadDemoCity(ds);
+  });
+  if (ran.length) logger.event('info', 'migrations applied', { migrations: ran });
+
+  const app = await createApiApp(config, { extraModules: [WorkerModule], logger, shutdownHooks: false });
+  // Nest first (the worker finishes the job in hand, pools close), then PGlite, cleanly (STACK.md).
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.event('info', 'shutting down', { signal });
+      void app.close().catch(() => undefined).then(() => embedded?.stop()).finally(() => process.exit(0));
+    });
+  }
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  const lines = [
+    '',
+    `Drogenrapport is running (${config.embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL'}).`,
+    `  API:       ${base}/api/v1`,
+    `  API docs:  ${base}/api/docs`,
+    `  Health:    ${base}/health`,
+  ];
+  if (config.demoData) {
+    lines.push(seeded ? '  Demo city "Lindenbrück" loaded. Demo logins (password for all: ' + DEMO_PASSWORD + '):' : `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const p of DEMO_PEOPLE) lines.push(`    ${p.roles.join('+').padEnd(22)} ${p.email}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`Start failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

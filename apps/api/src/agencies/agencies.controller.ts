@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AgenciesService } from '../../../../libs/domain/agencies/agencies.service.js';
+import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { pageRequest } from '../common/page-query.dto.js';
+import { AgencyResponseDto, toAgencyResponse } from './agency.mapper.js';
+import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto.js';
+
+@ApiTags('agencies')
+@ApiBearerAuth()
+@Controller('agencies')
+export class AgenciesController {
+  constructor(private readonly agencies: AgenciesService) {}
+
+  @Post()
+  @Roles('coordinator')
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateAgencyDto): Promise<AgencyResponseDto> {
+    return this.agencies.create(user, body).then(toAgencyResponse);
+  }
+
+  @Get()
+  @SignedIn()
+  async list(@Query() q: ListAgenciesQueryDto) {
+    const page = await this.agencies.list(q, pageRequest(q, 'name'));
+    return { items: page.items.map(toAgencyResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @ApiOkResponse({ type: AgencyResponseDto })
+  get(@Param('id', UuidParamPipe) id: string): Promise<AgencyResponseDto> {
+    return this.agencies.get(id).then(toAgencyResponse);
+  }
+
+  @Patch(':id')
+  @Roles('coordinator')
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateAgencyDto): Promise<AgencyResponseDto> {
+    const { version, ...patch } = body;
+    return this.agencies.update(user, id, patch, version).then(toAgencyResponse);
+  }
+
+  @Post(':id/deactivate')
+  @Roles('coordinator')
+  @HttpCode(200)
+  deactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<AgencyResponseDto> {
+    return this.agencies.setActive(user, id, false).then(toAgencyResponse);
+  }
+
+  @Post(':id/reactivate')
+  @Roles('coordinator')
+  @HttpCode(200)
+  reactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<AgencyResponseDto> {
+    return this.agencies.setActive(user, id, true).then(toAgencyResponse);
+  }
+}

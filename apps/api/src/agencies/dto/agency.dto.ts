@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength, Min } from 'class-validator';
+import { AGENCY_KINDS, type AgencyKind } from '../../../../../libs/domain/agencies/agency-kind.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: 'Polizeirevier Mitte', maxLength: 200 })
+  @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: AGENCY_KINDS })
+  @IsIn(AGENCY_KINDS)
+  kind: AgencyKind;
+
+  @ApiProperty({ example: 'POL-MITTE', description: 'Short code, unique; 2-20 letters, digits or -' })
+  @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{1,19}$/, { message: 'must be 2-20 letters, digits or "-"' })
+  code: string;
+}
+
+export class UpdateAgencyDto extends PartialType(CreateAgencyDto) {
+  @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
+  @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+const SORTS = ['name', 'code', 'createdAt'] as const;
+
+export class ListAgenciesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: AGENCY_KINDS })
+  @IsOptional() @IsIn(AGENCY_KINDS)
+  kind?: AgencyKind;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Part of the name or code' })
+  @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: SORTS })
+  @IsOptional() @IsIn(SORTS)
+  sort?: (typeof SORTS)[number];
+}

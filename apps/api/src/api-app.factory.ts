@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '../../../libs/config/app-config.js';
+import { ConfigModule } from '../../../libs/config/config.module.js';
+import { JsonLogger } from '../../../libs/config/json-logger.js';
+import { DatabaseModule } from '../../../libs/database/database.module.js';
+import { requestContext } from '../../../libs/domain/common/request-context.js';
+import { DomainModule } from '../../../libs/domain/domain.module.js';
+import { QueueModule } from '../../../libs/queue/queue.module.js';
+import { ApiModule } from './api.module.js';
+import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+
+export const API_PREFIX = 'api/v1';
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'geolocation=(), camera=(), microphone=()',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+};
+// Swagger UI needs inline scripts and styles; everything else gets the strict policy.
+const CSP_API = "default-src 'none'; frame-ancestors 'none'";
+const CSP_DOCS = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
+/**
+ * Builds the HTTP app (not yet listening). main.ts, the all-in-one entry and the tests all use this,
+ * so that they run the same pipes, filters, hooks and docs.
+ */
+export interface ApiAppOptions {
+  extraModules?: Array<Type | DynamicModule>;
+  logger?: JsonLogger;
+  /** Let Nest close the app on SIGTERM/SIGINT (off when the caller must stop more after it). */
+  shutdownHooks?: boolean;
+}
+
+export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? new JsonLogger(config.LOG_LEVEL, 'api');
+  const extraModules = options.extraModules ?? [];
+  @Module({
+    imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(), DomainModule, QueueModule, ApiModule, ...extraModules],
+  })
+  class ApiRootModule {}
+
+  const adapter = new FastifyAdapter({
+    // Trust exactly the configured number of proxy hops for req.ip, never all (STACK.md trap 11).
+    trustProxy: (_addr: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
+    bodyLimit: 1_048_576,
+    // Honour a sane incoming X-Request-Id (from a proxy), otherwise make one.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
+    },
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiRootModule, adapter, { logger, bufferLogs: false });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    (req as unknown as { startedAt: bigint }).startedAt = process.hrtime.bigint();
+    void reply.header('x-request-id', String(req.id));
+    requestContext.run({ requestId: String(req.id) }, done);
+  });
+  fastify.addHook('onSend', async (req, reply) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
+    void reply.header('content-security-policy', req.url.startsWith('/api/docs') ? CSP_DOCS : CSP_API);
+    if (req.url.startsWith('/api/v1/') ) void reply.header('cache-control', 'no-store');
+  });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    const started = (req as unknown as { startedAt?: bigint }).startedAt;
+    // Path only: query strings can carry search text.
+    logger.event('info', 'request', {
+      requestId: String(req.id), method: req.method, path: req.url.split('?')[0], status: reply.statusCode,
+      ms: started ? Number(process.hrtime.bigint() - started) / 1e6 : undefined,
+    });
+    done();
+  });
+
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('Drogenrapport API')
+    .setDescription('Inter-agency coordination of the response to open drug scenes. Errors are RFC 9457 problem+json with a stable `code`. No personal data about drug users belongs in this system.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build());
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

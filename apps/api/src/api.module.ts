@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AgenciesController } from './agencies/agencies.controller.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuthModule } from './auth/auth.module.js';
+import { HealthController } from './health/health.controller.js';
+import { PeopleController } from './people/people.controller.js';
+
+/** HTTP only: controllers, DTOs and mappers; rules live in libs/domain. */
+@Module({
+  imports: [AuthModule],
+  controllers: [HealthController, AgenciesController, PeopleController, AuditController],
+})
+export class ApiModule {}

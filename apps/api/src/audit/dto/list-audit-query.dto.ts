@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto.js';
+
+const ACTIONS = ['create', 'update', 'deactivate', 'reactivate', 'read', 'export', 'login', 'logout', 'password_change', 'withdraw'] as const;
+
+export class ListAuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'agency' }) @IsOptional() @IsString() @Matches(/^[a-z_]{1,40}$/)
+  entityType?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  entityId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ enum: ACTIONS }) @IsOptional() @IsIn(ACTIONS)
+  action?: (typeof ACTIONS)[number];
+
+  @ApiPropertyOptional({ description: 'ISO 8601, inclusive' }) @IsOptional() @Type(() => Date) @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ description: 'ISO 8601, exclusive' }) @IsOptional() @Type(() => Date) @IsDate()
+  to?: Date;
+
+  @ApiPropertyOptional({ enum: ['at'] }) @IsOptional() @IsIn(['at'])
+  sort?: 'at';
+}

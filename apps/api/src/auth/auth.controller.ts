@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Person } from '../../../../libs/domain/people/person.entity.js';
+import { PeopleService } from '../../../../libs/domain/people/people.service.js';
+import { PersonResponseDto, toPersonResponse } from '../people/person.mapper.js';
+import { CurrentUser, Public, SignedIn } from './access.decorators.js';
+import { AuthService } from './auth.service.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
+import { LoginDto } from './dto/login.dto.js';
+import { RefreshDto } from './dto/refresh.dto.js';
+import { SetDeputyDto } from './dto/set-deputy.dto.js';
+import { TokenPairDto } from './dto/token-pair.dto.js';
+import { LocalAuthGuard } from './local-auth.guard.js';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService, private readonly people: PeopleService) {}
+
+  @Post('auth/login')
+  @Public()
+  @UseGuards(LocalAuthGuard)
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  login(@Req() req: { user: Person }, @Body() _body: LoginDto): Promise<TokenPairDto> {
+    return this.auth.startSession(req.user);
+  }
+
+  @Post('auth/refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @SignedIn()
+  @ApiBearerAuth()
+  @HttpCode(204)
+  async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.auth.logout(user);
+  }
+
+  @Get('me')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: PersonResponseDto })
+  async me(@CurrentUser() user: AuthenticatedUser): Promise<PersonResponseDto> {
+    return toPersonResponse(await this.people.get(user, user.id));
+  }
+
+  @Post('me/password')
+  @SignedIn()
+  @ApiBearerAuth()
+  @HttpCode(204)
+  async changeOwnPassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user, user.id, body.newPassword, body.oldPassword);
+  }
+
+  @Put('me/deputy')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: PersonResponseDto })
+  async setOwnDeputy(@CurrentUser() user: AuthenticatedUser, @Body() body: SetDeputyDto): Promise<PersonResponseDto> {
+    return toPersonResponse(await this.people.setDeputy(user, user.id, body.deputyId));
+  }
+}

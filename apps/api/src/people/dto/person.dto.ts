@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { PASSWORD_MIN_LENGTH } from '../../../../../libs/domain/people/passwords.js';
+import { ROLES, type Role } from '../../../../../libs/domain/people/role.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
+
+export class CreatePersonDto {
+  @ApiProperty() @IsUUID()
+  agencyId: string;
+
+  @ApiProperty() @IsString() @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200)
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: 'Initial password; the person should change it' })
+  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(200)
+  password: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'An active person of the same agency' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  deputyId?: string | null;
+}
+
+export class UpdatePersonDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsEmail() @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  deputyId?: string | null;
+
+  @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
+  @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+const SORTS = ['displayName', 'email', 'createdAt'] as const;
+
+export class ListPeopleQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'Admins only; others always see active people' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: SORTS }) @IsOptional() @IsIn(SORTS)
+  sort?: (typeof SORTS)[number];
+}

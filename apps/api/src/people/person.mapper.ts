@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Person } from '../../../../libs/domain/people/person.entity.js';
+import { ROLES, type Role } from '../../../../libs/domain/people/role.js';
+
+export class PersonAgencyDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() code: string;
+  @ApiProperty() kind: string;
+}
+
+export class PersonResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty() agencyId: string;
+  @ApiPropertyOptional({ type: PersonAgencyDto }) agency?: PersonAgencyDto;
+  @ApiProperty({ nullable: true, type: String }) deputyId: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+}
+
+export function toPersonResponse(p: Person): PersonResponseDto {
+  return {
+    id: p.id,
+    email: p.email,
+    displayName: p.displayName,
+    roles: p.roles,
+    agencyId: p.agencyId,
+    agency: p.agency ? { id: p.agency.id, name: p.agency.name, code: p.agency.code, kind: p.agency.kind } : undefined,
+    deputyId: p.deputyId,
+    active: p.active,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+  };
+}

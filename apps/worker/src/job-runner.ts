@@ -1,0 +1,67 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import type { Job } from 'bullmq';
+import { AppConfig } from '../../../libs/config/app-config.js';
+import { JsonLogger } from '../../../libs/config/json-logger.js';
+import { JobProducer } from '../../../libs/queue/job-producer.js';
+import { QueueBackend } from '../../../libs/queue/queue-backend.js';
+import { JOB_QUEUE, JobName, QueueName } from '../../../libs/queue/queue-names.js';
+import { FoundHandler, buildHandlerRegistry } from './handler-registry.js';
+import { JOB_HANDLER_KEY } from './job-handler.decorator.js';
+
+/**
+ * Finds the @JobHandler methods, checks them against the declared job names, starts one BullMQ
+ * worker per queue and registers the periodic schedules. BullMQ's Worker.close() (called on
+ * shutdown by QueueBackend) lets the job in hand finish first.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly backend: QueueBackend,
+    private readonly producer: JobProducer,
+    private readonly config: AppConfig,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const registry = buildHandlerRegistry(this.discover());
+    const queues = new Set<QueueName>([...registry.keys()].map((j) => JOB_QUEUE[j]));
+    for (const queue of queues) {
+      this.backend.worker(queue, (job: Job) => this.run(registry, job), { concurrency: this.config.WORKER_CONCURRENCY });
+    }
+    await this.producer.every('heartbeat', {}, this.config.HEARTBEAT_INTERVAL_SECONDS * 1000);
+    this.logger.event('info', 'worker started', { queues: [...queues], jobs: [...registry.keys()], backend: this.backend.kind });
+  }
+
+  private async run(registry: Map<JobName, FoundHandler>, job: Job): Promise<unknown> {
+    const handler = registry.get(job.name as JobName);
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    const started = Date.now();
+    try {
+      const result = await handler.run(job.data, job.id);
+      this.logger.event('debug', 'job done', { job: job.name, jobId: job.id, ms: Date.now() - started });
+      return result;
+    } catch (err) {
+      this.logger.event('error', 'job failed', { job: job.name, jobId: job.id, attempt: job.attemptsMade, error: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
+  }
+
+  private discover(): FoundHandler[] {
+    const found: FoundHandler[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const fn = (proto as Record<string, unknown>)[method] as (...args: unknown[]) => Promise<unknown>;
+        const name = this.reflector.get<string | undefined>(JOB_HANDLER_KEY, fn);
+        if (name) found.push({ name, where: `${instance.constructor.name}.${method}`, run: (payload, jobId) => fn.call(instance, payload, jobId) });
+      }
+    }
+    return found;
+  }
+}

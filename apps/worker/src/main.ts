@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '../../../libs/config/app-config.js';
+import { JsonLogger } from '../../../libs/config/json-logger.js';
+import { prepareDatabase } from '../../../libs/database/prepare-database.js';
+import { createWorkerContext } from './worker-app.factory.js';
+
+/** The worker alone, on PostgreSQL and (optionally) Redis; SIGTERM finishes the job in hand, then exits. */
+async function main() {
+  const config = loadConfig(process.env, { requireServerDatabase: true });
+  const logger = new JsonLogger(config.LOG_LEVEL, 'worker');
+  const ran = await prepareDatabase(config);
+  if (ran.length) logger.event('info', 'migrations applied', { migrations: ran });
+  await createWorkerContext(config, logger);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`Start failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig } from '../../../libs/config/app-config.js';
+import { ConfigModule } from '../../../libs/config/config.module.js';
+import { JsonLogger } from '../../../libs/config/json-logger.js';
+import { DatabaseModule } from '../../../libs/database/database.module.js';
+import { DomainModule } from '../../../libs/domain/domain.module.js';
+import { QueueModule } from '../../../libs/queue/queue.module.js';
+import { WorkerModule } from './worker.module.js';
+
+/** The worker as a Nest application context (no HTTP); main.ts and the tests use this. */
+export async function createWorkerContext(config: AppConfig, logger = new JsonLogger(config.LOG_LEVEL, 'worker')): Promise<INestApplicationContext> {
+  @Module({
+    imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(), DomainModule, QueueModule, WorkerModule],
+  })
+  class WorkerRootModule {}
+
+  const ctx = await NestFactory.createApplicationContext(WorkerRootModule, { logger });
+  ctx.enableShutdownHooks();
+  await ctx.init();
+  return ctx;
+}

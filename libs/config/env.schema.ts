@@ -1,0 +1,112 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) ? true
+    : ['0', 'false', 'no', 'off'].includes(value.toLowerCase()) ? false : value : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toNum = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
+
+/**
+ * The one environment schema. Every variable the product reads is declared here with its default;
+ * README.md lists the same table. Nothing else reads process.env (see loadConfig).
+ */
+export class EnvSchema {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** Absent: the embedded database (PGlite under DATA_DIR) is used. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Absent: BullMQ runs on its PostgreSQL backend in the same database. */
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @Transform(toBool) @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  /** Load the fictional demo city into an empty database. Default: on in embedded mode only. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  /** Required with DATABASE_URL; in embedded mode a random secret is kept under DATA_DIR. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsString()
+  JWT_ISSUER = 'drogenrapport';
+
+  @IsString()
+  JWT_AUDIENCE = 'drogenrapport-api';
+
+  @Transform(toInt) @IsInt() @Min(30) @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  LOGIN_MAX_FAILURES_PER_IP = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** Number of reverse-proxy hops to trust for the client IP (0 = none). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(5)
+  TRUST_PROXY_HOPS = 0;
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  HEARTBEAT_INTERVAL_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  WORKER_CONCURRENCY = 4;
+
+  /** Prefix for queue keys in Redis / schema for the Postgres queue backend. */
+  @Matches(/^[a-z_][a-z0-9_]{0,40}$/, { message: 'must be lower-case letters, digits and _' })
+  QUEUE_PREFIX = 'drogenrapport';
+
+  /** Radius for "near a particularly sensitive place" (issue 3). */
+  @Transform(toInt) @IsInt() @Min(10) @Max(5000)
+  SENSITIVE_PLACE_RADIUS_M = 200;
+
+  /** City area: developments outside this box (plus CITY_MARGIN_KM) are refused. Default: the demo city. */
+  @Transform(toNum) @IsNumber() @Min(-90) @Max(90)
+  CITY_MIN_LAT = 51.25;
+  @Transform(toNum) @IsNumber() @Min(-90) @Max(90)
+  CITY_MAX_LAT = 51.45;
+  @Transform(toNum) @IsNumber() @Min(-180) @Max(180)
+  CITY_MIN_LON = 12.2;
+  @Transform(toNum) @IsNumber() @Min(-180) @Max(180)
+  CITY_MAX_LON = 12.55;
+  @Transform(toNum) @IsNumber() @Min(0) @Max(100)
+  CITY_MARGIN_KM = 5;
+}

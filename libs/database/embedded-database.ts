@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteServer } from './pglite-server.js';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The zero-config database: PGlite, file-backed under DATA_DIR/pgdata, served on a loopback port
+ * (PGliteServer) so that TypeORM and BullMQ use their normal pg driver and the normal migrations.
+ */
+export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const dir = join(dataDir, 'pgdata');
+  mkdirSync(dir, { recursive: true });
+  const db = await PGlite.create(dir);
+  // PGlite ignores connection-time options (search_path) and all connections share its one
+  // session: set it once so that BullMQ's functions in the bullmq schema are found (STACK.md).
+  await db.exec('CREATE SCHEMA IF NOT EXISTS bullmq; SET search_path TO public, bullmq;');
+  const server = new PGliteServer(db);
+  const port = await server.listen('127.0.0.1', 0);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  let stopped = false;
+  return {
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.close();
+      // Without a clean close, PGlite replays its WAL and sequences jump after a kill (STACK.md).
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { Role } from '../people/role.js';
+
+/** The signed-in person on whose behalf a service acts (from the access token, never from a body). */
+export interface Actor {
+  id: string;
+  agencyId: string;
+  roles: Role[];
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.some((r) => actor.roles.includes(r));
+}

@@ -1,0 +1,10 @@
+import { Agency } from './agencies/agency.entity.js';
+import { AuditEntry } from './audit/audit-entry.entity.js';
+import { LoginFailure } from './auth/login-failure.entity.js';
+import { RefreshToken } from './auth/refresh-token.entity.js';
+import { Session } from './auth/session.entity.js';
+import { JobState } from './jobs/job-state.entity.js';
+import { Person } from './people/person.entity.js';
+
+/** Every TypeORM entity; the database options and the data source for the CLI use this list. */
+export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState];

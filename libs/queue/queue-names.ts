@@ -1,0 +1,21 @@
+/**
+ * Every queue, job name and payload type, declared once. Payloads carry ids only: the consumer
+ * re-reads Postgres (ARCHITECTURE.md, convention 8). The worker refuses to start when a job name
+ * here has no handler, or two.
+ */
+export const QUEUES = {
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobPayloads {
+  /** Periodic proof that API/worker -> queue -> Postgres works. */
+  heartbeat: Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+
+export const JOB_QUEUE: { [J in JobName]: QueueName } = {
+  heartbeat: QUEUES.maintenance,
+};
+
+export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
