@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { AuthService } from '../../apps/api/src/auth/auth.service.js';
+import { Agency } from '../domain/agencies/agency.entity.js';
+import type { AgencyKind } from '../domain/agencies/agency-kind.js';
+import { hashPassword } from '../domain/people/passwords.js';
+import { Person } from '../domain/people/person.entity.js';
+import type { Role } from '../domain/people/role.js';
+
+export const TEST_PASSWORD = 'Test-Password-2026';
+let hashed: Promise<string> | undefined;
+
+export interface TestPerson {
+  person: Person;
+  agency: Agency;
+  token: string;
+  refreshToken: string;
+  auth: { Authorization: string };
+}
+
+/** Each test makes its own agencies and people (no shared fixtures, no real names). */
+export class Factories {
+  constructor(private readonly app: INestApplication, private readonly db: DataSource) {}
+
+  async agency(overrides: Partial<{ name: string; kind: AgencyKind; code: string; active: boolean }> = {}): Promise<Agency> {
+    const suffix = randomUUID().slice(0, 8).toUpperCase();
+    const repo = this.db.getRepository(Agency);
+    return repo.save(repo.create({ name: `Testbehörde ${suffix}`, kind: 'police', code: `T-${suffix}`, active: true, ...overrides }));
+  }
+
+  /** A person with a session; pass `agency` to put several people into one agency. */
+  async person(roles: Role[] = ['liaison'], opts: { agency?: Agency; active?: boolean; email?: string } = {}): Promise<TestPerson> {
+    const agency = opts.agency ?? (await this.agency());
+    hashed ??= hashPassword(TEST_PASSWORD);
+    const repo = this.db.getRepository(Person);
+    const person = await repo.save(repo.create({
+      agencyId: agency.id,
+      email: opts.email ?? `p-${randomUUID()}@test.invalid`,
+      displayName: `Testperson ${randomUUID().slice(0, 6)}`,
+      roles,
+      deputyId: null,
+      active: opts.active ?? true,
+      passwordHash: await hashed,
+      failedLoginCount: 0,
+      lockedUntil: null,
+    }));
+    const pair = await this.app.get(AuthService).startSession(person);
+    return { person, agency, token: pair.accessToken, refreshToken: pair.refreshToken, auth: { Authorization: `Bearer ${pair.accessToken}` } };
+  }
+}

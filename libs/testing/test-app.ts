@@ -1,0 +1,36 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { createApiApp } from '../../apps/api/src/api-app.factory.js';
+import { AppConfig } from '../config/app-config.js';
+import { JsonLogger } from '../config/json-logger.js';
+import { prepareDatabase } from '../database/prepare-database.js';
+import { Factories } from './factories.js';
+import { testConfig } from './test-config.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  db: DataSource;
+  /** The Fastify server, for supertest: request(t.server) */
+  server: NestFastifyApplication['getHttpServer'] extends () => infer S ? S : never;
+  make: Factories;
+  close(): Promise<void>;
+}
+
+/** The real API (same factory as production) on the test database; migrations applied. */
+export async function createTestApp(overrides: Record<string, string> = {}, configure?: (c: AppConfig) => void): Promise<TestApp> {
+  const config = testConfig(overrides);
+  configure?.(config);
+  await prepareDatabase(config);
+  const app = await createApiApp(config, { logger: new JsonLogger('error', 'api-test'), shutdownHooks: false });
+  const db = app.get<DataSource>(getDataSourceToken());
+  return {
+    app,
+    config,
+    db,
+    server: app.getHttpServer(),
+    make: new Factories(app, db),
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,38 @@
+// `npm test`: builds, prepares a fresh test database on the local PostgreSQL, and runs every unit
+// and e2e test (jest) against it and the local Redis, plus the embedded-mode smoke test.
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+
+const env = { ...process.env };
+env.NODE_ENV = 'test';
+env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/drogenrapport_test';
+env.TEST_REDIS_URL ??= 'redis://127.0.0.1:6379/0';
+env.TEST_QUEUE_PREFIX ??= `drtest_${process.pid}`;
+
+const url = new URL(env.TEST_DATABASE_URL);
+const dbName = url.pathname.slice(1);
+if (!dbName.includes('test')) {
+  console.error(`Refusing to run: the test database "${dbName}" must have "test" in its name (it is dropped and created anew).`);
+  process.exit(2);
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const admin = new URL(env.TEST_DATABASE_URL);
+admin.pathname = '/postgres';
+const client = new pg.Client({ connectionString: admin.toString() });
+try {
+  await client.connect();
+} catch (err) {
+  console.error(`PostgreSQL does not answer at ${admin.host} (${err.message}). Start it, or set TEST_DATABASE_URL.`);
+  process.exit(2);
+}
+await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+await client.query(`CREATE DATABASE "${dbName}"`);
+await client.end();
+
+run('npm', ['run', '--silent', 'build']);
+run('node', ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', ...process.argv.slice(2)]);

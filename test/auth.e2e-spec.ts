@@ -1,0 +1,159 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { TEST_PASSWORD } from '../libs/testing/factories.js';
+import { createTestApp, TestApp } from '../libs/testing/test-app.js';
+
+let t: TestApp;
+let ipCounter = 0;
+/** Each test acts from its own client address, so the per-IP throttle of one does not hit another. */
+const ip = () => `10.99.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
+
+function signJwt(header: object, payload: object, secret: string): string {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const body = `${b64(header)}.${b64(payload)}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const login = (email: string, password: string, from = ip()) =>
+  request(t.server).post('/api/v1/auth/login').set('x-forwarded-for', from).send({ email, password });
+
+describe('login', () => {
+  it('signs in with e-mail and password and /me returns person, agency and roles', async () => {
+    const { person, agency } = await t.make.person(['liaison', 'coordinator']);
+    const res = await login(person.email.toUpperCase(), TEST_PASSWORD).expect(200);
+    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    const me = await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    expect(me.body).toMatchObject({ id: person.id, email: person.email, agency: { id: agency.id, code: agency.code }, roles: ['liaison', 'coordinator'] });
+    expect(me.body.passwordHash).toBeUndefined();
+  });
+
+  it('refuses a wrong password and an unknown account with the same answer', async () => {
+    const { person } = await t.make.person();
+    const wrong = await login(person.email, 'not-the-password').expect(401);
+    const unknown = await login('nobody@test.invalid', 'not-the-password').expect(401);
+    expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+    expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('names the missing or mistyped field instead of a vague 401', async () => {
+    const res = await request(t.server).post('/api/v1/auth/login').send({ email: 42 }).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['email', 'password']));
+  });
+
+  it('locks an account after 5 failures and says so, even for the right password', async () => {
+    const { person } = await t.make.person();
+    for (let i = 0; i < 4; i++) expect((await login(person.email, 'wrong-password-x').expect(401)).body.code).toBe('INVALID_CREDENTIALS');
+    const fifth = await login(person.email, 'wrong-password-x').expect(423);
+    expect(fifth.body.code).toBe('ACCOUNT_LOCKED');
+    expect(fifth.body.lockedUntil).toBeDefined();
+    const right = await login(person.email, TEST_PASSWORD).expect(423);
+    expect(right.body.detail).toMatch(/locked/);
+  });
+
+  it('throttles failed logins per client address', async () => {
+    const from = ip();
+    for (let i = 0; i < t.config.LOGIN_MAX_FAILURES_PER_IP; i++) await login(`nobody${i}@test.invalid`, 'x', from).expect(401);
+    const { person } = await t.make.person();
+    const res = await login(person.email, TEST_PASSWORD, from).expect(429);
+    expect(res.body.code).toBe('TOO_MANY_ATTEMPTS');
+    await login(person.email, TEST_PASSWORD, ip()).expect(200);
+  });
+
+  it('refuses a deactivated account after a correct password', async () => {
+    const { person } = await t.make.person(['liaison'], { active: false });
+    expect((await login(person.email, TEST_PASSWORD).expect(403)).body.code).toBe('ACCOUNT_DISABLED');
+  });
+});
+
+describe('access tokens', () => {
+  it('refuses a request without a token', async () => {
+    expect((await request(t.server).get('/api/v1/me').expect(401)).body.code).toBe('AUTH_REQUIRED');
+  });
+
+  it('refuses tampered, expired, alg:none, foreign-key and wrong-audience tokens', async () => {
+    const { person, token } = await t.make.person();
+    const [h, p, s] = token.split('.');
+    const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
+    const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, roles: ['admin'] })).toString('base64url')}.${s}`;
+    const now = Math.floor(Date.now() / 1000);
+    const secret = t.config.jwtSecret;
+    const base = { sub: person.id, sid: claims.sid, agency: person.agencyId, roles: ['admin'], iss: t.config.JWT_ISSUER, aud: t.config.JWT_AUDIENCE };
+    const expired = signJwt({ alg: 'HS256', typ: 'JWT' }, { ...base, iat: now - 7200, exp: now - 3600 }, secret);
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ ...base, exp: now + 600 })).toString('base64url')}.`;
+    const otherKey = signJwt({ alg: 'HS256', typ: 'JWT' }, { ...base, exp: now + 600 }, 'another-key-another-key-another-key-000');
+    const wrongAud = signJwt({ alg: 'HS256', typ: 'JWT' }, { ...base, aud: 'someone-else', exp: now + 600 }, secret);
+    const hs512 = signJwt({ alg: 'HS512', typ: 'JWT' }, { ...base, exp: now + 600 }, secret);
+    const get = (tk: string) => request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${tk}`);
+    expect((await get(tampered).expect(401)).body.code).toBe('TOKEN_INVALID');
+    expect((await get(expired).expect(401)).body.code).toBe('TOKEN_EXPIRED');
+    expect((await get(none).expect(401)).body.code).toBe('TOKEN_INVALID');
+    expect((await get(otherKey).expect(401)).body.code).toBe('TOKEN_INVALID');
+    expect((await get(wrongAud).expect(401)).body.code).toBe('TOKEN_INVALID');
+    expect((await get(hs512).expect(401)).body.code).toBe('TOKEN_INVALID');
+    await get(token).expect(200);
+  });
+});
+
+describe('refresh tokens and sessions', () => {
+  it('rotates the refresh token on every use', async () => {
+    const { refreshToken } = await t.make.person();
+    const first = await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken }).expect(200);
+    expect(first.body.refreshToken).not.toBe(refreshToken);
+    const second = await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
+    await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${second.body.accessToken}`).expect(200);
+  });
+
+  it('a refresh token used twice revokes the whole family', async () => {
+    const { refreshToken, token } = await t.make.person();
+    const rotated = await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken }).expect(200);
+    const replay = await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken }).expect(401);
+    expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
+    expect((await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401)).body.code).toBe('SESSION_ENDED');
+    expect((await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${rotated.body.accessToken}`).expect(401)).body.code).toBe('SESSION_ENDED');
+    expect((await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(401)).body.code).toBe('SESSION_ENDED');
+  });
+
+  it('refuses a forged or malformed refresh token', async () => {
+    const { refreshToken } = await t.make.person();
+    const forged = `${refreshToken.split('.')[0]}.${'A'.repeat(43)}`;
+    expect((await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken: forged }).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
+    expect((await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken: 'nonsense' }).expect(400)).body.field).toBe('refreshToken');
+  });
+
+  it('logout ends the session at once', async () => {
+    const { auth, refreshToken } = await t.make.person();
+    await request(t.server).post('/api/v1/auth/logout').set(auth).expect(204);
+    expect((await request(t.server).get('/api/v1/me').set(auth).expect(401)).body.code).toBe('SESSION_ENDED');
+    await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken }).expect(401);
+  });
+
+  it('a password change ends the other sessions and keeps the current one', async () => {
+    const { person, auth } = await t.make.person();
+    const other = await login(person.email, TEST_PASSWORD).expect(200);
+    await request(t.server).post('/api/v1/me/password').set(auth).send({ oldPassword: 'wrong-old-password', newPassword: 'A-New-Password-2026' }).expect(422);
+    await request(t.server).post('/api/v1/me/password').set(auth).send({ oldPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
+    await request(t.server).post('/api/v1/me/password').set(auth).send({ oldPassword: TEST_PASSWORD, newPassword: 'A-New-Password-2026' }).expect(204);
+    await request(t.server).get('/api/v1/me').set(auth).expect(200);
+    await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${other.body.accessToken}`).expect(401);
+    await login(person.email, TEST_PASSWORD).expect(401);
+    await login(person.email, 'A-New-Password-2026').expect(200);
+  });
+
+  it('deactivating a person ends their sessions at once', async () => {
+    const admin = await t.make.person(['admin']);
+    const { person, auth } = await t.make.person();
+    await request(t.server).get('/api/v1/me').set(auth).expect(200);
+    await request(t.server).post(`/api/v1/people/${person.id}/deactivate`).set(admin.auth).expect(200);
+    expect((await request(t.server).get('/api/v1/me').set(auth).expect(401)).body.code).toBe('ACCOUNT_DISABLED');
+  });
+});
