@@ -3,8 +3,12 @@ import { AuditEntry } from './audit/audit-entry.entity.js';
 import { LoginFailure } from './auth/login-failure.entity.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
 import { Session } from './auth/session.entity.js';
+import { Development } from './developments/development.entity.js';
+import { Substance } from './developments/substance.entity.js';
 import { JobState } from './jobs/job-state.entity.js';
 import { Person } from './people/person.entity.js';
+import { District } from './places/district.entity.js';
+import { Place } from './places/place.entity.js';
 
 /** Every TypeORM entity; the database options and the data source for the CLI use this list. */
-export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState];
+export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development];
