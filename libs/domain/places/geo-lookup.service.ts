@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { District } from './district.entity.js';
+import { nearParams, pointInPolygon, sqlDistanceMeters, sqlWithinBox } from './geo.js';
+
+export interface NearestSensitivePlace {
+  placeId: string;
+  distanceM: number;
+}
+
+/**
+ * Where a point lies: its district (by boundary) and the nearest particularly sensitive place
+ * within the configured radius. Used when places and developments are stored.
+ */
+@Injectable()
+export class GeoLookupService {
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly config: AppConfig) {}
+
+  /** The active district whose boundary contains the point (bounding box first, then the polygon). */
+  async districtAt(lat: number, lon: number, m: EntityManager = this.db.manager): Promise<string | null> {
+    const candidates = await m.getRepository(District).createQueryBuilder('d')
+      .where('d.active AND d.boundary IS NOT NULL')
+      .andWhere(':lat BETWEEN d.min_lat AND d.max_lat AND :lon BETWEEN d.min_lon AND d.max_lon', { lat, lon })
+      .orderBy('d.code').getMany();
+    const hit = candidates.find((d) => d.boundary && pointInPolygon(lat, lon, d.boundary.coordinates));
+    return hit?.id ?? null;
+  }
+
+  async nearestSensitivePlace(lat: number, lon: number, m: EntityManager = this.db.manager, radiusM = this.config.SENSITIVE_PLACE_RADIUS_M): Promise<NearestSensitivePlace | null> {
+    const dist = sqlDistanceMeters('p.lat', 'p.lon', 'n');
+    const row = await m.createQueryBuilder().select('p.id', 'id').addSelect(dist, 'distance')
+      .from('places', 'p')
+      .where(`p.kind = 'sensitive' AND p.active`)
+      .andWhere(sqlWithinBox('p.lat', 'p.lon', 'n'))
+      .andWhere(`${dist} <= :nRadius`)
+      .setParameters(nearParams('n', lat, lon, radiusM))
+      .orderBy('distance', 'ASC').limit(1)
+      .getRawOne<{ id: string; distance: number }>();
+    return row ? { placeId: row.id, distanceM: Math.round(Number(row.distance)) } : null;
+  }
+}
