@@ -34,5 +34,6 @@ await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
 await client.query(`CREATE DATABASE "${dbName}"`);
 await client.end();
 
-run('npm', ['run', '--silent', 'build']);
+// The embedded-mode smoke test starts the built product; SKIP_BUILD=1 is for quick local runs.
+if (!env.SKIP_BUILD) run('npm', ['run', '--silent', 'build']);
 run('node', ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', ...process.argv.slice(2)]);
