@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../../libs/config/app-config.js';
+import { exitOnSignals } from '../../libs/config/graceful-shutdown.js';
 import { JsonLogger } from '../../libs/config/json-logger.js';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '../../libs/database/embedded-database.js';
 import { prepareDatabase } from '../../libs/database/prepare-database.js';
@@ -26,17 +27,9 @@ async function main() {
   });
   if (ran.length) logger.event('info', 'migrations applied', { migrations: ran });
 
-  const app = await createApiApp(config, { extraModules: [WorkerModule], logger, shutdownHooks: false });
+  const app = await createApiApp(config, { extraModules: [WorkerModule], logger });
   // Nest first (the worker finishes the job in hand, pools close), then PGlite, cleanly (STACK.md).
-  let stopping = false;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger.event('info', 'shutting down', { signal });
-      void app.close().catch(() => undefined).then(() => embedded?.stop()).finally(() => process.exit(0));
-    });
-  }
+  exitOnSignals(app, logger, async () => embedded?.stop());
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -23,7 +23,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, conf
   const config = testConfig(overrides);
   configure?.(config);
   await prepareDatabase(config);
-  const app = await createApiApp(config, { logger: new JsonLogger('error', 'api-test'), shutdownHooks: false });
+  const app = await createApiApp(config, { logger: new JsonLogger('error', 'api-test') });
   const db = app.get<DataSource>(getDataSourceToken());
   return {
     app,

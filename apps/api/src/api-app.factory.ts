@@ -36,8 +36,6 @@ const CSP_DOCS = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-s
 export interface ApiAppOptions {
   extraModules?: Array<Type | DynamicModule>;
   logger?: JsonLogger;
-  /** Let Nest close the app on SIGTERM/SIGINT (off when the caller must stop more after it). */
-  shutdownHooks?: boolean;
 }
 
 export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
@@ -63,7 +61,6 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
-  if (options.shutdownHooks !== false) app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (req, reply, done) => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../../../libs/config/app-config.js';
+import { exitOnSignals } from '../../../libs/config/graceful-shutdown.js';
 import { JsonLogger } from '../../../libs/config/json-logger.js';
 import { prepareDatabase } from '../../../libs/database/prepare-database.js';
 import { createApiApp } from './api-app.factory.js';
@@ -11,8 +12,11 @@ async function main() {
   const ran = await prepareDatabase(config);
   if (ran.length) logger.event('info', 'migrations applied', { migrations: ran });
   const app = await createApiApp(config, { logger });
+  exitOnSignals(app, logger);
   await app.listen({ port: config.PORT, host: config.HOST });
-  logger.event('info', 'api listening', { url: `http://${config.HOST}:${config.PORT}/api/v1`, docs: `http://${config.HOST}:${config.PORT}/api/docs` });
+  const address = app.getHttpServer().address();
+  const base = `http://${config.HOST}:${typeof address === 'object' && address ? address.port : config.PORT}`;
+  logger.event('info', 'api listening', { url: `${base}/api/v1`, docs: `${base}/api/docs` });
 }
 
 main().catch((err) => {

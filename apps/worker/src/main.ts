@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../../../libs/config/app-config.js';
+import { exitOnSignals } from '../../../libs/config/graceful-shutdown.js';
 import { JsonLogger } from '../../../libs/config/json-logger.js';
 import { prepareDatabase } from '../../../libs/database/prepare-database.js';
 import { createWorkerContext } from './worker-app.factory.js';
@@ -10,7 +11,7 @@ async function main() {
   const logger = new JsonLogger(config.LOG_LEVEL, 'worker');
   const ran = await prepareDatabase(config);
   if (ran.length) logger.event('info', 'migrations applied', { migrations: ran });
-  await createWorkerContext(config, logger);
+  exitOnSignals(await createWorkerContext(config, logger), logger);
 }
 
 main().catch((err) => {

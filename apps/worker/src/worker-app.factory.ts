@@ -16,7 +16,6 @@ export async function createWorkerContext(config: AppConfig, logger = new JsonLo
   class WorkerRootModule {}
 
   const ctx = await NestFactory.createApplicationContext(WorkerRootModule, { logger });
-  ctx.enableShutdownHooks();
   await ctx.init();
   return ctx;
 }

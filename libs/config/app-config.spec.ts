@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config.js';
+
+const server = { DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'x'.repeat(32) };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({ ...server });
+    expect(c).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', MIGRATIONS_RUN: true, embedded: false, demoData: false, ACCESS_TOKEN_TTL_SECONDS: 900 });
+  });
+
+  it('parses numbers and booleans from strings', () => {
+    const c = loadConfig({ ...server, PORT: '8080', MIGRATIONS_RUN: 'false', DEMO_DATA: 'yes' });
+    expect(c).toMatchObject({ PORT: 8080, MIGRATIONS_RUN: false, demoData: true });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT: .*got "eighty"/],
+    [{ PORT: '70000' }, /PORT: .*must not be greater than 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must be a postgres:\/\/ URL/],
+    [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET: must be at least 32 characters \(got "\*\*\*"\)/],
+    [{ MIGRATIONS_RUN: 'maybe' }, /MIGRATIONS_RUN: /],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: /],
+    [{ CITY_MIN_LAT: '52', CITY_MAX_LAT: '51' }, /CITY_MIN_LAT: must be below CITY_MAX_LAT/],
+  ])('names the variable and what it expects: %j', (env, message) => {
+    expect(() => loadConfig({ ...server, ...env })).toThrow(message);
+  });
+
+  it('requires a JWT secret with a server database, and a server database for the split apps', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/JWT_SECRET: required/);
+    expect(() => loadConfig({}, { requireServerDatabase: true })).toThrow(ConfigError);
+  });
+
+  it('embedded mode: demo data on by default and a signing key kept under DATA_DIR', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const a = loadConfig({ DATA_DIR: dir });
+    const b = loadConfig({ DATA_DIR: dir });
+    expect(a).toMatchObject({ embedded: true, demoData: true });
+    expect(a.jwtSecret).toBe(b.jwtSecret);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(a.jwtSecret);
+  });
+});

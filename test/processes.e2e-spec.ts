@@ -1,0 +1,154 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { DEMO_AGENCIES, DEMO_PASSWORD } from '../libs/domain/demo/demo-city.js';
+
+/**
+ * The built product as a user starts it: `npm start` (embedded database) and the separate API and
+ * worker processes on PostgreSQL/Redis. Needs `npm run build` (npm test does it).
+ */
+const DIST = 'dist/apps';
+const children = new Set<ChildProcess>();
+const dirs: string[] = [];
+
+interface Started {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+}
+
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', PORT: '0', ...extra };
+  return env;
+}
+
+function start(entry: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<Started> {
+  expect(existsSync(join(DIST, entry))).toBe(true);
+  const child = spawn(process.execPath, [join(DIST, entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in time:\n${out}`)), 40_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(ready);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, base: m[1] ?? '', output: () => out });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`exited with ${code}:\n${out}`)); });
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+function runToExit(entry: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [join(DIST, entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
+
+async function login(base: string, email: string) {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  return { status: res.status, body: (await res.json()) as { accessToken: string } };
+}
+
+afterAll(async () => {
+  for (const c of children) c.kill('SIGKILL');
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('npm start: the embedded mode', () => {
+  it('starts with nothing configured, loads the demo city, keeps the data over a restart, and stops cleanly', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'drogenrapport-embedded-'));
+    dirs.push(dataDir);
+    const env = baseEnv({ DATA_DIR: dataDir });
+    const first = await start('all-in-one/main.js', env, /API:\s+(http:\/\/\S+)\/api\/v1[\s\S]*password for all/);
+    expect(first.output()).toContain('API docs:');
+    expect(first.output()).toContain('koordination@demo.drogenrapport.invalid');
+    const health = await (await fetch(`${first.base}/health`)).json() as { checks: Record<string, string> };
+    expect(health.checks).toMatchObject({ database: 'up', queue: 'up', queueBackend: 'postgres' });
+    const { status, body } = await login(first.base, 'koordination@demo.drogenrapport.invalid');
+    expect(status).toBe(200);
+    const agencies = await (await fetch(`${first.base}/api/v1/agencies?limit=200`, { headers: { authorization: `Bearer ${body.accessToken}` } })).json() as { items: unknown[] };
+    expect(agencies.items).toHaveLength(DEMO_AGENCIES.length);
+    // The worker runs in the same process: its heartbeat reaches the database through the queue.
+    let beat: string | null = null;
+    for (let i = 0; i < 40 && !beat; i++) {
+      beat = ((await (await fetch(`${first.base}/health`)).json()) as { worker: { lastHeartbeatAt: string | null } }).worker.lastHeartbeatAt;
+      if (!beat) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(beat).not.toBeNull();
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await start('all-in-one/main.js', env, /API:\s+(http:\/\/\S+)\/api\/v1[\s\S]*password for all/);
+    expect(second.output()).not.toContain('loaded');
+    // Same signing key and data: the token from the first run still works.
+    const again = await fetch(`${second.base}/api/v1/agencies?limit=200`, { headers: { authorization: `Bearer ${body.accessToken}` } });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { items: unknown[] }).items).toHaveLength(DEMO_AGENCIES.length);
+    expect(await stop(second.child)).toBe(0);
+  }, 120_000);
+});
+
+describe('npm run start:api / start:worker on PostgreSQL and Redis', () => {
+  const admin = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/drogenrapport_test');
+  const dbName = `${admin.pathname.slice(1)}_procs`;
+  const dbUrl = new URL(admin.toString());
+  dbUrl.pathname = `/${dbName}`;
+  const serverEnv = () => baseEnv({
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
+    QUEUE_PREFIX: `drtest_procs_${process.pid}`,
+    JWT_SECRET: 'process-test-secret-process-test-secret-0123',
+  });
+
+  it('two APIs and two workers start together on an empty database (migrations under a lock) and stop on SIGTERM', async () => {
+    const c = new pg.Client({ connectionString: Object.assign(new URL(admin.toString()), { pathname: '/postgres' }).toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${dbName}"`);
+    await c.end();
+    const ready = /"api listening","url":"(http:\/\/[^"]+)\/api\/v1"/;
+    const env = { ...serverEnv(), LOG_LEVEL: 'info' };
+    const [api1, api2, w1, w2] = await Promise.all([
+      start('api/src/main.js', env, ready),
+      start('api/src/main.js', env, ready),
+      start('worker/src/main.js', env, /"worker started"()/),
+      start('worker/src/main.js', env, /"worker started"()/),
+    ]);
+    for (const api of [api1!, api2!]) expect((await fetch(`${api.base}/health`)).status).toBe(200);
+    const check = new pg.Client({ connectionString: dbUrl.toString() });
+    await check.connect();
+    const { rows } = await check.query('SELECT count(*)::int AS n FROM typeorm_migrations');
+    await check.end();
+    expect(rows[0].n).toBeGreaterThanOrEqual(2);
+    for (const p of [api1!, api2!, w1!, w2!]) expect(await stop(p.child)).toBe(0);
+  }, 90_000);
+
+  it('refuses to start with a message that names the missing or malformed variable', async () => {
+    const noDb = await runToExit('api/src/main.js', baseEnv({}));
+    expect(noDb.code).toBe(78);
+    expect(noDb.output).toMatch(/DATABASE_URL: required/);
+    const badPort = await runToExit('worker/src/main.js', { ...serverEnv(), PORT: 'eighty' });
+    expect(badPort.code).toBe(78);
+    expect(badPort.output).toMatch(/PORT: .*got "eighty"/);
+    const noSecret = await runToExit('api/src/main.js', { ...serverEnv(), JWT_SECRET: '' });
+    expect(noSecret.output).toMatch(/JWT_SECRET: required/);
+  });
+});
