@@ -4,7 +4,7 @@ import { exitOnSignals } from '../../libs/config/graceful-shutdown.js';
 import { JsonLogger } from '../../libs/config/json-logger.js';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '../../libs/database/embedded-database.js';
 import { prepareDatabase } from '../../libs/database/prepare-database.js';
-import { DEMO_PASSWORD, DEMO_PEOPLE, loadDemoCity } from '../../libs/domain/demo/demo-city.js';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../libs/domain/demo/demo-city.js';
 import { createApiApp } from '../api/src/api-app.factory.js';
 import { WorkerModule } from '../worker/src/worker.module.js';
 
@@ -21,11 +21,8 @@ async function main() {
     config.databaseUrl = embedded.url;
     logger.event('info', 'embedded database started', { dataDir: config.DATA_DIR });
   }
-  let seeded = false;
-  const ran = await prepareDatabase(config, async (ds) => {
-    if (config.demoData) seeded = await loadDemoCity(ds);
-  });
-  if (ran.length) logger.event('info', 'migrations applied', { migrations: ran });
+  const prepared = await prepareDatabase(config);
+  if (prepared.migrations.length) logger.event('info', 'migrations applied', { migrations: prepared.migrations });
 
   const app = await createApiApp(config, { extraModules: [WorkerModule], logger });
   // Nest first (the worker finishes the job in hand, pools close), then PGlite, cleanly (STACK.md).
@@ -42,7 +39,7 @@ async function main() {
     `  Health:    ${base}/health`,
   ];
   if (config.demoData) {
-    lines.push(seeded ? '  Demo city "Lindenbrück" loaded. Demo logins (password for all: ' + DEMO_PASSWORD + '):' : `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    lines.push(prepared.demoLoaded ? '  Demo city "Lindenbrück" loaded. Demo logins (password for all: ' + DEMO_PASSWORD + '):' : `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const p of DEMO_PEOPLE) lines.push(`    ${p.roles.join('+').padEnd(22)} ${p.email}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -1,22 +1,34 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { loadDemoCity } from '../domain/demo/demo-city.js';
 import { migrateQueueSchema } from '../queue/queue-schema.js';
-import { runMigrationsLocked } from './migration-runner.js';
+import { withMigrationLock } from './migration-runner.js';
 import { dataSourceOptions } from './typeorm-options.js';
 
+export interface PreparedDatabase {
+  /** Names of the migrations this start applied. */
+  migrations: string[];
+  /** true when this start loaded the demo city into an empty database. */
+  demoLoaded: boolean;
+}
+
 /**
- * Before an app starts: run pending migrations (ours and, on the Postgres queue backend, BullMQ's)
- * under advisory locks (unless MIGRATIONS_RUN is off) and hand the open data source to `then` (the demo seed uses it), then close it.
+ * Before an app starts, under one advisory lock (so that several processes starting together
+ * neither run a migration twice nor load the demo city twice): pending migrations (ours and, on
+ * the Postgres queue backend, BullMQ's) unless MIGRATIONS_RUN is off, then the demo city if
+ * DEMO_DATA is on and the database is empty.
  */
-export async function prepareDatabase(config: AppConfig, then?: (ds: DataSource) => Promise<void>): Promise<string[]> {
+export async function prepareDatabase(config: AppConfig): Promise<PreparedDatabase> {
   // Two connections: one holds the advisory lock while the other runs the migrations.
   const ds = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await ds.initialize();
   try {
-    const ran = config.MIGRATIONS_RUN ? await runMigrationsLocked(ds) : [];
-    if (config.MIGRATIONS_RUN) await migrateQueueSchema(config);
-    if (then) await then(ds);
-    return ran;
+    return await withMigrationLock(ds, async () => {
+      const migrations = config.MIGRATIONS_RUN ? (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name) : [];
+      if (config.MIGRATIONS_RUN) await migrateQueueSchema(config);
+      const demoLoaded = config.demoData ? await loadDemoCity(ds) : false;
+      return { migrations, demoLoaded };
+    });
   } finally {
     await ds.destroy();
   }

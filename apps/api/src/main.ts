@@ -9,8 +9,9 @@ import { createApiApp } from './api-app.factory.js';
 async function main() {
   const config = loadConfig(process.env, { requireServerDatabase: true });
   const logger = new JsonLogger(config.LOG_LEVEL, 'api');
-  const ran = await prepareDatabase(config);
-  if (ran.length) logger.event('info', 'migrations applied', { migrations: ran });
+  const prepared = await prepareDatabase(config);
+  if (prepared.migrations.length) logger.event('info', 'migrations applied', { migrations: prepared.migrations });
+  if (prepared.demoLoaded) logger.event('info', 'demo city loaded');
   const app = await createApiApp(config, { logger });
   exitOnSignals(app, logger);
   await app.listen({ port: config.PORT, host: config.HOST });

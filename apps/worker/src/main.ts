@@ -9,8 +9,9 @@ import { createWorkerContext } from './worker-app.factory.js';
 async function main() {
   const config = loadConfig(process.env, { requireServerDatabase: true });
   const logger = new JsonLogger(config.LOG_LEVEL, 'worker');
-  const ran = await prepareDatabase(config);
-  if (ran.length) logger.event('info', 'migrations applied', { migrations: ran });
+  const prepared = await prepareDatabase(config);
+  if (prepared.migrations.length) logger.event('info', 'migrations applied', { migrations: prepared.migrations });
+  if (prepared.demoLoaded) logger.event('info', 'demo city loaded');
   exitOnSignals(await createWorkerContext(config, logger), logger);
 }
 
