@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../../libs/config/app-config.js';
+import { loadConfig } from '../../libs/config/app-config.js';
 import { exitOnSignals } from '../../libs/config/graceful-shutdown.js';
 import { JsonLogger } from '../../libs/config/json-logger.js';
+import { runMain } from '../../libs/config/run-main.js';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '../../libs/database/embedded-database.js';
 import { prepareDatabase } from '../../libs/database/prepare-database.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../libs/domain/demo/demo-city.js';
@@ -21,8 +22,7 @@ async function main() {
     config.databaseUrl = embedded.url;
     logger.event('info', 'embedded database started', { dataDir: config.DATA_DIR });
   }
-  const prepared = await prepareDatabase(config);
-  if (prepared.migrations.length) logger.event('info', 'migrations applied', { migrations: prepared.migrations });
+  const prepared = await prepareDatabase(config, logger);
 
   const app = await createApiApp(config, { extraModules: [WorkerModule], logger });
   // Nest first (the worker finishes the job in hand, pools close), then PGlite, cleanly (STACK.md).
@@ -45,11 +45,4 @@ async function main() {
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(78);
-  }
-  process.stderr.write(`Start failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

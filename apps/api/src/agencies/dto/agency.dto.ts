@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength, Min } from 'class-validator';
 import { AGENCY_KINDS, type AgencyKind } from '../../../../../libs/domain/agencies/agency-kind.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
+import { QueryBoolean } from '../../common/query-boolean.decorator.js';
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'Polizeirevier Mitte', maxLength: 200 })
@@ -32,7 +32,7 @@ export class ListAgenciesQueryDto extends PageQueryDto {
   kind?: AgencyKind;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @QueryBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'Part of the name or code' })

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PASSWORD_MIN_LENGTH } from '../../../../../libs/domain/people/passwords.js';
 import { ROLES, type Role } from '../../../../../libs/domain/people/role.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
+import { QueryBoolean } from '../../common/query-boolean.decorator.js';
 
 export class CreatePersonDto {
   @ApiProperty() @IsUUID()
@@ -58,7 +58,7 @@ export class ListPeopleQueryDto extends PageQueryDto {
   role?: Role;
 
   @ApiPropertyOptional({ description: 'Admins only; others always see active people' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @QueryBoolean()
   active?: boolean;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
