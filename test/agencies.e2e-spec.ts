@@ -80,6 +80,13 @@ describe('agencies', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses null for a field that cannot be cleared, naming it', async () => {
+    const a = await t.make.agency();
+    const res = await request(t.server).patch(`/api/v1/agencies/${a.id}`).set(coordinator.auth).send({ name: null }).expect(400);
+    expect(res.body.field).toBe('name');
+    expect((await t.db.getRepository(Agency).findOneByOrFail({ id: a.id })).name).toBe(a.name);
+  });
+
   it('refuses malformed JSON with 400 MALFORMED_JSON', async () => {
     const res = await request(t.server).post('/api/v1/agencies').set(coordinator.auth).set('content-type', 'application/json').send('{"name": "x",').expect(400);
     expect(res.body.code).toBe('MALFORMED_JSON');

@@ -4,9 +4,14 @@ import { AgenciesService } from './agencies/agencies.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { ENTITIES } from './domain.entities.js';
 import { PeopleService } from './people/people.service.js';
+import { DevelopmentTrendsService } from './developments/development-trends.service.js';
+import { DevelopmentsService } from './developments/developments.service.js';
+import { SubstancesService } from './developments/substances.service.js';
+import { DistrictsService } from './places/districts.service.js';
 import { GeoLookupService } from './places/geo-lookup.service.js';
+import { PlacesService } from './places/places.service.js';
 
-const SERVICES = [AgenciesService, PeopleService, AuditService, GeoLookupService];
+const SERVICES = [AgenciesService, PeopleService, AuditService, GeoLookupService, DistrictsService, PlacesService, SubstancesService, DevelopmentsService, DevelopmentTrendsService];
 
 /** Business rules shared by the API and the worker. */
 @Global()

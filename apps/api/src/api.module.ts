@@ -2,12 +2,16 @@ import { Module } from '@nestjs/common';
 import { AgenciesController } from './agencies/agencies.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
+import { DevelopmentsController } from './developments/developments.controller.js';
+import { DistrictsController } from './districts/districts.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { PeopleController } from './people/people.controller.js';
+import { PlacesController } from './places/places.controller.js';
+import { SubstancesController } from './substances/substances.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain. */
 @Module({
   imports: [AuthModule],
-  controllers: [HealthController, AgenciesController, PeopleController, AuditController],
+  controllers: [HealthController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController],
 })
 export class ApiModule {}

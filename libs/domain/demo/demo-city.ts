@@ -4,6 +4,8 @@ import type { AgencyKind } from '../agencies/agency-kind.js';
 import { hashPassword } from '../people/passwords.js';
 import { Person } from '../people/person.entity.js';
 import type { Role } from '../people/role.js';
+import { loadDemoDevelopments } from './demo-developments.js';
+import { loadDemoPlaces } from './demo-places.js';
 
 /**
  * The fictional demo city "Lindenbrück". No real people: officials are invented, and no record
@@ -48,12 +50,15 @@ export async function loadDemoCity(db: DataSource): Promise<boolean> {
     if ((await m.count(Agency)) > 0) return false;
     const agencies = new Map<string, Agency>();
     for (const a of DEMO_AGENCIES) agencies.set(a.code, await m.save(Agency, m.create(Agency, { ...a, active: true })));
+    const people = new Map<string, Person>();
     for (const p of DEMO_PEOPLE) {
-      await m.save(Person, m.create(Person, {
+      people.set(p.email, await m.save(Person, m.create(Person, {
         email: p.email, displayName: p.displayName, roles: p.roles, agencyId: agencies.get(p.agency)!.id,
         active: true, passwordHash: hash, deputyId: null, failedLoginCount: 0, lockedUntil: null,
-      }));
+      })));
     }
+    const places = await loadDemoPlaces(m);
+    await loadDemoDevelopments(m, { agencies, people, places });
     return true;
   });
 }

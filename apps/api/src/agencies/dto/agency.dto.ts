@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength, Min } from 'class-validator';
 import { AGENCY_KINDS, type AgencyKind } from '../../../../../libs/domain/agencies/agency-kind.js';
+import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';
 
@@ -18,7 +19,19 @@ export class CreateAgencyDto {
   code: string;
 }
 
-export class UpdateAgencyDto extends PartialType(CreateAgencyDto) {
+export class UpdateAgencyDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptionalNotNull() @IsString() @MinLength(1) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_KINDS })
+  @IsOptionalNotNull() @IsIn(AGENCY_KINDS)
+  kind?: AgencyKind;
+
+  @ApiPropertyOptional({ description: 'Short code, unique; 2-20 letters, digits or -' })
+  @IsOptionalNotNull() @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{1,19}$/, { message: 'must be 2-20 letters, digits or "-"' })
+  code?: string;
+
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
   @IsOptional() @IsInt() @Min(1)
   version?: number;

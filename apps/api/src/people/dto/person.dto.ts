@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PASSWORD_MIN_LENGTH } from '../../../../../libs/domain/people/passwords.js';
 import { ROLES, type Role } from '../../../../../libs/domain/people/role.js';
+import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';
 
@@ -29,14 +30,14 @@ export class CreatePersonDto {
 }
 
 export class UpdatePersonDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsEmail() @MaxLength(254)
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @IsEmail() @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MinLength(1) @MaxLength(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
   roles?: Role[];
 
   @ApiPropertyOptional({ nullable: true })

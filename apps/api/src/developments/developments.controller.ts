@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DevelopmentTrendsService } from '../../../../libs/domain/developments/development-trends.service.js';
+import { DevelopmentsService } from '../../../../libs/domain/developments/developments.service.js';
+import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { pageRequest } from '../common/page-query.dto.js';
+import { DevelopmentPageDto, DevelopmentResponseDto, toDevelopmentResponse, toSummaryResponse, toTrendResponse } from './development.mapper.js';
+import {
+  CreateDevelopmentDto, DevelopmentFilterQueryDto, ListDevelopmentsQueryDto, NO_PERSONAL_DATA, SummaryQueryDto, toDevelopmentFilter,
+  toDevelopmentInput, toDevelopmentPatch, toTrendQuery, TrendsQueryDto, UpdateDevelopmentDto, WithdrawDevelopmentDto,
+} from './dto/development.dto.js';
+
+const VISIBILITY_NOTE = 'Only developments the caller may see (visibility all / own agency / named agencies) count; no role bypasses this.';
+
+/**
+ * Developments (Lagemeldungen). Visibility is enforced in the service for every route. Route order
+ * matters: the fixed paths (trends, summary, export.csv) are declared before /:id.
+ */
+@ApiTags('developments')
+@ApiBearerAuth()
+@Controller('developments')
+export class DevelopmentsController {
+  constructor(private readonly developments: DevelopmentsService, private readonly trendsService: DevelopmentTrendsService) {}
+
+  @Post()
+  @Roles('liaison')
+  @ApiOperation({ summary: 'Log a development for your agency (liaisons)', description: `Reporting agency and person come from the token. ${NO_PERSONAL_DATA}` })
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDevelopmentDto): Promise<DevelopmentResponseDto> {
+    return this.developments.create(user, toDevelopmentInput(body)).then(toDevelopmentResponse);
+  }
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'List developments', description: `${VISIBILITY_NOTE} Withdrawn ones only with includeWithdrawn=true.` })
+  @ApiOkResponse({ type: DevelopmentPageDto })
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListDevelopmentsQueryDto): Promise<DevelopmentPageDto> {
+    const page = await this.developments.list(user, toDevelopmentFilter(q), pageRequest(q, 'observedAt', 'desc'));
+    return { items: page.items.map(toDevelopmentResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get('trends')
+  @SignedIn()
+  @ApiOperation({ summary: 'Counts per category and district or place per week or month (Berlin time), with the change against the previous bucket', description: VISIBILITY_NOTE })
+  async trends(@CurrentUser() user: AuthenticatedUser, @Query() q: TrendsQueryDto) {
+    return toTrendResponse(await this.trendsService.trends(user, toTrendQuery(q)));
+  }
+
+  @Get('summary')
+  @SignedIn()
+  @ApiOperation({ summary: 'Since the last rapport: counts per reporting agency and category', description: VISIBILITY_NOTE })
+  async summary(@CurrentUser() user: AuthenticatedUser, @Query() q: SummaryQueryDto) {
+    return toSummaryResponse(await this.trendsService.summary(user, new Date(q.since), q.until ? new Date(q.until) : undefined));
+  }
+
+  @Get('export.csv')
+  @SignedIn()
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Export the filtered list as CSV (UTF-8 with BOM, semicolons, German headers; at most 100,000 rows)', description: `${VISIBILITY_NOTE} Every export is audited.` })
+  async export(@CurrentUser() user: AuthenticatedUser, @Query() q: DevelopmentFilterQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const out = await this.developments.exportCsv(user, toDevelopmentFilter(q));
+    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${out.filename}"`);
+    return Buffer.from(out.csv, 'utf8');
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @ApiOkResponse({ type: DevelopmentResponseDto })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<DevelopmentResponseDto> {
+    return this.developments.get(user, id).then(toDevelopmentResponse);
+  }
+
+  /** Signed-in only here: the service answers 404 for what the caller cannot see, 403 for what is not theirs. */
+  @Patch(':id')
+  @SignedIn()
+  @ApiOperation({ summary: "Correct a development (liaisons of the reporting agency; send the version you read)", description: NO_PERSONAL_DATA })
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDevelopmentDto): Promise<DevelopmentResponseDto> {
+    const { version, ...patch } = body;
+    return this.developments.update(user, id, toDevelopmentPatch(patch), version).then(toDevelopmentResponse);
+  }
+
+  @Post(':id/withdraw')
+  @SignedIn()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a development (liaisons of the reporting agency); the record stays, marked withdrawn' })
+  withdraw(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: WithdrawDevelopmentDto): Promise<DevelopmentResponseDto> {
+    return this.developments.withdraw(user, id, body.reason, body.version).then(toDevelopmentResponse);
+  }
+}

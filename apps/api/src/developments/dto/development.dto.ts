@@ -1,0 +1,243 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf,
+} from 'class-validator';
+import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '../../../../../libs/domain/developments/development-enums.js';
+import type { DevelopmentFilter } from '../../../../../libs/domain/developments/development-filter.js';
+import type { DevelopmentInput, DevelopmentPatch } from '../../../../../libs/domain/developments/developments.service.js';
+import type { TrendQuery } from '../../../../../libs/domain/developments/development-trends.service.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
+
+export const NO_PERSONAL_DATA = 'No personal data about drug users belongs here: no names, descriptions of persons, licence plates or anything else that identifies someone.';
+
+/** ISO 8601 with a time zone: a bare local time would be read in the server's zone. */
+const ISO_WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
+/** Optional, but not nullable: null is validated (and refused) instead of skipped like undefined. */
+const Given = () => ValidateIf((_, v) => v !== undefined);
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+/** ?category=a&category=b and ?category=a,b both work. */
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean)
+    : Array.isArray(value) ? value.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean) : value;
+
+export class CreateDevelopmentDto {
+  @ApiProperty({ enum: DEVELOPMENT_CATEGORIES })
+  @IsIn(DEVELOPMENT_CATEGORIES)
+  category: DevelopmentCategory;
+
+  @ApiProperty({ example: '2026-03-01T09:30:00Z', description: 'When it was observed (ISO 8601 with time zone); not in the future' })
+  @IsISO8601({ strict: true }) @Matches(ISO_WITH_ZONE, { message: 'must include a time zone (Z or +01:00)' })
+  observedAt: string;
+
+  @ApiPropertyOptional({ description: 'A known place; its coordinates and district are used. Give either placeId or lat+lon.' })
+  @IsOptional() @IsUUID()
+  placeId?: string;
+
+  @ApiPropertyOptional({ minimum: -90, maximum: 90, description: 'WGS84 latitude; must lie in the city area' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90)
+  lat?: number;
+
+  @ApiPropertyOptional({ minimum: -180, maximum: 180, description: 'WGS84 longitude; must lie in the city area' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180)
+  lon?: number;
+
+  @ApiPropertyOptional({ minimum: 0, example: 14, description: 'How many (e.g. syringes found, complaints received)' })
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  count?: number;
+
+  @ApiPropertyOptional({ isArray: true, example: ['crack', 'heroin'], description: 'Codes of active substances (GET /substances)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
+  substances?: string[];
+
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt() @Min(1) @Max(5)
+  severity: number;
+
+  @ApiPropertyOptional({ maxLength: 4000, example: '14 Spritzen im Gebüsch am Spielplatzrand gefunden', description: `What was observed. ${NO_PERSONAL_DATA}` })
+  @IsOptional() @IsString() @MaxLength(4000)
+  description?: string;
+
+  @ApiProperty({ enum: VISIBILITIES, description: "all: every participant; own_agency: your agency only; agencies: your agency and those in visibleAgencyIds" })
+  @IsIn(VISIBILITIES)
+  visibility: Visibility;
+
+  @ApiPropertyOptional({ isArray: true, description: 'Required (non-empty) with visibility "agencies"; not allowed otherwise' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  visibleAgencyIds?: string[];
+}
+
+/** Every field optional except version: a correction is applied only to the version you read. */
+export class UpdateDevelopmentDto {
+  @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES }) @Given() @IsIn(DEVELOPMENT_CATEGORIES)
+  category?: DevelopmentCategory;
+
+  @ApiPropertyOptional() @Given() @IsISO8601({ strict: true }) @Matches(ISO_WITH_ZONE, { message: 'must include a time zone (Z or +01:00)' })
+  observedAt?: string;
+
+  @ApiPropertyOptional({ description: 'Move to a known place (clears own coordinates)' }) @Given() @IsUUID()
+  placeId?: string;
+
+  @ApiPropertyOptional({ description: 'Move to coordinates (with lon; clears the place)' }) @Given() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90)
+  lat?: number;
+
+  @ApiPropertyOptional({ description: 'Move to coordinates (with lat; clears the place)' }) @Given() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180)
+  lon?: number;
+
+  @ApiPropertyOptional({ nullable: true, minimum: 0 }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(1_000_000)
+  count?: number | null;
+
+  @ApiPropertyOptional({ isArray: true }) @Given() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
+  substances?: string[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @Given() @IsInt() @Min(1) @Max(5)
+  severity?: number;
+
+  @ApiPropertyOptional({ maxLength: 4000, description: `What was observed. ${NO_PERSONAL_DATA}` }) @Given() @IsString() @MaxLength(4000)
+  description?: string;
+
+  @ApiPropertyOptional({ enum: VISIBILITIES }) @Given() @IsIn(VISIBILITIES)
+  visibility?: Visibility;
+
+  @ApiPropertyOptional({ isArray: true }) @Given() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  visibleAgencyIds?: string[];
+
+  @ApiProperty({ description: 'The version you read; a stale version is refused (409 VERSION_CONFLICT)' })
+  @IsInt() @Min(1)
+  version: number;
+}
+
+export class WithdrawDevelopmentDto {
+  @ApiProperty({ maxLength: 1000, description: `Why it is withdrawn (e.g. "doppelt erfasst"). ${NO_PERSONAL_DATA}` })
+  @IsString() @MinLength(1) @MaxLength(1000)
+  reason: string;
+
+  @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
+  @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+/** The filters shared by the list and the CSV export. */
+export class DevelopmentFilterQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  districtId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  placeId?: string;
+
+  @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES, isArray: true, description: 'One or several (repeat the parameter or separate with commas)' })
+  @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(DEVELOPMENT_CATEGORIES.length) @IsIn(DEVELOPMENT_CATEGORIES, { each: true })
+  category?: DevelopmentCategory[];
+
+  @ApiPropertyOptional({ description: 'Reporting agency' }) @IsOptional() @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ description: 'observedAt from (ISO 8601, inclusive)' }) @IsOptional() @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'observedAt to (ISO 8601, exclusive)' }) @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ example: '51.3397,12.3731', description: 'Centre "lat,lon" of a radius search (with radiusM)' })
+  @IsOptional() @Matches(/^-?\d{1,3}(\.\d{1,20})?,-?\d{1,3}(\.\d{1,20})?$/, { message: 'must be "lat,lon", e.g. 51.3397,12.3731' })
+  near?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50000, default: 500, description: 'Radius in metres around near' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50000)
+  radiusM?: number;
+
+  @ApiPropertyOptional({ description: 'Only developments near a particularly sensitive place (kindergarten, school, ...)' })
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  nearSensitiveOnly?: boolean;
+
+  @ApiPropertyOptional({ description: 'Words to find in the description (German stemming)' }) @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ default: false }) @IsOptional() @Transform(toBool) @IsBoolean()
+  includeWithdrawn?: boolean;
+}
+
+const SORTS = ['observedAt', 'severity', 'createdAt'] as const;
+
+export class ListDevelopmentsQueryDto extends IntersectionType(PageQueryDto, DevelopmentFilterQueryDto) {
+  @ApiPropertyOptional({ enum: SORTS, default: 'observedAt' }) @IsOptional() @IsIn(SORTS)
+  sort?: (typeof SORTS)[number];
+}
+
+export class TrendsQueryDto {
+  @ApiProperty({ description: 'Start (ISO 8601); the first bucket is the week/month containing it' }) @IsISO8601({ strict: true })
+  from: string;
+
+  @ApiPropertyOptional({ description: 'End (ISO 8601, exclusive); default now' }) @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['week', 'month'], default: 'week' }) @IsOptional() @IsIn(['week', 'month'])
+  interval?: 'week' | 'month';
+
+  @ApiPropertyOptional({ enum: ['district', 'place'], default: 'district' }) @IsOptional() @IsIn(['district', 'place'])
+  groupBy?: 'district' | 'place';
+
+  @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES, isArray: true })
+  @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(DEVELOPMENT_CATEGORIES.length) @IsIn(DEVELOPMENT_CATEGORIES, { each: true })
+  category?: DevelopmentCategory[];
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  districtId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  placeId?: string;
+
+  @ApiPropertyOptional({ description: 'Reporting agency' }) @IsOptional() @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean()
+  nearSensitiveOnly?: boolean;
+}
+
+export class SummaryQueryDto {
+  @ApiProperty({ description: 'Since when (ISO 8601), e.g. the date of the last rapport' }) @IsISO8601({ strict: true })
+  since: string;
+
+  @ApiPropertyOptional({ description: 'Until (ISO 8601, exclusive); default now' }) @IsOptional() @IsISO8601({ strict: true })
+  until?: string;
+}
+
+export function toDevelopmentInput(b: CreateDevelopmentDto): DevelopmentInput {
+  const { observedAt, ...rest } = b;
+  return { ...rest, observedAt: new Date(observedAt) };
+}
+
+export function toDevelopmentPatch(b: Omit<UpdateDevelopmentDto, 'version'>): DevelopmentPatch {
+  const { observedAt, ...rest } = b;
+  return { ...rest, ...(observedAt !== undefined ? { observedAt: new Date(observedAt) } : {}) };
+}
+
+export function toDevelopmentFilter(q: DevelopmentFilterQueryDto): DevelopmentFilter {
+  let near: DevelopmentFilter['near'];
+  if (q.near) {
+    const [lat, lon] = q.near.split(',').map(Number) as [number, number];
+    near = { lat, lon, radiusM: q.radiusM ?? 500 };
+  }
+  return {
+    districtId: q.districtId,
+    placeId: q.placeId,
+    categories: q.category,
+    agencyId: q.agencyId,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+    near,
+    nearSensitiveOnly: q.nearSensitiveOnly,
+    q: q.q?.trim() || undefined,
+    includeWithdrawn: q.includeWithdrawn ?? false,
+  };
+}
+
+export function toTrendQuery(q: TrendsQueryDto): TrendQuery {
+  return {
+    from: new Date(q.from),
+    to: q.to ? new Date(q.to) : new Date(),
+    interval: q.interval ?? 'week',
+    groupBy: q.groupBy ?? 'district',
+    filter: { categories: q.category, districtId: q.districtId, placeId: q.placeId, agencyId: q.agencyId, nearSensitiveOnly: q.nearSensitiveOnly },
+  };
+}

@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { type District, type GeoJsonPolygon } from '../../../../libs/domain/places/district.entity.js';
+import { GEOJSON_POLYGON_SCHEMA } from './dto/district.dto.js';
+
+export class DistrictResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ ...GEOJSON_POLYGON_SCHEMA, nullable: true }) boundary: GeoJsonPolygon | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export function toDistrictResponse(d: District): DistrictResponseDto {
+  return {
+    id: d.id, name: d.name, code: d.code, boundary: d.boundary, active: d.active, version: d.version,
+    createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DistrictsService } from '../../../../libs/domain/places/districts.service.js';
+import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { pageRequest } from '../common/page-query.dto.js';
+import { DistrictResponseDto, toDistrictResponse } from './district.mapper.js';
+import { CreateDistrictDto, ListDistrictsQueryDto, UpdateDistrictDto } from './dto/district.dto.js';
+
+@ApiTags('districts')
+@ApiBearerAuth()
+@Controller('districts')
+export class DistrictsController {
+  constructor(private readonly districts: DistrictsService) {}
+
+  @Post()
+  @Roles('coordinator')
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDistrictDto): Promise<DistrictResponseDto> {
+    return this.districts.create(user, body).then(toDistrictResponse);
+  }
+
+  @Get()
+  @SignedIn()
+  async list(@Query() q: ListDistrictsQueryDto) {
+    const page = await this.districts.list(q, pageRequest(q, 'name'));
+    return { items: page.items.map(toDistrictResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @ApiOkResponse({ type: DistrictResponseDto })
+  get(@Param('id', UuidParamPipe) id: string): Promise<DistrictResponseDto> {
+    return this.districts.get(id).then(toDistrictResponse);
+  }
+
+  @Patch(':id')
+  @Roles('coordinator')
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDistrictDto): Promise<DistrictResponseDto> {
+    const { version, ...patch } = body;
+    return this.districts.update(user, id, patch, version).then(toDistrictResponse);
+  }
+
+  @Post(':id/deactivate')
+  @Roles('coordinator')
+  @HttpCode(200)
+  deactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<DistrictResponseDto> {
+    return this.districts.setActive(user, id, false).then(toDistrictResponse);
+  }
+
+  @Post(':id/reactivate')
+  @Roles('coordinator')
+  @HttpCode(200)
+  reactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<DistrictResponseDto> {
+    return this.districts.setActive(user, id, true).then(toDistrictResponse);
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PlacesService } from '../../../../libs/domain/places/places.service.js';
+import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { pageRequest } from '../common/page-query.dto.js';
+import { CreatePlaceDto, ListPlacesQueryDto, UpdatePlaceDto } from './dto/place.dto.js';
+import { PlaceResponseDto, toPlaceResponse } from './place.mapper.js';
+
+@ApiTags('places')
+@ApiBearerAuth()
+@Controller('places')
+export class PlacesController {
+  constructor(private readonly places: PlacesService) {}
+
+  @Post()
+  @Roles('coordinator')
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreatePlaceDto): Promise<PlaceResponseDto> {
+    return this.places.create(user, body).then(toPlaceResponse);
+  }
+
+  @Get()
+  @SignedIn()
+  async list(@Query() q: ListPlacesQueryDto) {
+    const { nearLat, nearLon, radiusM, ...filter } = q;
+    const near = nearLat !== undefined && nearLon !== undefined && radiusM !== undefined ? { lat: nearLat, lon: nearLon, radiusM } : undefined;
+    const page = await this.places.list({ ...filter, near }, pageRequest(q, 'name'));
+    return { items: page.items.map(toPlaceResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @ApiOkResponse({ type: PlaceResponseDto })
+  get(@Param('id', UuidParamPipe) id: string): Promise<PlaceResponseDto> {
+    return this.places.get(id).then(toPlaceResponse);
+  }
+
+  @Patch(':id')
+  @Roles('coordinator')
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePlaceDto): Promise<PlaceResponseDto> {
+    const { version, ...patch } = body;
+    return this.places.update(user, id, patch, version).then(toPlaceResponse);
+  }
+
+  @Post(':id/deactivate')
+  @Roles('coordinator')
+  @HttpCode(200)
+  deactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<PlaceResponseDto> {
+    return this.places.setActive(user, id, false).then(toPlaceResponse);
+  }
+
+  @Post(':id/reactivate')
+  @Roles('coordinator')
+  @HttpCode(200)
+  reactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<PlaceResponseDto> {
+    return this.places.setActive(user, id, true).then(toPlaceResponse);
+  }
+}

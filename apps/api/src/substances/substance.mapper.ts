@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Substance } from '../../../../libs/domain/developments/substance.entity.js';
+
+export class SubstanceResponseDto {
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
+  @ApiProperty() active: boolean;
+  @ApiProperty() createdAt: string;
+}
+
+export function toSubstanceResponse(s: Substance): SubstanceResponseDto {
+  return { code: s.code, label: s.label, active: s.active, createdAt: s.createdAt.toISOString() };
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SubstancesService } from '../../../../libs/domain/developments/substances.service.js';
+import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CreateSubstanceDto, ListSubstancesQueryDto } from './dto/substance.dto.js';
+import { SubstanceCodePipe } from './substance-code.pipe.js';
+import { SubstanceResponseDto, toSubstanceResponse } from './substance.mapper.js';
+
+@ApiTags('substances')
+@ApiBearerAuth()
+@Controller('substances')
+export class SubstancesController {
+  constructor(private readonly substances: SubstancesService) {}
+
+  /** The whole list (tens of entries): no pagination. */
+  @Get()
+  @SignedIn()
+  async list(@Query() q: ListSubstancesQueryDto): Promise<{ items: SubstanceResponseDto[] }> {
+    return { items: (await this.substances.list(q)).map(toSubstanceResponse) };
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateSubstanceDto): Promise<SubstanceResponseDto> {
+    return this.substances.create(user, body).then(toSubstanceResponse);
+  }
+
+  @Post(':code/deactivate')
+  @Roles('admin')
+  @HttpCode(200)
+  deactivate(@CurrentUser() user: AuthenticatedUser, @Param('code', SubstanceCodePipe) code: string): Promise<SubstanceResponseDto> {
+    return this.substances.setActive(user, code, false).then(toSubstanceResponse);
+  }
+
+  @Post(':code/reactivate')
+  @Roles('admin')
+  @HttpCode(200)
+  reactivate(@CurrentUser() user: AuthenticatedUser, @Param('code', SubstanceCodePipe) code: string): Promise<SubstanceResponseDto> {
+    return this.substances.setActive(user, code, true).then(toSubstanceResponse);
+  }
+}

@@ -1,0 +1,65 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { nearParams, sqlDistanceMeters, sqlWithinBox } from '../places/geo.js';
+import type { DevelopmentCategory } from './development-enums.js';
+
+/** What lists, exports and (partly) trends can filter on. Visibility is NOT a filter: see applyVisibility. */
+export interface DevelopmentFilter {
+  districtId?: string;
+  placeId?: string;
+  categories?: DevelopmentCategory[];
+  agencyId?: string;
+  /** observedAt >= from (inclusive) */
+  from?: Date;
+  /** observedAt < to (exclusive) */
+  to?: Date;
+  near?: { lat: number; lon: number; radiusM: number };
+  nearSensitiveOnly?: boolean;
+  /** Full-text search on the description (German stemming). Free text: never logged or audited. */
+  q?: string;
+  includeWithdrawn?: boolean;
+}
+
+export const MAX_NEAR_RADIUS_M = 50_000;
+
+export function applyDevelopmentFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, f: DevelopmentFilter): SelectQueryBuilder<T> {
+  const a = alias;
+  if (!f.includeWithdrawn) qb.andWhere(`${a}.withdrawn_at IS NULL`);
+  if (f.districtId) qb.andWhere(`${a}.district_id = :fDistrict`, { fDistrict: f.districtId });
+  if (f.placeId) qb.andWhere(`${a}.place_id = :fPlace`, { fPlace: f.placeId });
+  if (f.categories?.length) qb.andWhere(`${a}.category IN (:...fCategories)`, { fCategories: [...new Set(f.categories)] });
+  if (f.agencyId) qb.andWhere(`${a}.reporting_agency_id = :fAgency`, { fAgency: f.agencyId });
+  if (f.from) qb.andWhere(`${a}.observed_at >= :fFrom`, { fFrom: f.from });
+  if (f.to) qb.andWhere(`${a}.observed_at < :fTo`, { fTo: f.to });
+  if (f.nearSensitiveOnly) qb.andWhere(`${a}.nearest_sensitive_place_id IS NOT NULL`);
+  if (f.near) {
+    const { lat, lon, radiusM } = f.near;
+    // The box is an index range on (lat, lon); the haversine then cuts the corners off.
+    qb.andWhere(sqlWithinBox(`${a}.lat`, `${a}.lon`, 'fNear'))
+      .andWhere(`${sqlDistanceMeters(`${a}.lat`, `${a}.lon`, 'fNear')} <= :fNearRadius`)
+      .setParameters(nearParams('fNear', lat, lon, radiusM));
+  }
+  if (f.q) qb.andWhere(`to_tsvector('german', ${a}.description) @@ plainto_tsquery('german', :fQ)`, { fQ: f.q });
+  return qb;
+}
+
+/** Range checks that a DTO cannot express (the pair from/to, the parsed near point). */
+export function assertValidFilter(f: DevelopmentFilter): void {
+  if (f.from && f.to && f.from >= f.to) throw new DomainError(400, 'INVALID_RANGE', '"to" must be after "from".', 'to');
+  if (f.near) {
+    const { lat, lon, radiusM } = f.near;
+    if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) throw new DomainError(400, 'INVALID_NEAR', 'near must be "lat,lon" with a latitude in -90..90 and a longitude in -180..180.', 'near');
+    if (!(radiusM > 0 && radiusM <= MAX_NEAR_RADIUS_M)) throw new DomainError(400, 'INVALID_RADIUS', `radiusM must be between 1 and ${MAX_NEAR_RADIUS_M}.`, 'radiusM');
+  }
+}
+
+/** The filter as it may go into the audit trail: the search text is replaced by a marker. */
+export function auditableFilter(f: DevelopmentFilter): Record<string, unknown> {
+  const { q, from, to, ...rest } = f;
+  return {
+    ...rest,
+    ...(from ? { from: from.toISOString() } : {}),
+    ...(to ? { to: to.toISOString() } : {}),
+    ...(q ? { textSearch: true } : {}),
+  };
+}

@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { Agency } from '../agencies/agency.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Actor, hasRole } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { Page, PageRequest, paginate } from '../common/pagination.js';
+import { assertVersion } from '../common/query-helpers.js';
+import { GeoLookupService } from '../places/geo-lookup.service.js';
+import { Place } from '../places/place.entity.js';
+import { assertInCityArea } from '../places/places.service.js';
+import { berlinDate, DevelopmentCsvRow, developmentsToCsv } from './development-csv.js';
+import type { DevelopmentCategory, Visibility } from './development-enums.js';
+import { applyDevelopmentFilter, assertValidFilter, auditableFilter, DevelopmentFilter } from './development-filter.js';
+import { applyVisibility } from './development-visibility.js';
+import { Development } from './development.entity.js';
+import { Substance } from './substance.entity.js';
+
+/** Where a development happened: a known place, or coordinates (then the district is looked up). */
+export interface LocationInput {
+  placeId?: string;
+  lat?: number;
+  lon?: number;
+}
+
+export interface DevelopmentInput extends LocationInput {
+  category: DevelopmentCategory;
+  observedAt: Date;
+  count?: number | null;
+  substances?: string[];
+  severity: number;
+  /** Free text; no personal data about drug users. Never logged, never copied into the audit trail. */
+  description?: string;
+  visibility: Visibility;
+  visibleAgencyIds?: string[];
+}
+
+export type DevelopmentPatch = Partial<DevelopmentInput>;
+
+export interface ResolvedLocation {
+  placeId: string | null;
+  lat: number;
+  lon: number;
+  districtId: string | null;
+  nearestSensitivePlaceId: string | null;
+  nearestSensitiveDistanceM: number | null;
+}
+
+export type LocationConfig = Pick<AppConfig, 'SENSITIVE_PLACE_RADIUS_M' | 'CITY_MIN_LAT' | 'CITY_MAX_LAT' | 'CITY_MIN_LON' | 'CITY_MAX_LON' | 'CITY_MARGIN_KM'>;
+
+/** Clock skew we tolerate between a reporting device and the server. */
+export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/** Larger exports are refused: they would hold the whole table in memory and rarely help anyone. */
+export const EXPORT_MAX_ROWS = 100_000;
+
+const AUDITED = ['category', 'observedAt', 'placeId', 'lat', 'lon', 'districtId', 'count', 'substances', 'severity', 'description', 'visibility', 'visibleAgencyIds', 'nearestSensitivePlaceId', 'nearestSensitiveDistanceM'];
+const FREE_TEXT = ['description', 'withdrawalReason'];
+
+@Injectable()
+export class DevelopmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly geo: GeoLookupService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A liaison logs what their agency observed; agency and reporter come from the actor, never from input. */
+  async create(actor: Actor, input: DevelopmentInput): Promise<Development> {
+    if (!hasRole(actor, 'liaison')) throw new DomainError(403, 'ROLE_REQUIRED', 'Only liaisons log developments for their agency.', undefined, { requiredRoles: ['liaison'] });
+    assertObservedAt(input.observedAt);
+    assertLocationGiven(input);
+    return this.db.transaction(async (m) => {
+      const location = await resolveDevelopmentLocation(m, this.geo, this.config, input);
+      const substances = await checkSubstances(m, input.substances ?? []);
+      const visibleAgencyIds = await checkVisibility(m, input.visibility, input.visibleAgencyIds);
+      const dev = m.create(Development, {
+        category: input.category,
+        observedAt: input.observedAt,
+        ...location,
+        count: input.count ?? null,
+        substances,
+        severity: input.severity,
+        description: (input.description ?? '').trim(),
+        reportingAgencyId: actor.agencyId,
+        reporterId: actor.id,
+        visibility: input.visibility,
+        visibleAgencyIds,
+        withdrawnAt: null,
+        withdrawnBy: null,
+        withdrawalReason: null,
+      });
+      await m.save(dev);
+      await this.audit.record(m, actor, 'create', 'development', dev.id, AuditService.diff(null, { ...dev }, AUDITED, FREE_TEXT));
+      return loadOne(m, dev.id);
+    });
+  }
+
+  /** A single development, if the viewer may see it (404 otherwise: existence is not revealed). */
+  async get(viewer: Actor, id: string): Promise<Development> {
+    const qb = withRelations(this.db.getRepository(Development).createQueryBuilder('d')).where('d.id = :id', { id });
+    const dev = await applyVisibility(qb, 'd', viewer).getOne();
+    if (!dev) throw DomainError.notFound('development');
+    if (dev.visibility !== 'all') await this.db.transaction((m) => this.auditReads(m, viewer, [dev]));
+    return dev;
+  }
+
+  async list(viewer: Actor, filter: DevelopmentFilter, page: PageRequest): Promise<Page<Development>> {
+    assertValidFilter(filter);
+    const qb = this.visibleQuery(viewer, filter);
+    withRelations(qb);
+    const result = await paginate(qb, page, {
+      observedAt: { sql: 'd.observed_at', value: (r) => r.observedAt.toISOString() },
+      severity: { sql: 'd.severity', value: (r) => r.severity },
+      createdAt: { sql: 'd.created_at', value: (r) => r.createdAt.toISOString() },
+    }, 'd.id');
+    const restricted = result.items.filter((d) => d.visibility !== 'all');
+    if (restricted.length) await this.db.transaction((m) => this.auditReads(m, viewer, restricted));
+    return result;
+  }
+
+  /** Correction by a liaison of the reporting agency; a stale version is refused (409). */
+  async update(actor: Actor, id: string, patch: DevelopmentPatch, expectedVersion: number): Promise<Development> {
+    if (patch.observedAt !== undefined) assertObservedAt(patch.observedAt);
+    const locationChange = patch.placeId !== undefined || patch.lat !== undefined || patch.lon !== undefined;
+    if (locationChange) assertLocationGiven(patch);
+    return this.db.transaction(async (m) => {
+      const dev = await lockForChange(m, actor, id);
+      assertVersion(dev.version, expectedVersion);
+      const before = { ...dev };
+      if (patch.category !== undefined) dev.category = patch.category;
+      if (patch.observedAt !== undefined) dev.observedAt = patch.observedAt;
+      if (locationChange) Object.assign(dev, await resolveDevelopmentLocation(m, this.geo, this.config, patch));
+      if (patch.count !== undefined) dev.count = patch.count;
+      if (patch.substances !== undefined) dev.substances = await checkSubstances(m, patch.substances);
+      if (patch.severity !== undefined) dev.severity = patch.severity;
+      if (patch.description !== undefined) dev.description = patch.description.trim();
+      if (patch.visibility !== undefined || patch.visibleAgencyIds !== undefined) {
+        const visibility = patch.visibility ?? dev.visibility;
+        // Switching to 'agencies' without a new list keeps the old one; switching away clears it.
+        const ids = patch.visibleAgencyIds ?? (visibility === 'agencies' ? dev.visibleAgencyIds : undefined);
+        dev.visibleAgencyIds = await checkVisibility(m, visibility, ids);
+        dev.visibility = visibility;
+      }
+      const changes = AuditService.diff(before, { ...dev }, AUDITED, FREE_TEXT);
+      if (Object.keys(changes).length === 0) return loadOne(m, id);
+      await m.save(dev);
+      await this.audit.record(m, actor, 'update', 'development', id, changes);
+      return loadOne(m, id);
+    });
+  }
+
+  /** Withdrawal keeps the record (and its audit trail) but takes it out of lists, counts and trends. */
+  async withdraw(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Development> {
+    return this.db.transaction(async (m) => {
+      const dev = await lockForChange(m, actor, id);
+      assertVersion(dev.version, expectedVersion);
+      dev.withdrawnAt = new Date();
+      dev.withdrawnBy = actor.id;
+      dev.withdrawalReason = reason.trim();
+      await m.save(dev);
+      await this.audit.record(m, actor, 'withdraw', 'development', id, {
+        withdrawnAt: { old: null, new: dev.withdrawnAt.toISOString() },
+        withdrawalReason: { changed: true },
+      });
+      return loadOne(m, id);
+    });
+  }
+
+  /** The list's filters as a CSV file for spreadsheets; visibility applies, one audit entry per export. */
+  async exportCsv(viewer: Actor, filter: DevelopmentFilter): Promise<{ csv: string; rows: number; filename: string }> {
+    assertValidFilter(filter);
+    const counted = await this.visibleQuery(viewer, filter).select('count(*)::int', 'n').getRawOne<{ n: number }>();
+    const total = Number(counted?.n ?? 0);
+    if (total > EXPORT_MAX_ROWS) {
+      throw new DomainError(422, 'EXPORT_TOO_LARGE', `The export would have ${total} rows; at most ${EXPORT_MAX_ROWS} are possible. Narrow the filter (e.g. a shorter period or one district).`, undefined, { rows: total, maxRows: EXPORT_MAX_ROWS });
+    }
+    const raw = await this.visibleQuery(viewer, filter)
+      .leftJoin('d.place', 'place').leftJoin('d.district', 'district').leftJoin('d.reportingAgency', 'agency').leftJoin('d.nearestSensitivePlace', 'nsp')
+      .select(['d.category AS category', 'd.observed_at AS "observedAt"', 'place.name AS "placeName"', 'district.name AS "districtName"', 'd.count AS count',
+        'd.substances AS substances', 'd.severity AS severity', 'd.description AS description', 'agency.name AS "agencyName"', 'd.visibility AS visibility',
+        'nsp.name AS "nspName"', 'd.nearest_sensitive_distance_m AS "nspDistance"', 'd.withdrawn_at IS NOT NULL AS withdrawn'])
+      .orderBy('d.observed_at', 'DESC').addOrderBy('d.id', 'DESC')
+      .getRawMany<{
+        category: DevelopmentCategory; observedAt: Date; placeName: string | null; districtName: string | null; count: number | null; substances: string[];
+        severity: number; description: string; agencyName: string; visibility: Visibility; nspName: string | null; nspDistance: number | null; withdrawn: boolean;
+      }>();
+    const labels = new Map((await this.db.getRepository(Substance).find()).map((s) => [s.code, s.label]));
+    const rows: DevelopmentCsvRow[] = raw.map((r) => ({
+      category: r.category,
+      observedAt: new Date(r.observedAt),
+      placeName: r.placeName,
+      districtName: r.districtName,
+      count: r.count,
+      substanceLabels: (r.substances ?? []).map((c) => labels.get(c) ?? c),
+      severity: Number(r.severity),
+      description: r.description,
+      agencyName: r.agencyName,
+      visibility: r.visibility,
+      nearestSensitivePlaceName: r.nspName,
+      nearestSensitiveDistanceM: r.nspDistance,
+      withdrawn: r.withdrawn,
+    }));
+    // The export itself is the audited event (ARCHITECTURE.md invariants); the filter is kept, its search text is not.
+    await this.audit.record(this.db.manager, viewer, 'export', 'development', randomUUID(), {
+      filter: { new: auditableFilter(filter) },
+      rows: { new: rows.length },
+    });
+    return { csv: developmentsToCsv(rows), rows: rows.length, filename: `lagemeldungen-${berlinDate(new Date())}.csv` };
+  }
+
+  private visibleQuery(viewer: Actor, filter: DevelopmentFilter): SelectQueryBuilder<Development> {
+    const qb = this.db.getRepository(Development).createQueryBuilder('d');
+    applyVisibility(qb, 'd', viewer);
+    return applyDevelopmentFilter(qb, 'd', filter);
+  }
+
+  /** Every read of a record that is not visible to all is in the audit trail (ARCHITECTURE.md invariants). */
+  private async auditReads(m: EntityManager, viewer: Actor, devs: Development[]): Promise<void> {
+    for (const d of devs) await this.audit.record(m, viewer, 'read', 'development', d.id, { visibility: { new: d.visibility } });
+  }
+}
+
+function withRelations(qb: SelectQueryBuilder<Development>): SelectQueryBuilder<Development> {
+  return qb.leftJoinAndSelect('d.place', 'place').leftJoinAndSelect('d.district', 'district')
+    .leftJoinAndSelect('d.reportingAgency', 'agency').leftJoinAndSelect('d.nearestSensitivePlace', 'nsp');
+}
+
+async function loadOne(m: EntityManager, id: string): Promise<Development> {
+  return withRelations(m.getRepository(Development).createQueryBuilder('d')).where('d.id = :id', { id }).getOneOrFail();
+}
+
+/**
+ * Locks the row for a change by the actor. Invisible -> 404 (as for a read); visible but not the
+ * actor's agency, or the actor is no liaison -> 403; already withdrawn -> 409.
+ */
+async function lockForChange(m: EntityManager, actor: Actor, id: string): Promise<Development> {
+  const qb = m.getRepository(Development).createQueryBuilder('d').where('d.id = :id', { id }).setLock('pessimistic_write');
+  const dev = await applyVisibility(qb, 'd', actor).getOne();
+  if (!dev) throw DomainError.notFound('development');
+  if (dev.reportingAgencyId !== actor.agencyId || !hasRole(actor, 'liaison')) {
+    throw new DomainError(403, 'NOT_REPORTING_AGENCY', 'Only liaisons of the reporting agency may correct or withdraw this development.');
+  }
+  if (dev.withdrawnAt) throw new DomainError(409, 'DEVELOPMENT_WITHDRAWN', 'This development has been withdrawn and can no longer be changed.');
+  return dev;
+}
+
+function assertObservedAt(observedAt: Date): void {
+  if (Number.isNaN(observedAt.getTime())) throw new DomainError(400, 'INVALID_DATE', 'observedAt is not a valid date.', 'observedAt');
+  if (observedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+    throw new DomainError(422, 'OBSERVED_IN_FUTURE', 'observedAt lies in the future. Enter when it was observed.', 'observedAt');
+  }
+}
+
+/** Either a place or both coordinates: never both (the place decides), never neither. */
+function assertLocationGiven(loc: LocationInput): void {
+  const hasLat = loc.lat !== undefined && loc.lat !== null;
+  const hasLon = loc.lon !== undefined && loc.lon !== null;
+  if (loc.placeId && (hasLat || hasLon)) {
+    throw new DomainError(400, 'PLACE_OR_COORDINATES', 'Give either a place or coordinates, not both: with a place, the coordinates come from the place.', hasLat ? 'lat' : 'lon');
+  }
+  if (!loc.placeId && !hasLat && !hasLon) throw new DomainError(400, 'LOCATION_REQUIRED', 'Give a place (placeId) or coordinates (lat and lon).', 'placeId');
+  if (!loc.placeId && !(hasLat && hasLon)) throw new DomainError(400, 'LOCATION_REQUIRED', 'Coordinates need both lat and lon.', hasLat ? 'lon' : 'lat');
+}
+
+/**
+ * Place -> its coordinates and district; coordinates -> the district they fall in. Either way the
+ * nearest particularly sensitive place within the configured radius is stored with its distance.
+ * Exported for the demo loader, so that demo data is derived exactly like real data.
+ */
+export async function resolveDevelopmentLocation(m: EntityManager, geo: GeoLookupService, config: LocationConfig, loc: LocationInput): Promise<ResolvedLocation> {
+  let placeId: string | null = null;
+  let lat: number;
+  let lon: number;
+  let districtId: string | null;
+  if (loc.placeId) {
+    const place = await m.getRepository(Place).findOneBy({ id: loc.placeId });
+    if (!place) throw new DomainError(422, 'PLACE_NOT_FOUND', 'The place does not exist.', 'placeId');
+    if (!place.active) throw new DomainError(422, 'PLACE_INACTIVE', 'The place is deactivated; choose another place or give coordinates.', 'placeId');
+    ({ lat, lon } = place);
+    placeId = place.id;
+    districtId = place.districtId ?? (await geo.districtAt(lat, lon, m));
+  } else {
+    lat = loc.lat!;
+    lon = loc.lon!;
+    assertInCityArea(config, lat, lon);
+    districtId = await geo.districtAt(lat, lon, m);
+  }
+  const nearest = await geo.nearestSensitivePlace(lat, lon, m, config.SENSITIVE_PLACE_RADIUS_M);
+  return { placeId, lat, lon, districtId, nearestSensitivePlaceId: nearest?.placeId ?? null, nearestSensitiveDistanceM: nearest?.distanceM ?? null };
+}
+
+async function checkSubstances(m: EntityManager, codes: string[]): Promise<string[]> {
+  const unique = [...new Set(codes)];
+  if (!unique.length) return [];
+  const rows = await m.getRepository(Substance).createQueryBuilder('s').select('s.code', 'code')
+    .where('s.code IN (:...codes) AND s.active', { codes: unique }).getRawMany<{ code: string }>();
+  const known = new Set(rows.map((r) => r.code));
+  const unknown = unique.filter((c) => !known.has(c));
+  if (unknown.length) throw new DomainError(422, 'UNKNOWN_SUBSTANCE', `Unknown or inactive substance: ${unknown.join(', ')}.`, 'substances', { unknown });
+  return unique;
+}
+
+/** 'agencies' needs a non-empty list of existing agencies; the other visibilities take none. */
+async function checkVisibility(m: EntityManager, visibility: Visibility, ids: string[] | undefined): Promise<string[]> {
+  if (visibility !== 'agencies') {
+    if (ids?.length) throw new DomainError(400, 'VISIBLE_AGENCIES_NOT_ALLOWED', 'visibleAgencyIds is only used with visibility "agencies".', 'visibleAgencyIds');
+    return [];
+  }
+  const unique = [...new Set(ids ?? [])];
+  if (!unique.length) throw new DomainError(400, 'VISIBLE_AGENCIES_REQUIRED', 'With visibility "agencies", name at least one agency in visibleAgencyIds.', 'visibleAgencyIds');
+  const rows = await m.getRepository(Agency).createQueryBuilder('a').select('a.id', 'id').where('a.id IN (:...ids)', { ids: unique }).getRawMany<{ id: string }>();
+  const known = new Set(rows.map((r) => r.id));
+  const unknown = unique.filter((id) => !known.has(id));
+  if (unknown.length) throw new DomainError(422, 'UNKNOWN_AGENCY', 'At least one of the named agencies does not exist.', 'visibleAgencyIds', { unknown });
+  return unique;
+}
