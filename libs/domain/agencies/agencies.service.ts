@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../common/pg-errors.js';
 import { assertVersion, escapeLike } from '../common/query-helpers.js';
 import { AgencyKind } from './agency-kind.js';
 import { Agency } from './agency.entity.js';
+import { setActiveAudited } from '../common/set-active.js';
 
 export interface AgencyInput {
   name: string;
@@ -93,16 +94,8 @@ export class AgenciesService {
 
   /** Agencies are never deleted: measures, developments and the audit trail refer to them. */
   async setActive(actor: Actor, id: string, active: boolean): Promise<Agency> {
-    return this.db.transaction(async (m) => {
-      const repo = m.getRepository(Agency);
-      const agency = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!agency) throw DomainError.notFound('agency');
-      if (agency.active === active) return agency;
-      agency.active = active;
-      await repo.save(agency);
-      await this.audit.record(m, actor, active ? 'reactivate' : 'deactivate', 'agency', id, { active: { old: !active, new: active } });
-      return agency;
-    });
+    return this.db.transaction((m) =>
+      setActiveAudited(m, this.audit, actor, Agency, { entityType: 'agency', id, where: { id }, notFound: () => DomainError.notFound('agency') }, active));
   }
 
   private async assertCodeFree(repo: Repository<Agency>, code: string, exceptId?: string): Promise<void> {

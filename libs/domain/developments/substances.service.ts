@@ -6,6 +6,7 @@ import { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { isUniqueViolation } from '../common/pg-errors.js';
 import { Substance } from './substance.entity.js';
+import { setActiveAudited } from '../common/set-active.js';
 
 export interface SubstanceInput {
   code: string;
@@ -47,15 +48,11 @@ export class SubstancesService {
   }
 
   async setActive(actor: Actor, code: string, active: boolean): Promise<Substance> {
-    return this.db.transaction(async (m) => {
-      const substance = await m.findOne(Substance, { where: { code }, lock: { mode: 'pessimistic_write' } });
-      if (!substance) throw new DomainError(404, 'SUBSTANCE_NOT_FOUND', `There is no substance with the code "${code}".`, 'code');
-      if (substance.active === active) return substance;
-      await m.update(Substance, { code }, { active });
-      await this.audit.record(m, actor, active ? 'reactivate' : 'deactivate', 'substance', code, { active: { old: !active, new: active } });
-      substance.active = active;
-      return substance;
-    });
+    return this.db.transaction((m) =>
+      setActiveAudited(m, this.audit, actor, Substance, {
+        entityType: 'substance', id: code, where: { code },
+        notFound: () => new DomainError(404, 'SUBSTANCE_NOT_FOUND', `There is no substance with the code "${code}".`, 'code'),
+      }, active));
   }
 }
 

@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../common/pg-errors.js';
 import { assertVersion, escapeLike } from '../common/query-helpers.js';
 import { District, GeoJsonPolygon } from './district.entity.js';
 import { polygonBBox, validatePolygon } from './polygon.js';
+import { setActiveAudited } from '../common/set-active.js';
 
 export interface DistrictInput {
   name: string;
@@ -102,16 +103,8 @@ export class DistrictsService {
 
   /** Districts are never deleted: places, developments and measures refer to them. */
   async setActive(actor: Actor, id: string, active: boolean): Promise<District> {
-    return this.db.transaction(async (m) => {
-      const repo = m.getRepository(District);
-      const district = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!district) throw DomainError.notFound('district');
-      if (district.active === active) return district;
-      district.active = active;
-      await repo.save(district);
-      await this.audit.record(m, actor, active ? 'reactivate' : 'deactivate', 'district', id, { active: { old: !active, new: active } });
-      return district;
-    });
+    return this.db.transaction((m) =>
+      setActiveAudited(m, this.audit, actor, District, { entityType: 'district', id, where: { id }, notFound: () => DomainError.notFound('district') }, active));
   }
 
   private async assertCodeFree(repo: Repository<District>, code: string, exceptId?: string): Promise<void> {

@@ -12,6 +12,7 @@ import { EARTH_RADIUS_M, nearParams, sqlDistanceMeters, sqlWithinBox } from './g
 import { GeoLookupService } from './geo-lookup.service.js';
 import type { PlaceKind, SensitiveKind } from './place-kind.js';
 import { Place } from './place.entity.js';
+import { setActiveAudited } from '../common/set-active.js';
 
 export interface PlaceInput {
   name: string;
@@ -128,14 +129,7 @@ export class PlacesService {
   /** Places are never deleted: developments and measures refer to them. */
   async setActive(actor: Actor, id: string, active: boolean): Promise<Place> {
     return this.db.transaction(async (m) => {
-      const repo = m.getRepository(Place);
-      const place = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!place) throw DomainError.notFound('place');
-      if (place.active !== active) {
-        place.active = active;
-        await repo.save(place);
-        await this.audit.record(m, actor, active ? 'reactivate' : 'deactivate', 'place', id, { active: { old: !active, new: active } });
-      }
+      await setActiveAudited(m, this.audit, actor, Place, { entityType: 'place', id, where: { id }, notFound: () => DomainError.notFound('place') }, active);
       return this.getIn(m, id);
     });
   }
