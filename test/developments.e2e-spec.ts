@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Agency } from '../libs/domain/agencies/agency.entity.js';
 import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
-import { DEMO_AGENCIES, DEMO_PEOPLE } from '../libs/domain/demo/demo-city.js';
+import { loadDemoDirectory } from '../libs/domain/demo/demo-city.js';
 import { loadDemoDevelopments } from '../libs/domain/demo/demo-developments.js';
 import { loadDemoPlaces } from '../libs/domain/demo/demo-places.js';
 import { Development } from '../libs/domain/developments/development.entity.js';
 import { Substance } from '../libs/domain/developments/substance.entity.js';
 import { District } from '../libs/domain/places/district.entity.js';
-import { Person } from '../libs/domain/people/person.entity.js';
 import { Place } from '../libs/domain/places/place.entity.js';
 import type { TestPerson } from '../libs/testing/factories.js';
 import { createTestApp, TestApp } from '../libs/testing/test-app.js';
@@ -545,15 +544,7 @@ describe('demo developments', () => {
     const rollback = new Error('rollback');
     // Rolled back, so that the demo districts and places never decide anything in other tests.
     await expect(t.db.transaction(async (m) => {
-      const agencies = new Map<string, Agency>();
-      for (const a of DEMO_AGENCIES) agencies.set(a.code, await m.save(Agency, m.create(Agency, { ...a, active: true })));
-      const people = new Map<string, Person>();
-      for (const p of DEMO_PEOPLE) {
-        people.set(p.email, await m.save(Person, m.create(Person, {
-          email: p.email, displayName: p.displayName, roles: p.roles, agencyId: agencies.get(p.agency)!.id,
-          active: true, passwordHash: 'x', deputyId: null, failedLoginCount: 0, lockedUntil: null,
-        })));
-      }
+      const { agencies, people } = await loadDemoDirectory(m, 'x');
       const places = await loadDemoPlaces(m);
       const now = new Date();
       const n = await loadDemoDevelopments(m, { agencies, people, places }, now);

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
 import type { AgencyKind } from '../agencies/agency-kind.js';
 import { hashPassword } from '../people/passwords.js';
@@ -43,20 +43,26 @@ export const DEMO_PEOPLE: Array<{ email: string; displayName: string; agency: st
   { email: 'stadtreinigung@demo.drogenrapport.invalid', displayName: 'Olaf Besen', agency: 'STADTREIN', roles: ['liaison'] },
 ];
 
+/** The demo agencies and their people, keyed by code and e-mail for the loaders that follow. */
+export async function loadDemoDirectory(m: EntityManager, passwordHash: string): Promise<{ agencies: Map<string, Agency>; people: Map<string, Person> }> {
+  const agencies = new Map<string, Agency>();
+  for (const a of DEMO_AGENCIES) agencies.set(a.code, await m.save(Agency, m.create(Agency, { ...a, active: true })));
+  const people = new Map<string, Person>();
+  for (const p of DEMO_PEOPLE) {
+    people.set(p.email, await m.save(Person, m.create(Person, {
+      email: p.email, displayName: p.displayName, roles: p.roles, agencyId: agencies.get(p.agency)!.id,
+      active: true, passwordHash, deputyId: null, failedLoginCount: 0, lockedUntil: null,
+    })));
+  }
+  return { agencies, people };
+}
+
 /** Returns false (and changes nothing) when the database already holds agencies. */
 export async function loadDemoCity(db: DataSource): Promise<boolean> {
   const hash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (m) => {
     if ((await m.count(Agency)) > 0) return false;
-    const agencies = new Map<string, Agency>();
-    for (const a of DEMO_AGENCIES) agencies.set(a.code, await m.save(Agency, m.create(Agency, { ...a, active: true })));
-    const people = new Map<string, Person>();
-    for (const p of DEMO_PEOPLE) {
-      people.set(p.email, await m.save(Person, m.create(Person, {
-        email: p.email, displayName: p.displayName, roles: p.roles, agencyId: agencies.get(p.agency)!.id,
-        active: true, passwordHash: hash, deputyId: null, failedLoginCount: 0, lockedUntil: null,
-      })));
-    }
+    const { agencies, people } = await loadDemoDirectory(m, hash);
     const places = await loadDemoPlaces(m);
     await loadDemoDevelopments(m, { agencies, people, places });
     return true;
