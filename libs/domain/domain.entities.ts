@@ -9,6 +9,11 @@ import { JobState } from './jobs/job-state.entity.js';
 import { Person } from './people/person.entity.js';
 import { District } from './places/district.entity.js';
 import { Place } from './places/place.entity.js';
+import { KeyFigureEvaluation } from './key-figures/key-figure-evaluation.entity.js';
+import { KeyFigure } from './key-figures/key-figure.entity.js';
+import { MeasureEvent } from './measures/measure-event.entity.js';
+import { Measure } from './measures/measure.entity.js';
+import { Milestone } from './measures/milestone.entity.js';
 
 /** Every TypeORM entity; the database options and the data source for the CLI use this list. */
-export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development];
+export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development, Measure, MeasureEvent, Milestone, KeyFigure, KeyFigureEvaluation];

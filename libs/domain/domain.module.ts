@@ -10,8 +10,11 @@ import { SubstancesService } from './developments/substances.service.js';
 import { DistrictsService } from './places/districts.service.js';
 import { GeoLookupService } from './places/geo-lookup.service.js';
 import { PlacesService } from './places/places.service.js';
+import { KeyFiguresService } from './key-figures/key-figures.service.js';
+import { MeasureDashboardService } from './measures/measure-dashboard.service.js';
+import { MeasuresService } from './measures/measures.service.js';
 
-const SERVICES = [AgenciesService, PeopleService, AuditService, GeoLookupService, DistrictsService, PlacesService, SubstancesService, DevelopmentsService, DevelopmentTrendsService];
+const SERVICES = [AgenciesService, PeopleService, AuditService, GeoLookupService, DistrictsService, PlacesService, SubstancesService, DevelopmentsService, DevelopmentTrendsService, MeasuresService, KeyFiguresService, MeasureDashboardService];
 
 /** Business rules shared by the API and the worker. */
 @Global()

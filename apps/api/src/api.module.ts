@@ -8,10 +8,13 @@ import { HealthController } from './health/health.controller.js';
 import { PeopleController } from './people/people.controller.js';
 import { PlacesController } from './places/places.controller.js';
 import { SubstancesController } from './substances/substances.controller.js';
+import { DashboardController } from './dashboard/dashboard.controller.js';
+import { KeyFiguresController } from './measures/key-figures.controller.js';
+import { MeasuresController } from './measures/measures.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain. */
 @Module({
   imports: [AuthModule],
-  controllers: [HealthController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController],
+  controllers: [HealthController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController],
 })
 export class ApiModule {}

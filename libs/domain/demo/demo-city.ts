@@ -5,6 +5,7 @@ import { hashPassword } from '../people/passwords.js';
 import { Person } from '../people/person.entity.js';
 import type { Role } from '../people/role.js';
 import { loadDemoDevelopments } from './demo-developments.js';
+import { loadDemoMeasures } from './demo-measures.js';
 import { loadDemoPlaces } from './demo-places.js';
 
 /**
@@ -65,6 +66,7 @@ export async function loadDemoCity(db: DataSource): Promise<boolean> {
     const { agencies, people } = await loadDemoDirectory(m, hash);
     const places = await loadDemoPlaces(m);
     await loadDemoDevelopments(m, { agencies, people, places });
+    await loadDemoMeasures(m, { agencies, people, places });
     return true;
   });
 }

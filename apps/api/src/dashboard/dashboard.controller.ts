@@ -1,0 +1,31 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MeasureDashboardService } from '../../../../libs/domain/measures/measure-dashboard.service.js';
+import { CurrentUser, Roles } from '../auth/access.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { toDashboardResponse } from './dashboard.mapper.js';
+import { DashboardQueryDto } from './dto/dashboard-query.dto.js';
+
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly dashboard: MeasureDashboardService) {}
+
+  @Get()
+  @Roles('leadership', 'coordinator')
+  @ApiOperation({
+    summary: 'Leadership view: measures per owning agency, overdue, due soon, completion rate, key figures, displacement flags',
+    description: `Per owning agency: measures by status, overdue (with the most days overdue), deadlines in the next 14 days,
+completion rate in the period (of the measures not cancelled whose deadline falls in [from, to], the share done), and
+key figures on/off track / no data for **your agency's view** (developments you may not see are not counted). Key-figure
+results are kept per agency and become stale when a development or the definition changes: up to 10 stale ones are
+recomputed within the request; when there are more, the last results are shown at once (counted in \`stale\`) and a
+background refresh catches up (\`keyFigureFreshness\`). Lists: the 100 most overdue measures,
+the next 100 deadlines, and the measures whose key figures the displacement watch flagged (see GET /measures/{id}/key-figures).
+Filters: districtId (the measure names the district or one of its places), rapportId.`,
+  })
+  async get(@CurrentUser() user: AuthenticatedUser, @Query() q: DashboardQueryDto) {
+    return toDashboardResponse(await this.dashboard.dashboard(user, q));
+  }
+}

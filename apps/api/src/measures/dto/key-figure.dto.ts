@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+} from 'class-validator';
+import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '../../../../../libs/domain/developments/development-enums.js';
+import { MAX_BUFFER_FACTOR } from '../../../../../libs/domain/key-figures/displacement.js';
+import { KEY_FIGURE_PERIODS, MAX_BASELINE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '../../../../../libs/domain/key-figures/key-figure-rules.js';
+import { MAX_RADIUS_M, MIN_RADIUS_M } from '../../../../../libs/domain/key-figures/key-figures.service.js';
+import { DATE_MESSAGE, DATE_PATTERN } from './measure.dto.js';
+
+export class KeyFigurePointDto {
+  @ApiProperty({ example: 51.34108 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90)
+  lat: number;
+
+  @ApiProperty({ example: 12.405 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180)
+  lon: number;
+
+  @ApiProperty({ minimum: MIN_RADIUS_M, maximum: MAX_RADIUS_M, example: 250, description: 'Radius of the target area in metres' })
+  @IsInt() @Min(MIN_RADIUS_M) @Max(MAX_RADIUS_M)
+  radiusM: number;
+}
+
+export class CreateKeyFigureDto {
+  @ApiProperty({ maxLength: 200, example: 'Spritzenfunde im Umkreis der Kita Sonnenschein' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: DEVELOPMENT_CATEGORIES, isArray: true, description: 'At least one category: a key figure counts developments of these categories' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(DEVELOPMENT_CATEGORIES.length) @IsIn(DEVELOPMENT_CATEGORIES, { each: true })
+  categories: DevelopmentCategory[];
+
+  @ApiPropertyOptional({ isArray: true, type: String, description: 'Count developments at these places (and/or in districtIds); not with point' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  placeIds?: string[];
+
+  @ApiPropertyOptional({ isArray: true, type: String, description: 'Count developments in these districts (and/or at placeIds); not with point' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  districtIds?: string[];
+
+  @ApiPropertyOptional({ type: KeyFigurePointDto, description: 'Or: count within a radius around a point; enables the displacement watch' })
+  @IsOptional() @ValidateNested() @Type(() => KeyFigurePointDto)
+  point?: KeyFigurePointDto;
+
+  @ApiPropertyOptional({ default: 2, maximum: MAX_BUFFER_FACTOR, description: 'Buffer ring from radius to bufferFactor x radius (only with point; > 1)' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(MAX_BUFFER_FACTOR)
+  bufferFactor?: number;
+
+  @ApiPropertyOptional({ description: 'Control area of the displacement watch: this district instead of the rest of the city (only with point)' })
+  @IsOptional() @IsUUID()
+  controlDistrictId?: string;
+
+  @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS, default: 'week' }) @IsOptional() @IsIn(KEY_FIGURE_PERIODS)
+  period?: KeyFigurePeriod;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BASELINE_PERIODS, default: 3, description: 'Baseline: the N periods before the start' })
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
+  baselinePeriods?: number;
+
+  @ApiProperty({ enum: TARGET_KINDS, description: 'absolute: developments per period to reach; percent: change against the baseline (-50 = halve)' })
+  @IsIn(TARGET_KINDS)
+  targetKind: TargetKind;
+
+  @ApiProperty({ example: -50 }) @IsNumber({ allowNaN: false, allowInfinity: false })
+  targetValue: number;
+
+  @ApiProperty({ example: '2026-06-30', description: "By when (Berlin date); after the measure's start" })
+  @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  targetDate: string;
+}
+
+export class UpdateKeyFigureDto {
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES, isArray: true })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(DEVELOPMENT_CATEGORIES.length) @IsIn(DEVELOPMENT_CATEGORIES, { each: true })
+  categories?: DevelopmentCategory[];
+
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  placeIds?: string[];
+
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  districtIds?: string[];
+
+  @ApiPropertyOptional({ type: KeyFigurePointDto, nullable: true, description: 'null removes the circle (and the displacement watch)' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => KeyFigurePointDto)
+  point?: KeyFigurePointDto | null;
+
+  @ApiPropertyOptional({ maximum: MAX_BUFFER_FACTOR }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(MAX_BUFFER_FACTOR)
+  bufferFactor?: number;
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  controlDistrictId?: string | null;
+
+  @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS }) @IsOptional() @IsIn(KEY_FIGURE_PERIODS)
+  period?: KeyFigurePeriod;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BASELINE_PERIODS }) @IsOptional() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
+  baselinePeriods?: number;
+
+  @ApiPropertyOptional({ enum: TARGET_KINDS }) @IsOptional() @IsIn(TARGET_KINDS)
+  targetKind?: TargetKind;
+
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  targetValue?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  targetDate?: string;
+
+  @ApiPropertyOptional({ description: "The key figure's version you read (or If-Match)" }) @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}

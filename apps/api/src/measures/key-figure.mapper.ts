@@ -1,0 +1,89 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { KEY_FIGURE_STATUSES, type KeyFigureStatus, type PeriodCount } from '../../../../libs/domain/key-figures/key-figure-rules.js';
+import type { DisplacementOutcome, KeyFigureResult } from '../../../../libs/domain/key-figures/key-figures.service.js';
+import { KeyFigureDefinitionDto, toKeyFigureDefinition } from './measure.mapper.js';
+
+export class PeriodCountDto {
+  @ApiProperty({ description: 'Berlin date (inclusive)' }) start: string;
+  @ApiProperty({ description: 'Berlin date (exclusive)' }) end: string;
+  @ApiProperty() count: number;
+  @ApiProperty({ description: 'false for the running period' }) complete: boolean;
+}
+
+export class KeyFigureResultDto {
+  @ApiProperty({ type: KeyFigureDefinitionDto }) keyFigure: KeyFigureDefinitionDto;
+  @ApiProperty({ description: "The measure's start date: baseline periods end here, actual periods begin here" }) startDate: string;
+  @ApiProperty() computedAt: string;
+  @ApiProperty({ type: PeriodCountDto, isArray: true }) baseline: PeriodCountDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean count per baseline period' }) baselineAverage: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Target count per period (absolute, or baseline x (1 + percent/100))' }) targetPerPeriod: number | null;
+  @ApiProperty({ nullable: true, enum: ['decrease', 'increase', 'hold'] }) direction: string | null;
+  @ApiProperty({ type: PeriodCountDto, isArray: true, description: 'Per period since the start, the running one last' }) actual: PeriodCountDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Where the figure should be at the end of the latest complete period (straight line from baseline to target)' }) expected: number | null;
+  @ApiProperty({ type: PeriodCountDto, nullable: true, description: 'The latest complete period (what the status judges)' }) latest: PeriodCountDto | null;
+  @ApiProperty({ enum: KEY_FIGURE_STATUSES }) status: KeyFigureStatus;
+  @ApiProperty({ description: 'Why this status, e.g. at_or_below_expected, no_complete_period, nothing_logged' }) statusReason: string;
+  @ApiProperty({ description: 'True when matching developments exist that you may not see: they are not counted (how many is not revealed)' }) hiddenRecords: boolean;
+  @ApiProperty({ nullable: true, description: 'Displacement watch (key figures with a point and radius only)' }) displacement: Record<string, unknown> | null;
+}
+
+export class MeasureKeyFiguresDto {
+  @ApiProperty() measureId: string;
+  @ApiProperty({ description: 'At least one key figure: the buffer got worse while the target area improved' }) displacementSuspected: boolean;
+  @ApiProperty({ description: 'At least one key figure left out developments you may not see' }) hiddenRecords: boolean;
+  @ApiProperty({ type: KeyFigureResultDto, isArray: true }) keyFigures: KeyFigureResultDto[];
+}
+
+const period = (p: PeriodCount) => ({ start: p.start, end: p.end, count: p.count, complete: p.complete });
+
+function displacement(d: DisplacementOutcome | null): Record<string, unknown> | null {
+  if (!d) return null;
+  if (!d.available) return { available: false, reason: d.reason };
+  return {
+    available: true,
+    radiusM: d.radiusM,
+    bufferRadiusM: d.bufferRadiusM,
+    control: d.control,
+    windows: {
+      before: { from: d.windows.before.from.toISOString(), to: d.windows.before.to.toISOString() },
+      after: { from: d.windows.after.from.toISOString(), to: d.windows.after.to.toISOString() },
+    },
+    counts: d.counts,
+    successMeasure: d.successMeasure,
+    bufferMeasure: d.bufferMeasure,
+    wdq: d.wdq,
+    wdqUndefinedReason: d.reason,
+    interpretation: d.interpretation,
+    displacementSuspected: d.displacementSuspected,
+    basis: d.basis,
+  };
+}
+
+export function toKeyFigureResult(r: KeyFigureResult): KeyFigureResultDto {
+  const j = r.judgement;
+  return {
+    keyFigure: toKeyFigureDefinition(r.keyFigure),
+    startDate: r.startDate,
+    computedAt: r.computedAt.toISOString(),
+    baseline: r.baseline.map(period),
+    baselineAverage: j.baselineAverage,
+    targetPerPeriod: j.targetPerPeriod,
+    direction: j.direction,
+    actual: r.actual.map(period),
+    expected: j.expected,
+    latest: j.latest ? period(j.latest) : null,
+    status: j.status,
+    statusReason: j.reason,
+    hiddenRecords: r.hiddenRecords,
+    displacement: displacement(r.displacement),
+  };
+}
+
+export function toMeasureKeyFigures(measureId: string, results: KeyFigureResult[]): MeasureKeyFiguresDto {
+  return {
+    measureId,
+    displacementSuspected: results.some((r) => r.displacement?.available === true && r.displacement.displacementSuspected),
+    hiddenRecords: results.some((r) => r.hiddenRecords),
+    keyFigures: results.map(toKeyFigureResult),
+  };
+}

@@ -1,0 +1,410 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import type { DevelopmentCategory } from '../developments/development-enums.js';
+import { applyDevelopmentFilter } from '../developments/development-filter.js';
+import { applyVisibility } from '../developments/development-visibility.js';
+import { Development } from '../developments/development.entity.js';
+import { berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../measures/berlin-date.js';
+import { recordMeasureEvent } from '../measures/measure-history.js';
+import { isOpen } from '../measures/measure-status.js';
+import { Measure } from '../measures/measure.entity.js';
+import { checkDistricts, checkPlaces } from '../measures/measures.service.js';
+import { checkVersion } from '../measures/version-conflict.js';
+import { sqlDistanceMeters } from '../places/geo.js';
+import { assertInCityArea } from '../places/places.service.js';
+import { AreaCounts, DEFAULT_BUFFER_FACTOR, displacementWindows, MAX_BUFFER_FACTOR, weightedDisplacementQuotient, WdqResult } from './displacement.js';
+import {
+  actualWindows, baselineWindows, bucketBounds, DEFAULT_BASELINE_PERIODS, isComplete, judgeKeyFigure, KeyFigureJudgement, KeyFigurePeriod, MAX_BASELINE_PERIODS,
+  PeriodCount, PeriodWindow, TargetKind,
+} from './key-figure-rules.js';
+import { KeyFigure } from './key-figure.entity.js';
+
+export interface KeyFigurePoint {
+  lat: number;
+  lon: number;
+  radiusM: number;
+}
+
+export interface KeyFigureInput {
+  name: string;
+  categories: DevelopmentCategory[];
+  placeIds?: string[];
+  districtIds?: string[];
+  point?: KeyFigurePoint | null;
+  bufferFactor?: number;
+  controlDistrictId?: string | null;
+  period?: KeyFigurePeriod;
+  baselinePeriods?: number;
+  targetKind: TargetKind;
+  targetValue: number;
+  targetDate: string;
+}
+
+export type KeyFigurePatch = Partial<KeyFigureInput>;
+
+export interface DisplacementResult extends WdqResult {
+  available: true;
+  radiusM: number;
+  bufferRadiusM: number;
+  control: { kind: 'city' | 'district'; districtId: string | null };
+  windows: { before: { from: Date; to: Date }; after: { from: Date; to: Date } };
+  counts: { target: AreaCounts; buffer: AreaCounts; control: AreaCounts };
+}
+
+export type DisplacementOutcome = DisplacementResult | { available: false; reason: 'not_started' };
+
+export interface KeyFigureResult {
+  keyFigure: KeyFigure;
+  measureId: string;
+  startDate: string;
+  today: string;
+  computedAt: Date;
+  baseline: PeriodCount[];
+  actual: PeriodCount[];
+  judgement: KeyFigureJudgement;
+  /** Some matching developments were not counted because the viewer may not see them (the number is not revealed). */
+  hiddenRecords: boolean;
+  /** Only for a key figure with a point and radius. */
+  displacement: DisplacementOutcome | null;
+}
+
+export const MIN_RADIUS_M = 10;
+export const MAX_RADIUS_M = 10_000;
+const KF_AUDITED = ['name', 'categories', 'placeIds', 'districtIds', 'centerLat', 'centerLon', 'radiusM', 'bufferFactor', 'controlDistrictId', 'period', 'baselinePeriods', 'targetKind', 'targetValue', 'targetDate'];
+
+type Viewer = Pick<Actor, 'agencyId'>;
+
+/**
+ * Key figures: definitions (coordinators; part of the agreement), and their evaluation for a
+ * viewer, counted from logged developments only. Every count goes through applyVisibility and
+ * leaves withdrawn developments out; where an unrestricted count differs, the result says
+ * `hiddenRecords: true` without revealing how many.
+ */
+@Injectable()
+export class KeyFiguresService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async add(actor: Actor, measureId: string, input: KeyFigureInput): Promise<KeyFigure> {
+    return this.db.transaction(async (m) => {
+      const measure = await lockOpenMeasure(m, measureId);
+      const kf = m.create(KeyFigure, {
+        measureId,
+        name: input.name.trim(),
+        categories: [...new Set(input.categories ?? [])],
+        placeIds: input.placeIds ?? [],
+        districtIds: input.districtIds ?? [],
+        centerLat: input.point?.lat ?? null,
+        centerLon: input.point?.lon ?? null,
+        radiusM: input.point?.radiusM ?? null,
+        bufferFactor: input.bufferFactor ?? DEFAULT_BUFFER_FACTOR,
+        controlDistrictId: input.controlDistrictId ?? null,
+        period: input.period ?? 'week',
+        baselinePeriods: input.baselinePeriods ?? DEFAULT_BASELINE_PERIODS,
+        targetKind: input.targetKind,
+        targetValue: input.targetValue,
+        targetDate: input.targetDate,
+      });
+      await this.check(m, kf, measure, { bufferFactorGiven: input.bufferFactor !== undefined });
+      await m.save(kf);
+      const changes = AuditService.diff(null, { ...kf }, KF_AUDITED);
+      await recordMeasureEvent(m, actor, measureId, 'key_figure_added', changes, { subjectId: kf.id });
+      await this.audit.record(m, actor, 'create', 'key_figure', kf.id, { ...changes, measureId: { new: measureId } });
+      return kf;
+    });
+  }
+
+  async update(actor: Actor, measureId: string, id: string, patch: KeyFigurePatch, expectedVersion?: number): Promise<KeyFigure> {
+    return this.db.transaction(async (m) => {
+      const measure = await lockOpenMeasure(m, measureId);
+      const kf = await m.getRepository(KeyFigure).findOne({ where: { id, measureId }, lock: { mode: 'pessimistic_write' } });
+      if (!kf) throw DomainError.notFound('key figure', 'keyFigureId');
+      await checkVersion(kf.version, expectedVersion, async () => kf);
+      const before = { ...kf };
+      if (patch.name !== undefined) kf.name = patch.name.trim();
+      if (patch.categories !== undefined) kf.categories = [...new Set(patch.categories)];
+      if (patch.placeIds !== undefined) kf.placeIds = patch.placeIds;
+      if (patch.districtIds !== undefined) kf.districtIds = patch.districtIds;
+      if (patch.point !== undefined) {
+        kf.centerLat = patch.point?.lat ?? null;
+        kf.centerLon = patch.point?.lon ?? null;
+        kf.radiusM = patch.point?.radiusM ?? null;
+        if (!patch.point) {
+          // Without a circle there is no displacement watch: drop its settings with it.
+          kf.controlDistrictId = null;
+          kf.bufferFactor = DEFAULT_BUFFER_FACTOR;
+        }
+      }
+      if (patch.bufferFactor !== undefined) kf.bufferFactor = patch.bufferFactor;
+      if (patch.controlDistrictId !== undefined) kf.controlDistrictId = patch.controlDistrictId;
+      if (patch.period !== undefined) kf.period = patch.period;
+      if (patch.baselinePeriods !== undefined) kf.baselinePeriods = patch.baselinePeriods;
+      if (patch.targetKind !== undefined) kf.targetKind = patch.targetKind;
+      if (patch.targetValue !== undefined) kf.targetValue = patch.targetValue;
+      if (patch.targetDate !== undefined) kf.targetDate = patch.targetDate;
+      await this.check(m, kf, measure, { bufferFactorGiven: patch.bufferFactor !== undefined });
+      const changes = AuditService.diff(before, { ...kf }, KF_AUDITED);
+      if (Object.keys(changes).length === 0) return kf;
+      await m.save(kf);
+      await recordMeasureEvent(m, actor, measureId, 'key_figure_updated', changes, { subjectId: kf.id });
+      await this.audit.record(m, actor, 'update', 'key_figure', kf.id, { ...changes, measureId: { new: measureId } });
+      return kf;
+    });
+  }
+
+  async remove(actor: Actor, measureId: string, id: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await lockOpenMeasure(m, measureId);
+      const kf = await m.getRepository(KeyFigure).findOne({ where: { id, measureId }, lock: { mode: 'pessimistic_write' } });
+      if (!kf) throw DomainError.notFound('key figure', 'keyFigureId');
+      const changes = AuditService.diff({ ...kf }, {}, KF_AUDITED);
+      // The evaluations go with it (ON DELETE CASCADE); the history keeps the definition it had.
+      await m.delete(KeyFigure, { id });
+      await recordMeasureEvent(m, actor, measureId, 'key_figure_removed', changes, { subjectId: id });
+      await this.audit.record(m, actor, 'update', 'key_figure', id, { ...changes, removed: { new: true }, measureId: { new: measureId } });
+    });
+  }
+
+  /** A measure's key figures, counted live for this viewer (and stored as the viewer agency's dashboard cache). */
+  async evaluateMeasure(viewer: Viewer, measureId: string, now: Date = new Date()): Promise<{ measure: Measure; results: KeyFigureResult[] }> {
+    const measure = await this.db.getRepository(Measure).findOneBy({ id: measureId });
+    if (!measure) throw DomainError.notFound('measure');
+    const kfs = await this.db.getRepository(KeyFigure).find({ where: { measureId }, order: { createdAt: 'ASC' } });
+    // The watermark is read before counting (see developmentsWatermark); the figures side by side.
+    const watermark = await this.developmentsWatermark();
+    const results = await Promise.all(kfs.map((kf) => this.evaluate(viewer, kf, measure, now)));
+    await this.storeEvaluations(viewer, results.map((r) => ({ result: r, startDate: measure.startDate })), watermark, now);
+    return { measure, results };
+  }
+
+  /** Re-evaluates the given key figures for the viewer's agency and stores the results (dashboard cache). */
+  async refreshEvaluations(viewer: Viewer, keyFigureIds: string[], now: Date = new Date()): Promise<number> {
+    if (!keyFigureIds.length) return 0;
+    const kfs = await this.db.getRepository(KeyFigure).createQueryBuilder('k').where('k.id IN (:...ids)', { ids: keyFigureIds }).getMany();
+    const measures = await this.db.getRepository(Measure).createQueryBuilder('m').select(['m.id', 'm.startDate'])
+      .where('m.id IN (:...ids)', { ids: [...new Set(kfs.map((k) => k.measureId))] }).getMany();
+    const starts = new Map(measures.map((x) => [x.id, x.startDate]));
+    const watermark = await this.developmentsWatermark();
+    const out: Array<{ result: KeyFigureResult; startDate: string }> = [];
+    for (const kf of kfs) {
+      const startDate = starts.get(kf.measureId);
+      if (startDate) out.push({ result: await this.evaluate(viewer, kf, { startDate }, now), startDate });
+    }
+    await this.storeEvaluations(viewer, out, watermark, now);
+    return out.length;
+  }
+
+  /** Counts one key figure for one viewer. Pure reads; nothing stored. */
+  async evaluate(viewer: Viewer, kf: KeyFigure, measure: Pick<Measure, 'startDate'>, now: Date = new Date()): Promise<KeyFigureResult> {
+    const today = berlinToday(now);
+    const baselineW = baselineWindows(measure.startDate, kf.period, kf.baselinePeriods);
+    const actualW = actualWindows(measure.startDate, kf.period, today);
+    const windows = [...baselineW, ...actualW];
+    const { bounds, bucketOf } = bucketBounds(windows);
+    const boundInstants = bounds.map((d) => berlinStartOfDay(d));
+    const from = boundInstants[0]!;
+    const to = boundInstants[boundInstants.length - 1]!;
+
+    const hasCircle = kf.centerLat !== null && kf.centerLon !== null && kf.radiusM !== null;
+    // Independent reads side by side on pooled connections: the visible counts, the unrestricted
+    // count for hiddenRecords, and the displacement watch.
+    const [visible, unrestricted, d] = await Promise.all([
+      this.locationQuery(kf, from, to, viewer)
+        .select(`width_bucket(d.observed_at, CAST(:kfBounds AS timestamptz[]))`, 'b').addSelect('count(*)::int', 'n')
+        .setParameter('kfBounds', boundInstants.map((x) => x.toISOString()))
+        .groupBy('1').getRawMany<{ b: number; n: number }>(),
+      this.locationQuery(kf, from, to, null).select('count(*)::int', 'n').getRawOne<{ n: number }>(),
+      hasCircle ? this.displacement(viewer, kf, berlinStartOfDay(measure.startDate), now) : Promise.resolve(null),
+    ]);
+    const perWindow = windows.map(() => 0);
+    let visibleTotal = 0;
+    for (const row of visible) {
+      const w = bucketOf[Number(row.b) - 1];
+      if (w !== undefined && w !== null) perWindow[w]! += Number(row.n);
+      visibleTotal += Number(row.n);
+    }
+    const hiddenRecords = Number(unrestricted?.n ?? 0) > visibleTotal || (d?.hiddenRecords ?? false);
+
+    const toCount = (w: PeriodWindow, i: number): PeriodCount => ({ ...w, count: perWindow[i]!, complete: isComplete(w, today) });
+    const baseline = baselineW.map((w, i) => toCount(w, i));
+    const actual = actualW.map((w, i) => toCount(w, baselineW.length + i));
+    const judgement = judgeKeyFigure({ startDate: measure.startDate, target: { kind: kf.targetKind, value: kf.targetValue, date: kf.targetDate }, baseline, actual });
+    const displacement: DisplacementOutcome | null = d?.outcome ?? null;
+    return { keyFigure: kf, measureId: kf.measureId, startDate: measure.startDate, today, computedAt: now, baseline, actual, judgement, hiddenRecords, displacement };
+  }
+
+  /**
+   * Target area A (the circle), buffer ring B (radius .. bufferFactor x radius) and control area C
+   * (the rest of the city, or the chosen district without A and B), each before and after the
+   * start over equally long windows; then the WDQ of displacement.ts.
+   */
+  private async displacement(viewer: Viewer, kf: KeyFigure, start: Date, now: Date): Promise<{ outcome: DisplacementOutcome; hiddenRecords: boolean }> {
+    const windows = displacementWindows(start, now);
+    if (!windows) return { outcome: { available: false, reason: 'not_started' }, hiddenRecords: false };
+    const r = kf.radiusM!;
+    const outer = r * kf.bufferFactor;
+    const from = windows.before.from;
+    const to = windows.after.to;
+    const ctrl = kf.controlDistrictId;
+
+    // A and B in one pass over the outer circle (bounding-box index range, then haversine).
+    const ring = (v: Viewer | null) => {
+      const qb = this.devs();
+      if (v) applyVisibility(qb, 'd', v);
+      applyDevelopmentFilter(qb, 'd', { categories: kf.categories, from, to, near: { lat: kf.centerLat!, lon: kf.centerLon!, radiusM: outer } });
+      return qb;
+    };
+    const controlQuery = (v: Viewer | null) => {
+      const qb = this.devs();
+      if (v) applyVisibility(qb, 'd', v);
+      applyDevelopmentFilter(qb, 'd', { categories: kf.categories, from, to, ...(ctrl ? { districtId: ctrl } : {}) });
+      return qb;
+    };
+    const [abRows, cRows, cAll, abAll] = await Promise.all([
+      ring(viewer)
+        .select(`(${sqlDistanceMeters('d.lat', 'd.lon', 'kfA')} <= :kfR)`, 'inA')
+        .addSelect('(d.observed_at >= :kfStart)', 'after')
+        .addSelect(ctrl ? 'coalesce(d.district_id = :kfCtrl, false)' : 'true', 'inCtrl')
+        .addSelect('count(*)::int', 'n')
+        .setParameters({ kfALat: kf.centerLat, kfALon: kf.centerLon, kfR: r, kfStart: start, ...(ctrl ? { kfCtrl: ctrl } : {}) })
+        .groupBy('1').addGroupBy('2').addGroupBy('3')
+        .getRawMany<{ inA: boolean; after: boolean; inCtrl: boolean; n: number }>(),
+      controlQuery(viewer).select('(d.observed_at >= :kfStart)', 'after').addSelect('count(*)::int', 'n')
+        .setParameter('kfStart', start).groupBy('1').getRawMany<{ after: boolean; n: number }>(),
+      // Hidden records: the control query over the whole city already contains A and B; with a
+      // district as control, A and B are checked on their own.
+      controlQuery(null).select('count(*)::int', 'n').getRawOne<{ n: number }>(),
+      ctrl ? ring(null).select('count(*)::int', 'n').getRawOne<{ n: number }>() : Promise.resolve(null),
+    ]);
+    const target: AreaCounts = { before: 0, after: 0 };
+    const buffer: AreaCounts = { before: 0, after: 0 };
+    const abInCtrl: AreaCounts = { before: 0, after: 0 };
+    let abVisible = 0;
+    for (const row of abRows) {
+      const n = Number(row.n);
+      const key = row.after ? 'after' : 'before';
+      (row.inA ? target : buffer)[key] += n;
+      if (row.inCtrl) abInCtrl[key] += n;
+      abVisible += n;
+    }
+    const total: AreaCounts = { before: 0, after: 0 };
+    for (const row of cRows) total[row.after ? 'after' : 'before'] += Number(row.n);
+    const control: AreaCounts = { before: total.before - abInCtrl.before, after: total.after - abInCtrl.after };
+    const hidden = Number(cAll?.n ?? 0) > total.before + total.after || (abAll !== null && Number(abAll?.n ?? 0) > abVisible);
+
+    const wdq = weightedDisplacementQuotient(target, buffer, control);
+    return {
+      outcome: {
+        available: true, radiusM: r, bufferRadiusM: Math.round(outer), control: { kind: ctrl ? 'district' : 'city', districtId: ctrl },
+        windows, counts: { target, buffer, control }, ...wdq,
+      },
+      hiddenRecords: hidden,
+    };
+  }
+
+  private devs(): SelectQueryBuilder<Development> {
+    return this.db.getRepository(Development).createQueryBuilder('d');
+  }
+
+  /** Developments matching the key figure's categories and location in [from, to); visibility applied when a viewer is given. */
+  private locationQuery(kf: KeyFigure, from: Date, to: Date, viewer: Viewer | null): SelectQueryBuilder<Development> {
+    const qb = this.devs();
+    if (viewer) applyVisibility(qb, 'd', viewer);
+    const near = kf.centerLat !== null && kf.centerLon !== null && kf.radiusM !== null ? { lat: kf.centerLat, lon: kf.centerLon, radiusM: kf.radiusM } : undefined;
+    applyDevelopmentFilter(qb, 'd', { categories: kf.categories, from, to, near });
+    if (kf.placeIds.length || kf.districtIds.length) {
+      const arms: string[] = [];
+      if (kf.placeIds.length) arms.push('d.place_id = ANY(CAST(:kfPlaces AS uuid[]))');
+      if (kf.districtIds.length) arms.push('d.district_id = ANY(CAST(:kfDistricts AS uuid[]))');
+      qb.andWhere(`(${arms.join(' OR ')})`, { kfPlaces: kf.placeIds, kfDistricts: kf.districtIds });
+    }
+    return qb;
+  }
+
+  /**
+   * The latest change to any development, as PostgreSQL text (microseconds intact). Read before
+   * counting: a result is stale once a development changed after it (measure-dashboard.service.ts).
+   * A development committed during an evaluation with an older timestamp than this is missed until
+   * the next change or the next day; the dashboard says how old its results are.
+   */
+  async developmentsWatermark(): Promise<string | null> {
+    return (await this.developmentsChange()).text;
+  }
+
+  /** The watermark as text (for comparisons in SQL) and as an instant (for people). */
+  async developmentsChange(): Promise<{ text: string | null; at: Date | null }> {
+    const rows: Array<{ text: string | null; at: Date | null }> = await this.db.query(`SELECT max(updated_at)::text AS text, max(updated_at) AS at FROM developments`);
+    return { text: rows[0]?.text ?? null, at: rows[0]?.at ? new Date(rows[0].at) : null };
+  }
+
+  private async storeEvaluations(viewer: Viewer, items: Array<{ result: KeyFigureResult; startDate: string }>, watermark: string | null, now: Date): Promise<void> {
+    if (!items.length) return;
+    // Raw SQL: TypeORM would turn the watermark text into a JS Date and cut its microseconds.
+    const params: unknown[] = [];
+    const tuples = items.map(({ result, startDate }) => {
+      const d = result.displacement?.available ? result.displacement : null;
+      params.push(result.keyFigure.id, viewer.agencyId, evaluationFingerprint(result.keyFigure.version, startDate), now, result.today, watermark,
+        result.judgement.status, d?.displacementSuspected ?? false, result.hiddenRecords, d?.wdq ?? null);
+      const b = params.length - 10;
+      return `($${b + 1}::uuid, $${b + 2}::uuid, $${b + 3}, $${b + 4}::timestamptz, $${b + 5}::date, $${b + 6}::timestamptz, $${b + 7}, $${b + 8}::boolean, $${b + 9}::boolean, $${b + 10}::double precision)`;
+    });
+    // Only key figures that still exist: one removed in the meantime would break the foreign key.
+    await this.db.query(
+      `INSERT INTO key_figure_evaluations (key_figure_id, viewer_agency_id, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, hidden_records, wdq)
+       SELECT v.* FROM (VALUES ${tuples.join(', ')}) AS v(key_figure_id, viewer_agency_id, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, hidden_records, wdq)
+        WHERE EXISTS (SELECT 1 FROM key_figures k WHERE k.id = v.key_figure_id)
+       ON CONFLICT (viewer_agency_id, key_figure_id) DO UPDATE SET
+         fingerprint = EXCLUDED.fingerprint, evaluated_at = EXCLUDED.evaluated_at, evaluated_on = EXCLUDED.evaluated_on,
+         developments_watermark = EXCLUDED.developments_watermark, status = EXCLUDED.status,
+         displacement_suspected = EXCLUDED.displacement_suspected, hidden_records = EXCLUDED.hidden_records, wdq = EXCLUDED.wdq`,
+      params,
+    );
+  }
+
+  /** Input rules that a DTO cannot express; errors name the offending field. */
+  private async check(m: EntityManager, kf: KeyFigure, measure: Measure, opts: { bufferFactorGiven: boolean }): Promise<void> {
+    if (!kf.categories.length) throw new DomainError(400, 'KEY_FIGURE_CATEGORY_REQUIRED', 'A key figure counts developments of at least one category.', 'categories');
+    if (!isIsoDate(kf.targetDate)) throw new DomainError(400, 'INVALID_DATE', 'targetDate must be a calendar date YYYY-MM-DD.', 'targetDate');
+    if (daysBetween(measure.startDate, kf.targetDate) <= 0) {
+      throw new DomainError(400, 'TARGET_DATE_NOT_AFTER_START', `The target date must lie after the measure's start (${measure.startDate}).`, 'targetDate', { startDate: measure.startDate });
+    }
+    if (kf.targetKind === 'percent' && !(kf.targetValue >= -100 && kf.targetValue <= 1000)) throw new DomainError(400, 'INVALID_TARGET', 'A percentage target lies between -100 and 1000.', 'targetValue');
+    if (kf.targetKind === 'absolute' && !(kf.targetValue >= 0)) throw new DomainError(400, 'INVALID_TARGET', 'An absolute target is a count per period (0 or more).', 'targetValue');
+    if (!(kf.baselinePeriods >= 1 && kf.baselinePeriods <= MAX_BASELINE_PERIODS)) throw new DomainError(400, 'INVALID_BASELINE', `baselinePeriods lies between 1 and ${MAX_BASELINE_PERIODS}.`, 'baselinePeriods');
+    const hasPoint = kf.centerLat !== null;
+    if (hasPoint && (kf.placeIds.length || kf.districtIds.length)) {
+      throw new DomainError(400, 'LOCATION_AMBIGUOUS', 'Give either places and/or districts, or a point with a radius: not both.', 'point');
+    }
+    if (hasPoint) {
+      if (!(kf.radiusM! >= MIN_RADIUS_M && kf.radiusM! <= MAX_RADIUS_M)) throw new DomainError(400, 'INVALID_RADIUS', `The radius lies between ${MIN_RADIUS_M} and ${MAX_RADIUS_M} metres.`, 'point.radiusM');
+      assertInCityArea(this.config, kf.centerLat!, kf.centerLon!, { lat: 'point.lat', lon: 'point.lon' });
+      if (!(kf.bufferFactor > 1 && kf.bufferFactor <= MAX_BUFFER_FACTOR)) throw new DomainError(400, 'INVALID_BUFFER_FACTOR', `The buffer factor lies above 1 and at most ${MAX_BUFFER_FACTOR}.`, 'bufferFactor');
+    } else {
+      if (kf.controlDistrictId) throw new DomainError(400, 'DISPLACEMENT_NEEDS_POINT', 'A control district is only used by the displacement watch, which needs a point with a radius.', 'controlDistrictId');
+      if (opts.bufferFactorGiven && kf.bufferFactor !== DEFAULT_BUFFER_FACTOR) throw new DomainError(400, 'DISPLACEMENT_NEEDS_POINT', 'A buffer factor is only used by the displacement watch, which needs a point with a radius.', 'bufferFactor');
+    }
+    kf.placeIds = await checkPlaces(m, kf.placeIds);
+    kf.districtIds = await checkDistricts(m, kf.districtIds);
+    if (kf.controlDistrictId) await checkDistricts(m, [kf.controlDistrictId], 'controlDistrictId');
+  }
+}
+
+/** What an evaluation was computed for; a different value makes it stale. Also built in SQL by the dashboard. */
+export function evaluationFingerprint(version: number, startDate: string): string {
+  return `${version}|${startDate}`;
+}
+
+async function lockOpenMeasure(m: EntityManager, id: string): Promise<Measure> {
+  const measure = await m.getRepository(Measure).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!measure) throw DomainError.notFound('measure');
+  if (!isOpen(measure.status)) throw new DomainError(409, 'MEASURE_CLOSED', `The measure is ${measure.status}; its key figures can no longer be changed.`, 'status', { measureStatus: measure.status });
+  return measure;
+}
