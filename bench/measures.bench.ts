@@ -21,7 +21,7 @@ import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
 import { AuditService } from '../libs/domain/audit/audit.service.js';
 import type { Actor } from '../libs/domain/common/actor.js';
 import { KeyFiguresService } from '../libs/domain/key-figures/key-figures.service.js';
-import { addDays, berlinToday } from '../libs/domain/measures/berlin-date.js';
+import { addDays, berlinToday } from '../libs/domain/common/berlin-time.js';
 import { MeasureDashboardService } from '../libs/domain/measures/measure-dashboard.service.js';
 import { MeasuresService } from '../libs/domain/measures/measures.service.js';
 

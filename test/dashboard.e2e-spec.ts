@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Development } from '../libs/domain/developments/development.entity.js';
-import { addDays, berlinStartOfDay, berlinToday } from '../libs/domain/measures/berlin-date.js';
+import { addDays, berlinStartOfDay, berlinToday } from '../libs/domain/common/berlin-time.js';
 import { District } from '../libs/domain/places/district.entity.js';
 import { Place } from '../libs/domain/places/place.entity.js';
 import type { TestPerson } from '../libs/testing/factories.js';

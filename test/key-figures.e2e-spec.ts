@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Development } from '../libs/domain/developments/development.entity.js';
 import { KeyFigure } from '../libs/domain/key-figures/key-figure.entity.js';
-import { addDays, berlinStartOfDay, berlinToday } from '../libs/domain/measures/berlin-date.js';
+import { addDays, berlinStartOfDay, berlinToday } from '../libs/domain/common/berlin-time.js';
 import { MeasureEvent } from '../libs/domain/measures/measure-event.entity.js';
 import { District } from '../libs/domain/places/district.entity.js';
 import { Place } from '../libs/domain/places/place.entity.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
-import { addDays, berlinToday } from '../libs/domain/measures/berlin-date.js';
+import { addDays, berlinToday } from '../libs/domain/common/berlin-time.js';
 import { MeasureEvent } from '../libs/domain/measures/measure-event.entity.js';
 import { Measure } from '../libs/domain/measures/measure.entity.js';
 import { Milestone } from '../libs/domain/measures/milestone.entity.js';

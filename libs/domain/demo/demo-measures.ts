@@ -5,7 +5,7 @@ import type { Agency } from '../agencies/agency.entity.js';
 import { Development } from '../developments/development.entity.js';
 import { resolveDevelopmentLocation } from '../developments/developments.service.js';
 import { KeyFigure } from '../key-figures/key-figure.entity.js';
-import { addDays, berlinStartOfDay, berlinToday } from '../measures/berlin-date.js';
+import { addDays, berlinStartOfDay, berlinToday } from '../common/berlin-time.js';
 import type { MeasureEventChanges, MeasureEventKind } from '../measures/measure-event.entity.js';
 import { MeasureEvent } from '../measures/measure-event.entity.js';
 import type { MeasurePriority, MeasureStatus } from '../measures/measure-status.js';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { berlinDate, csvCell, DevelopmentCsvRow, developmentsToCsv, formatBerlin } from './development-csv.js';
+import { berlinDateOf as berlinDate, formatBerlin } from '../common/berlin-time.js';
+import { csvCell } from '../common/csv.js';
+import { DevelopmentCsvRow, developmentsToCsv } from './development-csv.js';
 
 const row = (over: Partial<DevelopmentCsvRow> = {}): DevelopmentCsvRow => ({
   category: 'syringe_finds',

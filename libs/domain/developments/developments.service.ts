@@ -12,7 +12,8 @@ import { assertVersion } from '../common/query-helpers.js';
 import { GeoLookupService } from '../places/geo-lookup.service.js';
 import { Place } from '../places/place.entity.js';
 import { assertInCityArea } from '../places/places.service.js';
-import { berlinDate, DevelopmentCsvRow, developmentsToCsv } from './development-csv.js';
+import { berlinDateOf } from '../common/berlin-time.js';
+import { DevelopmentCsvRow, developmentsToCsv } from './development-csv.js';
 import type { DevelopmentCategory, Visibility } from './development-enums.js';
 import { applyDevelopmentFilter, assertValidFilter, auditableFilter, DevelopmentFilter } from './development-filter.js';
 import { applyVisibility } from './development-visibility.js';
@@ -209,7 +210,7 @@ export class DevelopmentsService {
       filter: { new: auditableFilter(filter) },
       rows: { new: rows.length },
     });
-    return { csv: developmentsToCsv(rows), rows: rows.length, filename: `lagemeldungen-${berlinDate(new Date())}.csv` };
+    return { csv: developmentsToCsv(rows), rows: rows.length, filename: `lagemeldungen-${berlinDateOf(new Date())}.csv` };
   }
 
   private visibleQuery(viewer: Actor, filter: DevelopmentFilter): SelectQueryBuilder<Development> {

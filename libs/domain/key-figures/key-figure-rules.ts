@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween } from '../measures/berlin-date.js';
+import { addDays, addMonths, daysBetween } from '../common/berlin-time.js';
 
 /**
  * Pure rules of a key figure ("belastbare Kennzahl", issue 4): period windows, baseline, target,

@@ -9,7 +9,7 @@ import type { DevelopmentCategory } from '../developments/development-enums.js';
 import { applyDevelopmentFilter } from '../developments/development-filter.js';
 import { applyVisibility } from '../developments/development-visibility.js';
 import { Development } from '../developments/development.entity.js';
-import { berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../measures/berlin-date.js';
+import { berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
 import { recordMeasureEvent } from '../measures/measure-history.js';
 import { isOpen } from '../measures/measure-status.js';
 import { Measure } from '../measures/measure.entity.js';

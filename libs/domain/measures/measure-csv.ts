@@ -1,8 +1,6 @@
-// The generic CSV helpers live with the developments export for now (the lead moves them to
-// libs/domain/common later); the conventions are the same: UTF-8 with BOM, semicolons, CRLF,
-// German headers, Berlin dates, formula injection defused.
-import { berlinDate, CSV_BOM, csvLine, formatBerlin } from '../developments/development-csv.js';
-import { formatGermanDate } from './berlin-date.js';
+// The measures export; the CSV conventions themselves are in common/csv.ts.
+import { berlinDateOf, formatBerlin, formatGermanDate } from '../common/berlin-time.js';
+import { csvFile } from '../common/csv.js';
 import { MeasurePriority, MeasureStatus, overdueInfo } from './measure-status.js';
 
 export const MEASURE_CSV_HEADERS = [
@@ -47,11 +45,10 @@ export interface MeasureCsvRow {
   updatedAt: Date;
 }
 
-export function measuresToCsv(rows: Iterable<MeasureCsvRow>, today: string): string {
-  const parts: string[] = [CSV_BOM, csvLine([...MEASURE_CSV_HEADERS])];
-  for (const r of rows) {
+export function measuresToCsv(rows: MeasureCsvRow[], today: string): string {
+  return csvFile(MEASURE_CSV_HEADERS, rows.map((r) => {
     const { overdue, daysOverdue } = overdueInfo(r.status, r.deadline, today);
-    parts.push(csvLine([
+    return [
       r.title,
       STATUS_LABELS_DE[r.status],
       overdue ? 'ja' : 'nein',
@@ -72,11 +69,10 @@ export function measuresToCsv(rows: Iterable<MeasureCsvRow>, today: string): str
       r.completedAt ? formatBerlin(r.completedAt) : null,
       formatBerlin(r.createdAt),
       formatBerlin(r.updatedAt),
-    ]));
-  }
-  return parts.join('');
+    ];
+  }));
 }
 
 export function measuresCsvFilename(now: Date): string {
-  return `massnahmen-${berlinDate(now)}.csv`;
+  return `massnahmen-${berlinDateOf(now)}.csv`;
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { KeyFiguresService } from '../key-figures/key-figures.service.js';
-import { addDays, berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from './berlin-date.js';
+import { addDays, berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
 import { MEASURE_STATUSES, MeasurePriority, MeasureStatus } from './measure-status.js';
 
 export interface DashboardQuery {

@@ -1,5 +1,5 @@
 import { DomainError } from '../common/domain-error.js';
-import { daysBetween } from './berlin-date.js';
+import { daysBetween } from '../common/berlin-time.js';
 
 export const MEASURE_STATUSES = ['planned', 'in_progress', 'done', 'blocked', 'cancelled'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];

@@ -12,7 +12,7 @@ import { KeyFigure } from '../key-figures/key-figure.entity.js';
 import { Person } from '../people/person.entity.js';
 import { District } from '../places/district.entity.js';
 import { Place } from '../places/place.entity.js';
-import { berlinToday, daysBetween, isIsoDate } from './berlin-date.js';
+import { berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
 import { assertCarriesMeasure, assertMayChangeStatus } from './measure-access.js';
 import { MeasureCsvRow, measuresCsvFilename, measuresToCsv } from './measure-csv.js';
 import { MeasureEvent } from './measure-event.entity.js';

@@ -86,3 +86,10 @@ export function formatGermanDate(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}.${m}.${y}`;
 }
+
+/** "dd.MM.yyyy HH:mm" in Europe/Berlin (DST-correct), as a person in the city reads an instant. */
+export function formatBerlin(instant: Date): string {
+  const p = parts(instant);
+  const two = (n: number | undefined) => String(n).padStart(2, '0');
+  return `${two(p.day)}.${two(p.month)}.${p.year} ${two(p.hour)}:${two(p.minute)}`;
+}

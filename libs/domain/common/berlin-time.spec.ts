@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, addMonths, berlinDateOf, berlinStartOfDay, daysBetween, formatGermanDate, isIsoDate } from './berlin-date.js';
+import { addDays, addMonths, berlinDateOf, berlinStartOfDay, daysBetween, formatGermanDate, isIsoDate } from './berlin-time.js';
 
 describe('Berlin dates', () => {
   it('validates calendar dates', () => {
