@@ -3,11 +3,9 @@
 // filtered list's first page, a year of weekly trends, and the "near a sensitive place" list.
 // Goes through the real services (visibility, audit of restricted reads included), not raw SQL.
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { benchConfig, measure, RUNS, WARMUP } from './bench-kit.js';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../libs/config/app-config.js';
 import { prepareDatabase } from '../libs/database/prepare-database.js';
 import { dataSourceOptions } from '../libs/database/typeorm-options.js';
 import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
@@ -19,8 +17,6 @@ import { GeoLookupService } from '../libs/domain/places/geo-lookup.service.js';
 
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/drogenrapport_bench';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 200);
-const WARMUP = 20;
 const DAY = 24 * 3600 * 1000;
 
 async function recreateDatabase(url: string): Promise<void> {
@@ -113,27 +109,8 @@ async function load(ds: DataSource): Promise<void> {
   await ds.query('VACUUM ANALYZE');
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(name: string, fn: () => Promise<unknown>): Promise<{ name: string; p50: number; p95: number; max: number }> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { name, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]! };
-}
-
 async function main() {
-  const config = loadConfig({
-    DATABASE_URL: URL_, JWT_SECRET: randomBytes(32).toString('hex'), DEMO_DATA: 'false', LOG_LEVEL: 'error', QUEUE_PREFIX: 'drbench',
-    ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
-  });
+  const config = benchConfig(URL_);
   const skipLoad = process.env.BENCH_SKIP_LOAD === '1';
   if (!skipLoad) {
     console.log(`Recreating ${new URL(URL_).pathname.slice(1)} and running the migrations ...`);

@@ -9,12 +9,10 @@
 // both (BENCH_RELOAD_MEASURES=1 reloads the measures).
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { benchConfig, measure, RUNS, WARMUP } from './bench-kit.js';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../libs/config/app-config.js';
 import { prepareDatabase } from '../libs/database/prepare-database.js';
 import { dataSourceOptions } from '../libs/database/typeorm-options.js';
 import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
@@ -30,8 +28,6 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const MEASURES = Number(process.env.BENCH_MEASURES ?? 50_000);
 /** Share of (not cancelled) measures with a key figure; a third of those with a circle (displacement watch). */
 const KEY_FIGURE_SHARE = Number(process.env.BENCH_KEY_FIGURE_SHARE ?? 0.1);
-const RUNS = Number(process.env.BENCH_RUNS ?? 200);
-const WARMUP = 20;
 
 async function count(url: string, table: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
@@ -126,28 +122,8 @@ async function loadMeasures(ds: DataSource): Promise<void> {
   console.log(`  loaded ${n.m.toLocaleString('en')} measures, ${n.e.toLocaleString('en')} history entries, ${n.ms.toLocaleString('en')} milestones, ${n.k.toLocaleString('en')} key figures in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(name: string, fn: () => Promise<unknown>, before?: () => Promise<unknown>): Promise<{ name: string; p50: number; p95: number; max: number }> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    if (before) await before();
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { name, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]! };
-}
-
 async function main() {
-  const config = loadConfig({
-    DATABASE_URL: URL_, JWT_SECRET: randomBytes(32).toString('hex'), DEMO_DATA: 'false', LOG_LEVEL: 'error', QUEUE_PREFIX: 'drbench',
-    ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
-  });
+  const config = benchConfig(URL_);
   if ((await count(URL_, 'developments')) < ROWS * 0.99) loadDevelopments();
   await prepareDatabase(config);
   const ds = new DataSource(dataSourceOptions(config));
