@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createWorkerContext } from '../apps/worker/src/worker-app.factory.js';
+import { QueueBackend } from '../libs/queue/queue-backend.js';
 import { JsonLogger } from '../libs/config/json-logger.js';
 import { prepareDatabase } from '../libs/database/prepare-database.js';
 import { testConfig } from '../libs/testing/test-config.js';
@@ -55,5 +56,23 @@ describe('worker (Redis backend)', () => {
     // Once a second with two processes: a duplicated schedule would show about twice as many runs.
     expect(runs).toBeGreaterThanOrEqual(Math.floor(periods) - 1);
     expect(runs).toBeLessThanOrEqual(Math.ceil(periods) + 1);
+  });
+
+  it('on shutdown, a worker finishes the job in hand before it closes', async () => {
+    const backend = new QueueBackend(testConfig({ QUEUE_PREFIX: `drtest_stop_${process.pid}` }));
+    const events: string[] = [];
+    let started!: () => void;
+    const isRunning = new Promise<void>((r) => (started = r));
+    backend.worker('maintenance', async () => {
+      events.push('job started');
+      started();
+      await sleep(1500);
+      events.push('job finished');
+    });
+    await backend.queue('maintenance').add('heartbeat', {});
+    await isRunning;
+    await backend.onApplicationShutdown();
+    events.push('closed');
+    expect(events).toEqual(['job started', 'job finished', 'closed']);
   });
 });
