@@ -5,17 +5,21 @@
  */
 export const QUEUES = {
   maintenance: 'maintenance',
+  keyFigures: 'key-figures',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   /** Periodic proof that API/worker -> queue -> Postgres works. */
   heartbeat: Record<string, never>;
+  /** Recompute the stale key-figure results as this agency sees them (visibility is per agency). */
+  'key-figures-refresh': { agencyId: string };
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   heartbeat: QUEUES.maintenance,
+  'key-figures-refresh': QUEUES.keyFigures,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

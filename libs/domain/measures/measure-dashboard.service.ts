@@ -1,8 +1,9 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { JobProducer } from '../../queue/job-producer.js';
 import { KeyFiguresService } from '../key-figures/key-figures.service.js';
 import { addDays, berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
 import { MEASURE_STATUSES, MeasurePriority, MeasureStatus } from './measure-status.js';
@@ -97,18 +98,12 @@ const OPEN_SQL = `m.status IN ('planned','in_progress','blocked')`;
  * SQL over indexed columns: the target is p95 < 50 ms at 50,000 measures (bench/measures.bench.ts).
  */
 @Injectable()
-export class MeasureDashboardService implements OnModuleDestroy {
-  /** Background refreshes in flight, per viewer agency (single flight per process). */
-  private readonly refreshing = new Map<string, Promise<void>>();
-  private stopping = false;
-
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly keyFigures: KeyFiguresService) {}
-
-  /** Lets a running background refresh stop after its batch, so that shutdown does not wait long. */
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    await Promise.allSettled([...this.refreshing.values()]);
-  }
+export class MeasureDashboardService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly keyFigures: KeyFiguresService,
+    private readonly jobs: JobProducer,
+  ) {}
 
   async dashboard(viewer: Actor, q: DashboardQuery, now: Date = new Date()): Promise<Dashboard> {
     const today = berlinToday(now);
@@ -201,12 +196,13 @@ export class MeasureDashboardService implements OnModuleDestroy {
     const watermark = change.text;
     let kfRows = await this.keyFigureRows(viewer, q, today, watermark);
     let refreshedNow = 0;
+    let refreshing = false;
     const pending = kfRows.reduce((sum, r) => sum + r.notEvaluated + r.stale, 0);
     if (pending > 0 && pending <= SYNC_REFRESH_MAX) {
       refreshedNow = await this.keyFigures.refreshEvaluations(viewer, await this.staleCandidates(viewer, q, today, watermark, SYNC_REFRESH_MAX), now);
       if (refreshedNow) kfRows = await this.keyFigureRows(viewer, q, today, watermark);
     } else if (pending > 0) {
-      this.refreshInBackground(viewer);
+      refreshing = await this.requestRefresh(viewer.agencyId);
     }
     const filter = this.filterSql(q, 1);
     const flags: Array<Record<string, unknown>> = await this.db.query(
@@ -219,7 +215,7 @@ export class MeasureDashboardService implements OnModuleDestroy {
         LIMIT ${DASHBOARD_LIST_LIMIT}`,
       [...filter.params, viewer.agencyId],
     );
-    return { kfRows, refreshedNow, flags, change, refreshing: this.refreshing.has(viewer.agencyId) };
+    return { kfRows, refreshedNow, flags, change, refreshing };
   }
 
   /** Filter clauses on measures m with positional parameters starting at $start. */
@@ -303,25 +299,35 @@ export class MeasureDashboardService implements OnModuleDestroy {
   }
 
   /**
-   * Refreshes the viewer agency's stale evaluations city-wide in batches, at most one run per
-   * agency in this process. Not awaited by the request. A failure only leaves results stale, which
-   * the dashboard reports (stale counts, oldestEvaluatedAt); the next call starts a new run.
+   * Asks the worker to refresh the agency's stale evaluations. The job id makes it one job per
+   * agency however many API processes ask while it waits or runs. If the queue cannot be reached
+   * the results simply stay marked stale, which the dashboard reports.
    */
-  private refreshInBackground(viewer: Pick<Actor, 'agencyId'>): void {
-    if (this.refreshing.has(viewer.agencyId) || this.stopping) return;
-    const run = (async () => {
-      const until = Date.now() + BACKGROUND_MAX_MS;
-      while (!this.stopping && Date.now() < until) {
-        const now = new Date();
-        const watermark = await this.keyFigures.developmentsWatermark();
-        const ids = await this.staleCandidates(viewer, {}, berlinToday(now), watermark, BACKGROUND_BATCH);
-        if (!ids.length) break;
-        await this.keyFigures.refreshEvaluations(viewer, ids, now);
-      }
-    })()
-      .catch(() => undefined)
-      .finally(() => this.refreshing.delete(viewer.agencyId));
-    this.refreshing.set(viewer.agencyId, run);
+  private async requestRefresh(agencyId: string): Promise<boolean> {
+    try {
+      await this.jobs.add('key-figures-refresh', { agencyId }, { jobId: `kf-refresh-${agencyId}`, removeOnComplete: true, removeOnFail: true });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The worker's part (apps/worker/src/key-figures): refreshes the agency's stale evaluations
+   * city-wide in batches until none is left, the time budget is spent or `stop()` says so (shutdown).
+   */
+  async refreshStale(agencyId: string, stop: () => boolean = () => false): Promise<number> {
+    const viewer = { agencyId };
+    const until = Date.now() + BACKGROUND_MAX_MS;
+    let refreshed = 0;
+    while (!stop() && Date.now() < until) {
+      const now = new Date();
+      const watermark = await this.keyFigures.developmentsWatermark();
+      const ids = await this.staleCandidates(viewer, {}, berlinToday(now), watermark, BACKGROUND_BATCH);
+      if (!ids.length) break;
+      refreshed += await this.keyFigures.refreshEvaluations(viewer, ids, now);
+    }
+    return refreshed;
   }
 
 }

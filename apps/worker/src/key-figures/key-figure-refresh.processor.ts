@@ -1,0 +1,24 @@
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { MeasureDashboardService } from '../../../../libs/domain/measures/measure-dashboard.service.js';
+import type { JobPayloads } from '../../../../libs/queue/queue-names.js';
+import { JobHandler } from '../job-handler.decorator.js';
+
+/**
+ * Refreshes stale key-figure results for one viewer agency, asked for by the dashboard when more
+ * than a few are stale. On shutdown it stops after the batch in hand, so that the worker can close.
+ */
+@Injectable()
+export class KeyFigureRefreshProcessor implements BeforeApplicationShutdown {
+  private stopping = false;
+
+  constructor(private readonly dashboard: MeasureDashboardService) {}
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
+  @JobHandler('key-figures-refresh')
+  async refresh(payload: JobPayloads['key-figures-refresh']): Promise<{ refreshed: number }> {
+    return { refreshed: await this.dashboard.refreshStale(payload.agencyId, () => this.stopping) };
+  }
+}
