@@ -31,8 +31,21 @@ export class AuditService {
     entityId: string,
     changes: AuditChanges = {},
   ): Promise<void> {
-    const entry = manager.create(AuditEntry, { actorId: actor?.id ?? null, action, entityType, entityId, changes, requestId: currentRequestId() });
-    await manager.save(AuditEntry, entry, { reload: false });
+    await this.recordMany(manager, actor, action, entityType, [{ entityId, changes }]);
+  }
+
+  /** Several entries of one kind (e.g. the restricted records of a list page) in one INSERT. */
+  async recordMany(
+    manager: EntityManager,
+    actor: Pick<Actor, 'id'> | null,
+    action: AuditAction,
+    entityType: string,
+    items: Array<{ entityId: string; changes?: AuditChanges }>,
+  ): Promise<void> {
+    if (!items.length) return;
+    const requestId = currentRequestId();
+    const entries = items.map((i) => manager.create(AuditEntry, { actorId: actor?.id ?? null, action, entityType, entityId: i.entityId, changes: i.changes ?? {}, requestId }));
+    await manager.save(AuditEntry, entries, { reload: false, chunk: 500 });
   }
 
   /**

@@ -221,7 +221,7 @@ export class DevelopmentsService {
 
   /** Every read of a record that is not visible to all is in the audit trail (ARCHITECTURE.md invariants). */
   private async auditReads(m: EntityManager, viewer: Actor, devs: Development[]): Promise<void> {
-    for (const d of devs) await this.audit.record(m, viewer, 'read', 'development', d.id, { visibility: { new: d.visibility } });
+    await this.audit.recordMany(m, viewer, 'read', 'development', devs.map((d) => ({ entityId: d.id, changes: { visibility: { new: d.visibility } } })));
   }
 }
 
