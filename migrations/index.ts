@@ -2,6 +2,7 @@ import { Backbone1763700000000 } from './1763700000000-backbone.js';
 import { SituationPicture1763800000000 } from './1763800000000-situation-picture.js';
 import { DevelopmentIndexes1763900000000 } from './1763900000000-development-indexes.js';
 import { Measures1764000000000 } from './1764000000000-measures.js';
+import { DevelopmentChanges1764100000000 } from './1764100000000-development-changes.js';
 
 /** Every migration, in order. Listed explicitly: no glob loading, so the build and jest agree. */
-export const MIGRATIONS = [Backbone1763700000000, SituationPicture1763800000000, DevelopmentIndexes1763900000000, Measures1764000000000];
+export const MIGRATIONS = [Backbone1763700000000, SituationPicture1763800000000, DevelopmentIndexes1763900000000, Measures1764000000000, DevelopmentChanges1764100000000];

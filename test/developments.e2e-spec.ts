@@ -454,6 +454,20 @@ describe('trends and summary', () => {
     expect(monthly.body.series[0].points).toEqual([{ bucket: '2025-01-01', count: 7, previous: 0, change: 7, changePercent: null }]);
   });
 
+  it('a repeated trend reflects every new, corrected and withdrawn development (no stale answer)', async () => {
+    const a = await area();
+    const liaison = await t.make.person(['liaison']);
+    const url = `/trends?from=${encodeURIComponent(ago(14 * DAY))}&to=${encodeURIComponent(ago(0))}&districtId=${a.district.id}`;
+    const total = async () => (await get(liaison, url).expect(200)).body.series.reduce((n: number, x: { total: number }) => n + x.total, 0);
+    const first = await create(liaison, base(a, { observedAt: ago(2 * DAY) }));
+    expect(await total()).toBe(1);
+    expect(await total()).toBe(1);
+    await create(liaison, base(a, { observedAt: ago(3 * DAY) }));
+    expect(await total()).toBe(2);
+    await request(t.server).post(`${API}/${first.id}/withdraw`).set(liaison.auth).send({ reason: 'Doppelt erfasst' }).expect(200);
+    expect(await total()).toBe(1);
+  });
+
   it('groups by place and validates its parameters', async () => {
     const a = await area();
     const p1 = await a.place('scene', 100, 100);

@@ -60,6 +60,10 @@ export interface AgencySummary {
 
 /** Five years of weeks are ~260 buckets: enough for any rapport, small enough to answer quickly. */
 const MAX_RANGE_MS = 5 * 366 * 24 * 3600 * 1000;
+const CACHE_ENTRIES = 200;
+
+type Bucket = { bucket: string; start: Date };
+type TrendRow = { bucket: string; category: DevelopmentCategory; groupId: string | null; count: number };
 
 /**
  * Aggregates over developments: trends per bucket and the "since the last rapport" summary. Both go
@@ -70,39 +74,19 @@ const MAX_RANGE_MS = 5 * 366 * 24 * 3600 * 1000;
 export class DevelopmentTrendsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * Aggregates per viewer agency and query, valid while no development changed (the
+   * development_changes counter). A year of a whole city counts several hundred thousand rows;
+   * before a rapport many people open the same view. Per process, small, and only counts and
+   * bucket starts: names are looked up fresh on every call.
+   */
+  private readonly cache = new Map<string, { changes: string; buckets: Bucket[]; rows: TrendRow[] }>();
+
   async trends(viewer: Actor, q: TrendQuery): Promise<TrendResult> {
     if (q.from >= q.to) throw new DomainError(400, 'INVALID_RANGE', '"to" must be after "from".', 'to');
     if (q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) throw new DomainError(400, 'RANGE_TOO_LARGE', 'A trend covers at most five years; choose a shorter period.', 'from');
     assertValidFilter(q.filter);
-    // Interpolated, not bound: it comes from a two-value allowlist.
-    const unit = q.interval === 'month' ? 'month' : 'week';
-    const local = (ts: string) => `date_trunc('${unit}', ${ts} AT TIME ZONE 'Europe/Berlin')`;
-    // Buckets in Berlin local time (DST-correct), starting one bucket before `from`: the lead-in
-    // bucket gives the first visible bucket its "previous".
-    const buckets: Array<{ bucket: string; start: Date }> = await this.db.query(
-      `SELECT to_char(b, 'YYYY-MM-DD') AS bucket, (b AT TIME ZONE 'Europe/Berlin') AS start
-         FROM generate_series(${local('$1::timestamptz')} - interval '1 ${unit}', ${local(`($2::timestamptz - interval '1 microsecond')`)}, interval '1 ${unit}') AS b
-        ORDER BY b`,
-      [q.from, q.to],
-    );
-    const first = buckets[0]!;
-
-    const groupCol = q.groupBy === 'place' ? 'd.place_id' : 'd.district_id';
-    // Rows are assigned to the bucket starts fetched above with width_bucket (a binary search per
-    // row) instead of date_trunc(... AT TIME ZONE ...): the time-zone conversion per row was two
-    // thirds of the query's time over a year of a large city (bench/developments.bench.ts).
-    const bucketSql = 'width_bucket(d.observed_at, CAST(:tEdges AS timestamptz[]))';
-    const qb = this.db.getRepository(Development).createQueryBuilder('d')
-      .select(bucketSql, 'bucket').addSelect('d.category', 'category').addSelect(groupCol, 'groupId').addSelect('count(*)::int', 'count')
-      .where('d.observed_at >= :tStart AND d.observed_at < :tTo', { tStart: first.start, tTo: q.to })
-      .groupBy(bucketSql).addGroupBy('d.category').addGroupBy(groupCol)
-      .setParameter('tEdges', buckets.map((b) => new Date(b.start)));
-    applyVisibility(qb, 'd', viewer);
-    applyDevelopmentFilter(qb, 'd', { ...q.filter, includeWithdrawn: false });
-    const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: number }>();
-    // width_bucket is 1-based: 1 is the lead-in bucket.
-    const rows = raw.map((r) => ({ ...r, bucket: buckets[Number(r.bucket) - 1]!.bucket }));
-
+    const { buckets, rows } = await this.aggregate(viewer, q);
     const counts = new Map<string, Map<string, number>>();
     for (const r of rows) {
       const key = `${r.category}|${r.groupId ?? ''}`;
@@ -125,6 +109,51 @@ export class DevelopmentTrendsService {
     const order = (c: DevelopmentCategory) => DEVELOPMENT_CATEGORIES.indexOf(c);
     series.sort((a, b) => order(a.category) - order(b.category) || (a.groupName ?? '\uffff').localeCompare(b.groupName ?? '\uffff', 'de'));
     return { interval: q.interval, groupBy: q.groupBy, from: q.from, to: q.to, buckets: buckets.slice(1).map((b) => ({ bucket: b.bucket, start: new Date(b.start) })), series };
+  }
+
+  /** The counts per bucket, category and group, from the cache when no development changed since. */
+  private aggregate(viewer: Actor, q: TrendQuery): Promise<{ buckets: Bucket[]; rows: TrendRow[] }> {
+    // One snapshot for the counter and the counts, so that the cached result is exactly "as of N".
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const [{ n: changes }] = await m.query(`SELECT n::text AS n FROM development_changes WHERE id = 1`) as Array<{ n: string }>;
+      const key = JSON.stringify([viewer.agencyId, q.from, q.to, q.interval, q.groupBy, q.filter]);
+      const hit = this.cache.get(key);
+      if (hit && hit.changes === changes) return hit;
+
+      // Interpolated, not bound: it comes from a two-value allowlist.
+      const unit = q.interval === 'month' ? 'month' : 'week';
+      const local = (ts: string) => `date_trunc('${unit}', ${ts} AT TIME ZONE 'Europe/Berlin')`;
+      // Buckets in Berlin local time (DST-correct), starting one bucket before `from`: the lead-in
+      // bucket gives the first visible bucket its "previous".
+      const buckets: Array<{ bucket: string; start: Date }> = await m.query(
+        `SELECT to_char(b, 'YYYY-MM-DD') AS bucket, (b AT TIME ZONE 'Europe/Berlin') AS start
+           FROM generate_series(${local('$1::timestamptz')} - interval '1 ${unit}', ${local(`($2::timestamptz - interval '1 microsecond')`)}, interval '1 ${unit}') AS b
+          ORDER BY b`,
+        [q.from, q.to],
+      );
+      const first = buckets[0]!;
+
+      const groupCol = q.groupBy === 'place' ? 'd.place_id' : 'd.district_id';
+      // Rows are assigned to the bucket starts fetched above with width_bucket (a binary search per
+      // row) instead of date_trunc(... AT TIME ZONE ...): the time-zone conversion per row was two
+      // thirds of the query's time over a year of a large city (bench/developments.bench.ts).
+      const bucketSql = 'width_bucket(d.observed_at, CAST(:tEdges AS timestamptz[]))';
+      const qb = m.getRepository(Development).createQueryBuilder('d')
+        .select(bucketSql, 'bucket').addSelect('d.category', 'category').addSelect(groupCol, 'groupId').addSelect('count(*)::int', 'count')
+        .where('d.observed_at >= :tStart AND d.observed_at < :tTo', { tStart: first.start, tTo: q.to })
+        .groupBy(bucketSql).addGroupBy('d.category').addGroupBy(groupCol)
+        .setParameter('tEdges', buckets.map((b) => new Date(b.start)));
+      applyVisibility(qb, 'd', viewer);
+      applyDevelopmentFilter(qb, 'd', { ...q.filter, includeWithdrawn: false });
+      const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: number }>();
+      // width_bucket is 1-based: 1 is the lead-in bucket.
+      const rows = raw.map((r) => ({ ...r, bucket: buckets[Number(r.bucket) - 1]!.bucket, count: Number(r.count) }));
+      const entry = { changes, buckets, rows };
+      this.cache.delete(key);
+      this.cache.set(key, entry);
+      if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+      return entry;
+    });
   }
 
   /** Per reporting agency: what was observed in [since, until), by category (withdrawn left out). */

@@ -235,7 +235,8 @@ export function toDevelopmentFilter(q: DevelopmentFilterQueryDto): DevelopmentFi
 export function toTrendQuery(q: TrendsQueryDto): TrendQuery {
   return {
     from: new Date(q.from),
-    to: q.to ? new Date(q.to) : new Date(),
+    // Without `to`: up to the next full minute, so that repeated views can share a cached result.
+    to: q.to ? new Date(q.to) : new Date(Math.ceil(Date.now() / 60_000) * 60_000),
     interval: q.interval ?? 'week',
     groupBy: q.groupBy ?? 'district',
     filter: { categories: q.category, districtId: q.districtId, placeId: q.placeId, agencyId: q.agencyId, nearSensitiveOnly: q.nearSensitiveOnly },
