@@ -118,12 +118,17 @@ describe('npm run start:api / start:worker on PostgreSQL and Redis', () => {
     JWT_SECRET: 'process-test-secret-process-test-secret-0123',
   });
 
-  it('two APIs and two workers start together on an empty database (migrations under a lock) and stop on SIGTERM', async () => {
+  async function onServer(...statements: string[]): Promise<void> {
     const c = new pg.Client({ connectionString: Object.assign(new URL(admin.toString()), { pathname: '/postgres' }).toString() });
     await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${dbName}"`);
+    for (const sql of statements) await c.query(sql);
     await c.end();
+  }
+
+  afterAll(() => onServer(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+
+  it('two APIs and two workers start together on an empty database (migrations under a lock) and stop on SIGTERM', async () => {
+    await onServer(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`, `CREATE DATABASE "${dbName}"`);
     const ready = /"api listening","url":"(http:\/\/[^"]+)\/api\/v1"/;
     const env = { ...serverEnv(), LOG_LEVEL: 'info' };
     const [api1, api2, w1, w2] = await Promise.all([
