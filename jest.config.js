@@ -15,7 +15,15 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!content-disposition)'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // package.json `imports` aliases point at dist/ for node; tests run the sources.
+  moduleNameMapper: {
+    '^#api/(.*)\\.js$': '<rootDir>/apps/api/src/$1',
+    '^#worker/(.*)\\.js$': '<rootDir>/apps/worker/src/$1',
+    '^#all-in-one/(.*)\\.js$': '<rootDir>/apps/all-in-one/$1',
+    '^#(config|database|domain|queue|testing)/(.*)\\.js$': '<rootDir>/libs/$1/$2',
+    '^#migrations/(.*)\\.js$': '<rootDir>/migrations/$1',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
 };
 
 export default {

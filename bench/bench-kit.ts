@@ -1,7 +1,7 @@
 // Shared by the benchmarks: the timing loop and the config they run with.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { AppConfig, loadConfig } from '../libs/config/app-config.js';
+import { AppConfig, loadConfig } from '#config/app-config.js';
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 export const WARMUP = 20;

@@ -4,9 +4,9 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
 import request from 'supertest';
-import { ACCESS_KEY, AccessRule } from '../apps/api/src/auth/access.decorators.js';
-import { createTestApp, TestApp } from '../libs/testing/test-app.js';
-import { ROLES } from '../libs/domain/people/role.js';
+import { ACCESS_KEY, AccessRule } from '#api/auth/access.decorators.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
+import { ROLES } from '#domain/people/role.js';
 
 let t: TestApp;
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Agency } from '../libs/domain/agencies/agency.entity.js';
-import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
-import { createTestApp, TestApp, } from '../libs/testing/test-app.js';
-import type { TestPerson } from '../libs/testing/factories.js';
+import { Agency } from '#domain/agencies/agency.entity.js';
+import { AuditEntry } from '#domain/audit/audit-entry.entity.js';
+import { createTestApp, TestApp, } from '#testing/test-app.js';
+import type { TestPerson } from '#testing/factories.js';
 
 let t: TestApp;
 let coordinator: TestPerson;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { createTestApp, TestApp } from '../libs/testing/test-app.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
 

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { TEST_PASSWORD } from '../libs/testing/factories.js';
-import { createTestApp, TestApp } from '../libs/testing/test-app.js';
+import { TEST_PASSWORD } from '#testing/factories.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
 let ipCounter = 0;

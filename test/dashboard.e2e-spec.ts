@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Development } from '../libs/domain/developments/development.entity.js';
-import { addDays, berlinStartOfDay, berlinToday } from '../libs/domain/common/berlin-time.js';
-import { District } from '../libs/domain/places/district.entity.js';
-import { Place } from '../libs/domain/places/place.entity.js';
-import { createWorkerContext } from '../apps/worker/src/worker-app.factory.js';
-import { JsonLogger } from '../libs/config/json-logger.js';
-import type { TestPerson } from '../libs/testing/factories.js';
-import { createTestApp, TestApp } from '../libs/testing/test-app.js';
+import { Development } from '#domain/developments/development.entity.js';
+import { addDays, berlinStartOfDay, berlinToday } from '#domain/common/berlin-time.js';
+import { District } from '#domain/places/district.entity.js';
+import { Place } from '#domain/places/place.entity.js';
+import { createWorkerContext } from '#worker/worker-app.factory.js';
+import { JsonLogger } from '#config/json-logger.js';
+import type { TestPerson } from '#testing/factories.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
 const API = '/api/v1';

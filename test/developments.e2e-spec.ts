@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { Agency } from '../libs/domain/agencies/agency.entity.js';
-import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
-import { loadDemoDirectory } from '../libs/domain/demo/demo-city.js';
-import { loadDemoDevelopments } from '../libs/domain/demo/demo-developments.js';
-import { loadDemoPlaces } from '../libs/domain/demo/demo-places.js';
-import { Development } from '../libs/domain/developments/development.entity.js';
-import { Substance } from '../libs/domain/developments/substance.entity.js';
-import { District } from '../libs/domain/places/district.entity.js';
-import { Place } from '../libs/domain/places/place.entity.js';
-import type { TestPerson } from '../libs/testing/factories.js';
-import { createTestApp, TestApp } from '../libs/testing/test-app.js';
+import { Agency } from '#domain/agencies/agency.entity.js';
+import { AuditEntry } from '#domain/audit/audit-entry.entity.js';
+import { loadDemoDirectory } from '#domain/demo/demo-city.js';
+import { loadDemoDevelopments } from '#domain/demo/demo-developments.js';
+import { loadDemoPlaces } from '#domain/demo/demo-places.js';
+import { Development } from '#domain/developments/development.entity.js';
+import { Substance } from '#domain/developments/substance.entity.js';
+import { District } from '#domain/places/district.entity.js';
+import { Place } from '#domain/places/place.entity.js';
+import type { TestPerson } from '#testing/factories.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
 const API = '/api/v1/developments';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { TcpProxy } from '../libs/testing/tcp-proxy.js';
-import { createTestApp, TestApp } from '../libs/testing/test-app.js';
+import { TcpProxy } from '#testing/tcp-proxy.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
 
 describe('GET /health', () => {
   let t: TestApp;

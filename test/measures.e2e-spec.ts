@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
-import { addDays, berlinToday } from '../libs/domain/common/berlin-time.js';
-import { MeasureEvent } from '../libs/domain/measures/measure-event.entity.js';
-import { Measure } from '../libs/domain/measures/measure.entity.js';
-import { Milestone } from '../libs/domain/measures/milestone.entity.js';
-import { District } from '../libs/domain/places/district.entity.js';
-import { Place } from '../libs/domain/places/place.entity.js';
-import type { TestPerson } from '../libs/testing/factories.js';
-import { createTestApp, TestApp } from '../libs/testing/test-app.js';
+import { AuditEntry } from '#domain/audit/audit-entry.entity.js';
+import { addDays, berlinToday } from '#domain/common/berlin-time.js';
+import { MeasureEvent } from '#domain/measures/measure-event.entity.js';
+import { Measure } from '#domain/measures/measure.entity.js';
+import { Milestone } from '#domain/measures/milestone.entity.js';
+import { District } from '#domain/places/district.entity.js';
+import { Place } from '#domain/places/place.entity.js';
+import type { TestPerson } from '#testing/factories.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
 const API = '/api/v1/measures';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
-import { Person } from '../libs/domain/people/person.entity.js';
-import type { TestPerson } from '../libs/testing/factories.js';
-import { createTestApp, TestApp } from '../libs/testing/test-app.js';
+import { AuditEntry } from '#domain/audit/audit-entry.entity.js';
+import { Person } from '#domain/people/person.entity.js';
+import type { TestPerson } from '#testing/factories.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
 let admin: TestPerson;

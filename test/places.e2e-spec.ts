@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { AuditEntry } from '../libs/domain/audit/audit-entry.entity.js';
-import { DEMO_DISTRICTS, DEMO_PLACES, loadDemoPlaces } from '../libs/domain/demo/demo-places.js';
-import { Substance } from '../libs/domain/developments/substance.entity.js';
-import { District } from '../libs/domain/places/district.entity.js';
-import { haversineMeters } from '../libs/domain/places/geo.js';
-import { GeoLookupService } from '../libs/domain/places/geo-lookup.service.js';
-import { Place } from '../libs/domain/places/place.entity.js';
-import { assertInCityArea } from '../libs/domain/places/places.service.js';
-import type { TestPerson } from '../libs/testing/factories.js';
-import { createTestApp, TestApp } from '../libs/testing/test-app.js';
+import { AuditEntry } from '#domain/audit/audit-entry.entity.js';
+import { DEMO_DISTRICTS, DEMO_PLACES, loadDemoPlaces } from '#domain/demo/demo-places.js';
+import { Substance } from '#domain/developments/substance.entity.js';
+import { District } from '#domain/places/district.entity.js';
+import { haversineMeters } from '#domain/places/geo.js';
+import { GeoLookupService } from '#domain/places/geo-lookup.service.js';
+import { Place } from '#domain/places/place.entity.js';
+import { assertInCityArea } from '#domain/places/places.service.js';
+import type { TestPerson } from '#testing/factories.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
 let coordinator: TestPerson;

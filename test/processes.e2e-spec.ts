@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { DEMO_AGENCIES, DEMO_PASSWORD } from '../libs/domain/demo/demo-city.js';
+import { DEMO_AGENCIES, DEMO_PASSWORD } from '#domain/demo/demo-city.js';
 
 /**
  * The built product as a user starts it: `npm start` (embedded database) and the separate API and

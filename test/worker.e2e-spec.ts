@@ -2,11 +2,11 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { createWorkerContext } from '../apps/worker/src/worker-app.factory.js';
-import { QueueBackend } from '../libs/queue/queue-backend.js';
-import { JsonLogger } from '../libs/config/json-logger.js';
-import { prepareDatabase } from '../libs/database/prepare-database.js';
-import { testConfig } from '../libs/testing/test-config.js';
+import { createWorkerContext } from '#worker/worker-app.factory.js';
+import { QueueBackend } from '#queue/queue-backend.js';
+import { JsonLogger } from '#config/json-logger.js';
+import { prepareDatabase } from '#database/prepare-database.js';
+import { testConfig } from '#testing/test-config.js';
 
 const contexts: INestApplicationContext[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

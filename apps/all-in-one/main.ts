@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../libs/config/app-config.js';
-import { exitOnSignals } from '../../libs/config/graceful-shutdown.js';
-import { JsonLogger } from '../../libs/config/json-logger.js';
-import { runMain } from '../../libs/config/run-main.js';
-import { EmbeddedDatabase, startEmbeddedDatabase } from '../../libs/database/embedded-database.js';
-import { prepareDatabase } from '../../libs/database/prepare-database.js';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../libs/domain/demo/demo-city.js';
-import { createApiApp } from '../api/src/api-app.factory.js';
-import { WorkerModule } from '../worker/src/worker.module.js';
+import { loadConfig } from '#config/app-config.js';
+import { exitOnSignals } from '#config/graceful-shutdown.js';
+import { JsonLogger } from '#config/json-logger.js';
+import { runMain } from '#config/run-main.js';
+import { EmbeddedDatabase, startEmbeddedDatabase } from '#database/embedded-database.js';
+import { prepareDatabase } from '#database/prepare-database.js';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '#domain/demo/demo-city.js';
+import { createApiApp } from '#api/api-app.factory.js';
+import { WorkerModule } from '#worker/worker.module.js';
 
 /**
  * `npm start`: API and worker in one process. Without DATABASE_URL it starts the embedded

@@ -1,5 +1,5 @@
 import { LoggerService } from '@nestjs/common';
-import { currentRequestId } from '../domain/common/request-context.js';
+import { currentRequestId } from '#domain/common/request-context.js';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config.js';
-import type { JsonLogger } from '../config/json-logger.js';
-import { loadDemoCity } from '../domain/demo/demo-city.js';
-import { migrateQueueSchema } from '../queue/queue-schema.js';
+import { AppConfig } from '#config/app-config.js';
+import type { JsonLogger } from '#config/json-logger.js';
+import { loadDemoCity } from '#domain/demo/demo-city.js';
+import { migrateQueueSchema } from '#queue/queue-schema.js';
 import { withMigrationLock } from './migration-runner.js';
 import { dataSourceOptions } from './typeorm-options.js';
 

@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
-import { AppConfig } from '../config/app-config.js';
-import { ENTITIES } from '../domain/domain.entities.js';
-import { MIGRATIONS } from '../../migrations/index.js';
+import { AppConfig } from '#config/app-config.js';
+import { ENTITIES } from '#domain/domain.entities.js';
+import { MIGRATIONS } from '#migrations/index.js';
 
 /** One place that turns the config into TypeORM options: the apps, the CLI and the tests use it. */
 export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'embedded'>): DataSourceOptions {

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker, WorkerOptions, Job, createPostgresBackend, withBackend } from 'bullmq';
 import { Redis } from 'ioredis';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '#config/app-config.js';
 import { QueueName } from './queue-names.js';
 
 type Processor = (job: Job) => Promise<unknown>;

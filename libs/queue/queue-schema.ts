@@ -1,6 +1,6 @@
 import { runMigrations } from 'bullmq';
 import pg from 'pg';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '#config/app-config.js';
 
 /**
  * With no REDIS_URL, BullMQ keeps its jobs in PostgreSQL (schema "bullmq"). Its tables come from

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { AuthService } from '../../apps/api/src/auth/auth.service.js';
-import { Agency } from '../domain/agencies/agency.entity.js';
-import type { AgencyKind } from '../domain/agencies/agency-kind.js';
-import { hashPassword } from '../domain/people/passwords.js';
-import { Person } from '../domain/people/person.entity.js';
-import type { Role } from '../domain/people/role.js';
+import { AuthService } from '#api/auth/auth.service.js';
+import { Agency } from '#domain/agencies/agency.entity.js';
+import type { AgencyKind } from '#domain/agencies/agency-kind.js';
+import { hashPassword } from '#domain/people/passwords.js';
+import { Person } from '#domain/people/person.entity.js';
+import type { Role } from '#domain/people/role.js';
 
 export const TEST_PASSWORD = 'Test-Password-2026';
 let hashed: Promise<string> | undefined;

@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { createApiApp } from '../../apps/api/src/api-app.factory.js';
-import { AppConfig } from '../config/app-config.js';
-import { JsonLogger } from '../config/json-logger.js';
-import { prepareDatabase } from '../database/prepare-database.js';
+import { createApiApp } from '#api/api-app.factory.js';
+import { AppConfig } from '#config/app-config.js';
+import { JsonLogger } from '#config/json-logger.js';
+import { prepareDatabase } from '#database/prepare-database.js';
 import { Factories } from './factories.js';
 import { testConfig } from './test-config.js';
 

@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '../config/app-config.js';
+import { AppConfig, loadConfig } from '#config/app-config.js';
 
 /**
  * Config for tests: the local PostgreSQL test database and Redis that `npm test` prepared.

@@ -1,4 +1,4 @@
-import { JOB_NAMES, JobName } from '../../../libs/queue/queue-names.js';
+import { JOB_NAMES, JobName } from '#queue/queue-names.js';
 
 export interface FoundHandler {
   name: string;

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { JobName } from '../../../libs/queue/queue-names.js';
+import type { JobName } from '#queue/queue-names.js';
 
 export const JOB_HANDLER_KEY = 'drogenrapport:job-handler';
 

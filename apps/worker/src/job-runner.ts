@@ -1,11 +1,11 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
-import { AppConfig } from '../../../libs/config/app-config.js';
-import { JsonLogger } from '../../../libs/config/json-logger.js';
-import { JobProducer } from '../../../libs/queue/job-producer.js';
-import { QueueBackend } from '../../../libs/queue/queue-backend.js';
-import { JOB_QUEUE, JobName, QueueName } from '../../../libs/queue/queue-names.js';
+import { AppConfig } from '#config/app-config.js';
+import { JsonLogger } from '#config/json-logger.js';
+import { JobProducer } from '#queue/job-producer.js';
+import { QueueBackend } from '#queue/queue-backend.js';
+import { JOB_QUEUE, JobName, QueueName } from '#queue/queue-names.js';
 import { FoundHandler, buildHandlerRegistry } from './handler-registry.js';
 import { JOB_HANDLER_KEY } from './job-handler.decorator.js';
 

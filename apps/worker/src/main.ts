@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../../libs/config/app-config.js';
-import { exitOnSignals } from '../../../libs/config/graceful-shutdown.js';
-import { JsonLogger } from '../../../libs/config/json-logger.js';
-import { runMain } from '../../../libs/config/run-main.js';
-import { prepareDatabase } from '../../../libs/database/prepare-database.js';
+import { loadConfig } from '#config/app-config.js';
+import { exitOnSignals } from '#config/graceful-shutdown.js';
+import { JsonLogger } from '#config/json-logger.js';
+import { runMain } from '#config/run-main.js';
+import { prepareDatabase } from '#database/prepare-database.js';
 import { createWorkerContext } from './worker-app.factory.js';
 
 /** The worker alone, on PostgreSQL and (optionally) Redis; SIGTERM finishes the job in hand, then exits. */

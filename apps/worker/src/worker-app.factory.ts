@@ -1,11 +1,11 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig } from '../../../libs/config/app-config.js';
-import { ConfigModule } from '../../../libs/config/config.module.js';
-import { JsonLogger } from '../../../libs/config/json-logger.js';
-import { DatabaseModule } from '../../../libs/database/database.module.js';
-import { DomainModule } from '../../../libs/domain/domain.module.js';
-import { QueueModule } from '../../../libs/queue/queue.module.js';
+import { AppConfig } from '#config/app-config.js';
+import { ConfigModule } from '#config/config.module.js';
+import { JsonLogger } from '#config/json-logger.js';
+import { DatabaseModule } from '#database/database.module.js';
+import { DomainModule } from '#domain/domain.module.js';
+import { QueueModule } from '#queue/queue.module.js';
 import { WorkerModule } from './worker.module.js';
 
 /** The worker as a Nest application context (no HTTP); main.ts and the tests use this. */

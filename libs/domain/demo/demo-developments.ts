@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AppConfig } from '../../config/app-config.js';
+import { AppConfig } from '#config/app-config.js';
 import type { Agency } from '../agencies/agency.entity.js';
 import type { DevelopmentCategory, Visibility } from '../developments/development-enums.js';
 import { Development } from '../developments/development.entity.js';

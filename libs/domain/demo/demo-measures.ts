@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AppConfig } from '../../config/app-config.js';
+import { AppConfig } from '#config/app-config.js';
 import type { Agency } from '../agencies/agency.entity.js';
 import { Development } from '../developments/development.entity.js';
 import { resolveDevelopmentLocation } from '../developments/developments.service.js';

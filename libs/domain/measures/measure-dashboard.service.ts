@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import { JobProducer } from '../../queue/job-producer.js';
+import { JobProducer } from '#queue/job-producer.js';
 import { KeyFiguresService } from '../key-figures/key-figures.service.js';
 import { addDays, berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
 import { MEASURE_STATUSES, MeasurePriority, MeasureStatus } from './measure-status.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '../../config/app-config.js';
+import { AppConfig } from '#config/app-config.js';
 import { District } from './district.entity.js';
 import { nearParams, pointInPolygon, sqlDistanceMeters, sqlWithinBox } from './geo.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGENCY_KINDS, type AgencyKind } from '../../../../libs/domain/agencies/agency-kind.js';
-import type { Agency } from '../../../../libs/domain/agencies/agency.entity.js';
+import { AGENCY_KINDS, type AgencyKind } from '#domain/agencies/agency-kind.js';
+import type { Agency } from '#domain/agencies/agency.entity.js';
 
 export class AgencyResponseDto {
   @ApiProperty() id: string;

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '../../../../libs/domain/audit/audit.service.js';
+import { AuditService } from '#domain/audit/audit.service.js';
 import { Roles } from '../auth/access.decorators.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { ListAuditQueryDto } from './dto/list-audit-query.dto.js';

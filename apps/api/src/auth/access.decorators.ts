@@ -1,5 +1,5 @@
 import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Role } from '../../../../libs/domain/people/role.js';
+import type { Role } from '#domain/people/role.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 
 export const ACCESS_KEY = 'drogenrapport:access';

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError } from '../../../../libs/domain/common/domain-error.js';
+import { DomainError } from '#domain/common/domain-error.js';
 import { ACCESS_KEY, AccessRule } from './access.decorators.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 

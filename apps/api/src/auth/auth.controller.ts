@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Person } from '../../../../libs/domain/people/person.entity.js';
-import { PeopleService } from '../../../../libs/domain/people/people.service.js';
+import { Person } from '#domain/people/person.entity.js';
+import { PeopleService } from '#domain/people/people.service.js';
 import { PersonResponseDto, toPersonResponse } from '../people/person.mapper.js';
 import { CurrentUser, Public, SignedIn } from './access.decorators.js';
 import { AuthService } from './auth.service.js';

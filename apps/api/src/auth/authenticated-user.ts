@@ -1,4 +1,4 @@
-import type { Actor } from '../../../../libs/domain/common/actor.js';
+import type { Actor } from '#domain/common/actor.js';
 
 /** What a verified access token resolves to: the actor plus the session it belongs to. */
 export interface AuthenticatedUser extends Actor {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AppConfig } from '../../../../libs/config/app-config.js';
+import { AppConfig } from '#config/app-config.js';
 import { AuthService, AccessTokenClaims } from './auth.service.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
-import { Person } from '../../../../libs/domain/people/person.entity.js';
+import { Person } from '#domain/people/person.entity.js';
 import { AuthService } from './auth.service.js';
 
 @Injectable()

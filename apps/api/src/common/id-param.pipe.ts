@@ -1,6 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DomainError } from '../../../../libs/domain/common/domain-error.js';
+import { DomainError } from '#domain/common/domain-error.js';
 
 /**
  * Path ids must be UUIDs: refuses early with a clear 400, and keeps `findOneBy({ id: undefined })`

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JsonLogger } from '../../../../libs/config/json-logger.js';
-import { DomainError } from '../../../../libs/domain/common/domain-error.js';
+import { JsonLogger } from '#config/json-logger.js';
+import { DomainError } from '#domain/common/domain-error.js';
 
 export interface FieldProblem {
   field: string;

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MeasureDashboardService } from '../../../../libs/domain/measures/measure-dashboard.service.js';
+import { MeasureDashboardService } from '#domain/measures/measure-dashboard.service.js';
 import { CurrentUser, Roles } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { toDashboardResponse } from './dashboard.mapper.js';

@@ -1,4 +1,4 @@
-import type { Dashboard } from '../../../../libs/domain/measures/measure-dashboard.service.js';
+import type { Dashboard } from '#domain/measures/measure-dashboard.service.js';
 
 /** The dashboard is already a plain read model; only the instants become ISO strings. */
 export function toDashboardResponse(d: Dashboard) {

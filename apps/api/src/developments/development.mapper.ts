@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '../../../../libs/domain/developments/development-enums.js';
-import type { Development } from '../../../../libs/domain/developments/development.entity.js';
-import type { AgencySummary, TrendResult } from '../../../../libs/domain/developments/development-trends.service.js';
+import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '#domain/developments/development-enums.js';
+import type { Development } from '#domain/developments/development.entity.js';
+import type { AgencySummary, TrendResult } from '#domain/developments/development-trends.service.js';
 import { NO_PERSONAL_DATA } from './dto/development.dto.js';
 
 export class NamedRefDto {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DevelopmentTrendsService } from '../../../../libs/domain/developments/development-trends.service.js';
-import { DevelopmentsService } from '../../../../libs/domain/developments/developments.service.js';
+import { DevelopmentTrendsService } from '#domain/developments/development-trends.service.js';
+import { DevelopmentsService } from '#domain/developments/developments.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type District, type GeoJsonPolygon } from '../../../../libs/domain/places/district.entity.js';
+import { type District, type GeoJsonPolygon } from '#domain/places/district.entity.js';
 import { GEOJSON_POLYGON_SCHEMA } from './dto/district.dto.js';
 
 export class DistrictResponseDto {

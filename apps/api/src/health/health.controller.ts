@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { QueueBackend } from '../../../../libs/queue/queue-backend.js';
-import { QUEUES } from '../../../../libs/queue/queue-names.js';
+import { QueueBackend } from '#queue/queue-backend.js';
+import { QUEUES } from '#queue/queue-names.js';
 import { Public } from '../auth/access.decorators.js';
 
 const TIMEOUT_MS = 2000;

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../../libs/domain/common/domain-error.js';
-import { VersionConflictError } from '../../../../libs/domain/measures/version-conflict.js';
+import { DomainError } from '#domain/common/domain-error.js';
+import { VersionConflictError } from '#domain/measures/version-conflict.js';
 
 /**
  * The version a change applies to: the If-Match header (RFC 9110 section 13.1.1; we send the

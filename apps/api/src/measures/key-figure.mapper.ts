@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { KEY_FIGURE_STATUSES, type KeyFigureStatus, type PeriodCount } from '../../../../libs/domain/key-figures/key-figure-rules.js';
-import type { DisplacementOutcome, KeyFigureResult } from '../../../../libs/domain/key-figures/key-figures.service.js';
+import { KEY_FIGURE_STATUSES, type KeyFigureStatus, type PeriodCount } from '#domain/key-figures/key-figure-rules.js';
+import type { DisplacementOutcome, KeyFigureResult } from '#domain/key-figures/key-figures.service.js';
 import { KeyFigureDefinitionDto, toKeyFigureDefinition } from './measure.mapper.js';
 
 export class PeriodCountDto {

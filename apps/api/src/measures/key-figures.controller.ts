@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { KeyFigure } from '../../../../libs/domain/key-figures/key-figure.entity.js';
-import { KeyFiguresService } from '../../../../libs/domain/key-figures/key-figures.service.js';
+import type { KeyFigure } from '#domain/key-figures/key-figure.entity.js';
+import { KeyFiguresService } from '#domain/key-figures/key-figures.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '../../../../libs/domain/developments/development-enums.js';
-import { KEY_FIGURE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '../../../../libs/domain/key-figures/key-figure-rules.js';
-import type { KeyFigure } from '../../../../libs/domain/key-figures/key-figure.entity.js';
-import { MEASURE_EVENT_KINDS, type MeasureEvent, type MeasureEventKind } from '../../../../libs/domain/measures/measure-event.entity.js';
-import { allowedTransitions, MEASURE_PRIORITIES, MEASURE_STATUSES, overdueInfo, type MeasurePriority, type MeasureStatus } from '../../../../libs/domain/measures/measure-status.js';
-import type { MeasureView } from '../../../../libs/domain/measures/measures.service.js';
-import type { Milestone } from '../../../../libs/domain/measures/milestone.entity.js';
+import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '#domain/developments/development-enums.js';
+import { KEY_FIGURE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '#domain/key-figures/key-figure-rules.js';
+import type { KeyFigure } from '#domain/key-figures/key-figure.entity.js';
+import { MEASURE_EVENT_KINDS, type MeasureEvent, type MeasureEventKind } from '#domain/measures/measure-event.entity.js';
+import { allowedTransitions, MEASURE_PRIORITIES, MEASURE_STATUSES, overdueInfo, type MeasurePriority, type MeasureStatus } from '#domain/measures/measure-status.js';
+import type { MeasureView } from '#domain/measures/measures.service.js';
+import type { Milestone } from '#domain/measures/milestone.entity.js';
 import { NO_PERSONAL_DATA } from './dto/measure.dto.js';
 
 export class RefDto {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { MeasuresService } from '../../../../libs/domain/measures/measures.service.js';
-import type { Milestone } from '../../../../libs/domain/measures/milestone.entity.js';
+import { MeasuresService } from '#domain/measures/measures.service.js';
+import type { Milestone } from '#domain/measures/milestone.entity.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PeopleService } from '../../../../libs/domain/people/people.service.js';
+import { PeopleService } from '#domain/people/people.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import { AuthService } from '../auth/auth.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Person } from '../../../../libs/domain/people/person.entity.js';
-import { ROLES, type Role } from '../../../../libs/domain/people/role.js';
+import type { Person } from '#domain/people/person.entity.js';
+import { ROLES, type Role } from '#domain/people/role.js';
 
 export class PersonAgencyDto {
   @ApiProperty() id: string;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PLACE_KINDS, SENSITIVE_KINDS, type PlaceKind, type SensitiveKind } from '../../../../libs/domain/places/place-kind.js';
-import type { Place } from '../../../../libs/domain/places/place.entity.js';
+import { PLACE_KINDS, SENSITIVE_KINDS, type PlaceKind, type SensitiveKind } from '#domain/places/place-kind.js';
+import type { Place } from '#domain/places/place.entity.js';
 
 export class PlaceDistrictDto {
   @ApiProperty() id: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PlacesService } from '../../../../libs/domain/places/places.service.js';
+import { PlacesService } from '#domain/places/places.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';

@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { DomainError } from '../../../../libs/domain/common/domain-error.js';
+import { DomainError } from '#domain/common/domain-error.js';
 import { SUBSTANCE_CODE_PATTERN } from './dto/substance.dto.js';
 
 /** Substance codes in the path must look like codes; refuses early with a clear 400. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Substance } from '../../../../libs/domain/developments/substance.entity.js';
+import type { Substance } from '#domain/developments/substance.entity.js';
 
 export class SubstanceResponseDto {
   @ApiProperty() code: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { SubstancesService } from '../../../../libs/domain/developments/substances.service.js';
+import { SubstancesService } from '#domain/developments/substances.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CreateSubstanceDto, ListSubstancesQueryDto } from './dto/substance.dto.js';

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
-import { MeasureDashboardService } from '../../../../libs/domain/measures/measure-dashboard.service.js';
-import type { JobPayloads } from '../../../../libs/queue/queue-names.js';
+import { MeasureDashboardService } from '#domain/measures/measure-dashboard.service.js';
+import type { JobPayloads } from '#queue/queue-names.js';
 import { JobHandler } from '../job-handler.decorator.js';
 
 /**

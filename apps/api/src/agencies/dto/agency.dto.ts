@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength, Min } from 'class-validator';
-import { AGENCY_KINDS, type AgencyKind } from '../../../../../libs/domain/agencies/agency-kind.js';
+import { AGENCY_KINDS, type AgencyKind } from '#domain/agencies/agency-kind.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MIN_LENGTH } from '../../../../../libs/domain/people/passwords.js';
+import { PASSWORD_MIN_LENGTH } from '#domain/people/passwords.js';
 
 export class ChangePasswordDto {
   @ApiPropertyOptional({ description: 'Required when changing your own password.' })

@@ -3,10 +3,10 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf,
 } from 'class-validator';
-import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '../../../../../libs/domain/developments/development-enums.js';
-import type { DevelopmentFilter } from '../../../../../libs/domain/developments/development-filter.js';
-import type { DevelopmentInput, DevelopmentPatch } from '../../../../../libs/domain/developments/developments.service.js';
-import type { TrendQuery } from '../../../../../libs/domain/developments/development-trends.service.js';
+import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '#domain/developments/development-enums.js';
+import type { DevelopmentFilter } from '#domain/developments/development-filter.js';
+import type { DevelopmentInput, DevelopmentPatch } from '#domain/developments/developments.service.js';
+import type { TrendQuery } from '#domain/developments/development-trends.service.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 
 export const NO_PERSONAL_DATA = 'No personal data about drug users belongs here: no names, descriptions of persons, licence plates or anything else that identifies someone.';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { type GeoJsonPolygon } from '../../../../../libs/domain/places/district.entity.js';
+import { type GeoJsonPolygon } from '#domain/places/district.entity.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';

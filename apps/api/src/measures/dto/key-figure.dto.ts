@@ -3,10 +3,10 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '../../../../../libs/domain/developments/development-enums.js';
-import { MAX_BUFFER_FACTOR } from '../../../../../libs/domain/key-figures/displacement.js';
-import { KEY_FIGURE_PERIODS, MAX_BASELINE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '../../../../../libs/domain/key-figures/key-figure-rules.js';
-import { MAX_RADIUS_M, MIN_RADIUS_M } from '../../../../../libs/domain/key-figures/key-figures.service.js';
+import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '#domain/developments/development-enums.js';
+import { MAX_BUFFER_FACTOR } from '#domain/key-figures/displacement.js';
+import { KEY_FIGURE_PERIODS, MAX_BASELINE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '#domain/key-figures/key-figure-rules.js';
+import { MAX_RADIUS_M, MIN_RADIUS_M } from '#domain/key-figures/key-figures.service.js';
 import { DATE_MESSAGE, DATE_PATTERN } from './measure.dto.js';
 
 export class KeyFigurePointDto {

@@ -3,8 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { MEASURE_PRIORITIES, MEASURE_STATUSES, type MeasurePriority, type MeasureStatus } from '../../../../../libs/domain/measures/measure-status.js';
-import type { MeasureFilter, MeasureInput, MeasurePatch } from '../../../../../libs/domain/measures/measures.service.js';
+import { MEASURE_PRIORITIES, MEASURE_STATUSES, type MeasurePriority, type MeasureStatus } from '#domain/measures/measure-status.js';
+import type { MeasureFilter, MeasureInput, MeasurePatch } from '#domain/measures/measures.service.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 
 /** A Berlin calendar date; the service also refuses non-dates such as 2026-02-30 (400 INVALID_DATE). */

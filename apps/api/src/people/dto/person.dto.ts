@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { PASSWORD_MIN_LENGTH } from '../../../../../libs/domain/people/passwords.js';
-import { ROLES, type Role } from '../../../../../libs/domain/people/role.js';
+import { PASSWORD_MIN_LENGTH } from '#domain/people/passwords.js';
+import { ROLES, type Role } from '#domain/people/role.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { PLACE_KINDS, SENSITIVE_KINDS, type PlaceKind, type SensitiveKind } from '../../../../../libs/domain/places/place-kind.js';
+import { PLACE_KINDS, SENSITIVE_KINDS, type PlaceKind, type SensitiveKind } from '#domain/places/place-kind.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';
