@@ -12,6 +12,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   /** Periodic proof that API/worker -> queue -> Postgres works. */
   heartbeat: Record<string, never>;
+  /** Periodic: delete long-ended sessions with their refresh tokens, and login failures past the window. */
+  'auth-prune': Record<string, never>;
   /** Recompute the stale key-figure results as this agency sees them (visibility is per agency). */
   'key-figures-refresh': { agencyId: string };
 }
@@ -19,6 +21,7 @@ export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   heartbeat: QUEUES.maintenance,
+  'auth-prune': QUEUES.maintenance,
   'key-figures-refresh': QUEUES.keyFigures,
 };
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { AuthService } from '#api/auth/auth.service.js';
 import { Agency } from '#domain/agencies/agency.entity.js';
 import type { AgencyKind } from '#domain/agencies/agency-kind.js';
+import { SessionsService } from '#domain/auth/sessions.service.js';
 import { hashPassword } from '#domain/people/passwords.js';
 import { Person } from '#domain/people/person.entity.js';
 import type { Role } from '#domain/people/role.js';
@@ -42,10 +42,8 @@ export class Factories {
       deputyId: null,
       active: opts.active ?? true,
       passwordHash: await hashed,
-      failedLoginCount: 0,
-      lockedUntil: null,
     }));
-    const pair = await this.app.get(AuthService).startSession(person);
+    const pair = await this.app.get(SessionsService).startSession(person);
     return { person, agency, token: pair.accessToken, refreshToken: pair.refreshToken, auth: { Authorization: `Bearer ${pair.accessToken}` } };
   }
 }

@@ -6,6 +6,7 @@ import { JsonLogger } from '#config/json-logger.js';
 import { JobProducer } from '#queue/job-producer.js';
 import { QueueBackend } from '#queue/queue-backend.js';
 import { JOB_QUEUE, JobName, QueueName } from '#queue/queue-names.js';
+import { AUTH_PRUNE_INTERVAL_MS } from './auth-prune/auth-prune.processor.js';
 import { FoundHandler, buildHandlerRegistry } from './handler-registry.js';
 import { JOB_HANDLER_KEY } from './job-handler.decorator.js';
 
@@ -33,6 +34,7 @@ export class JobRunner implements OnApplicationBootstrap {
       this.backend.worker(queue, (job: Job) => this.run(registry, job), { concurrency: this.config.WORKER_CONCURRENCY });
     }
     await this.producer.every('heartbeat', {}, this.config.HEARTBEAT_INTERVAL_SECONDS * 1000);
+    await this.producer.every('auth-prune', {}, AUTH_PRUNE_INTERVAL_MS);
     this.logger.event('info', 'worker started', { queues: [...queues], jobs: [...registry.keys()], backend: this.backend.kind });
   }
 

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AuthDomainModule } from '#domain/auth/auth-domain.module.js';
+import { AuthPruneProcessor } from './auth-prune/auth-prune.processor.js';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor.js';
 import { JobRunner } from './job-runner.js';
 import { KeyFigureRefreshProcessor } from './key-figures/key-figure-refresh.processor.js';
 
 /** Queue consumers only; no HTTP. Imported by the worker entry and by the all-in-one process. */
 @Module({
-  imports: [DiscoveryModule],
-  providers: [JobRunner, HeartbeatProcessor, KeyFigureRefreshProcessor],
+  imports: [DiscoveryModule, AuthDomainModule],
+  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor],
 })
 export class WorkerModule {}

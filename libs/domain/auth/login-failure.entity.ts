@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Failed logins per client IP, for the per-IP throttle (the per-account count is on the person). */
+/**
+ * One failed (or still undecided) password check. Counted per client IP and per submitted e-mail
+ * address (normalised, whether or not an account has it); see LoginThrottleService.
+ */
 @Entity('login_failures')
 export class LoginFailure {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -8,6 +11,10 @@ export class LoginFailure {
 
   @Column('text')
   ip: string;
+
+  /** Null once a successful sign-in or a password reset has cleared the address's count. */
+  @Column('text', { nullable: true })
+  email: string | null;
 
   @Column('timestamptz', { name: 'failed_at', default: () => 'now()' })
   failedAt: Date;

@@ -52,7 +52,7 @@ export async function loadDemoDirectory(m: EntityManager, passwordHash: string):
   for (const p of DEMO_PEOPLE) {
     people.set(p.email, await m.save(Person, m.create(Person, {
       email: p.email, displayName: p.displayName, roles: p.roles, agencyId: agencies.get(p.agency)!.id,
-      active: true, passwordHash, deputyId: null, failedLoginCount: 0, lockedUntil: null,
+      active: true, passwordHash, deputyId: null,
     })));
   }
   return { agencies, people };

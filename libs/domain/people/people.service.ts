@@ -9,7 +9,7 @@ import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { isUniqueViolation } from '../common/pg-errors.js';
 import { assertVersion, escapeLike } from '../common/query-helpers.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword } from './passwords.js';
 import { Person } from './person.entity.js';
 import { Role } from './role.js';
 
@@ -63,8 +63,6 @@ export class PeopleService {
         deputyId: input.deputyId ?? null,
         active: true,
         passwordHash,
-        failedLoginCount: 0,
-        lockedUntil: null,
       });
       try {
         await m.insert(Person, person);
@@ -134,7 +132,7 @@ export class PeopleService {
         if (!agency.active) throw new DomainError(422, 'AGENCY_INACTIVE', 'The agency is deactivated; reactivate it first.', 'agencyId');
       }
       if (!active && actor.id === id) throw new DomainError(422, 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account.', 'id');
-      await m.update(Person, { id }, { active, failedLoginCount: 0, lockedUntil: null });
+      await m.update(Person, { id }, { active });
       await this.audit.record(m, actor, active ? 'reactivate' : 'deactivate', 'person', id, { active: { old: !active, new: active } });
       if (!active) {
         await this.revokeSessions(m, id, 'deactivated');
@@ -146,24 +144,6 @@ export class PeopleService {
         }
       }
       return this.getIn(m, id);
-    });
-  }
-
-  /** Admin reset (no old password) or self-service change (old password required). Ends sessions. */
-  async changePassword(actor: Actor, id: string, newPassword: string, oldPassword?: string, keepSessionId?: string): Promise<void> {
-    const self = actor.id === id;
-    if (!self && !hasRole(actor, 'admin')) throw new DomainError(403, 'FORBIDDEN', 'You may only change your own password.', 'id');
-    const hash = await hashPassword(newPassword);
-    await this.db.transaction(async (m) => {
-      const person = await m.createQueryBuilder(Person, 'p').addSelect('p.passwordHash').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
-      if (!person || (!person.active && !hasRole(actor, 'admin'))) throw DomainError.notFound('person');
-      if (self && oldPassword === undefined) throw new DomainError(400, 'OLD_PASSWORD_REQUIRED', 'Enter your current password to set a new one.', 'oldPassword');
-      if (oldPassword !== undefined && !(await verifyPassword(person.passwordHash ?? '', oldPassword))) {
-        throw new DomainError(422, 'OLD_PASSWORD_WRONG', 'The current password is not correct.', 'oldPassword');
-      }
-      await m.update(Person, { id }, { passwordHash: hash, failedLoginCount: 0, lockedUntil: null });
-      await this.audit.record(m, actor, 'password_change', 'person', id, {});
-      await this.revokeSessions(m, id, 'password_changed', keepSessionId);
     });
   }
 

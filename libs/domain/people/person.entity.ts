@@ -33,12 +33,6 @@ export class Person {
   @Column('text', { name: 'password_hash', select: false })
   passwordHash?: string;
 
-  @Column('int', { name: 'failed_login_count', default: 0 })
-  failedLoginCount: number;
-
-  @Column('timestamptz', { name: 'locked_until', nullable: true })
-  lockedUntil: Date | null;
-
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

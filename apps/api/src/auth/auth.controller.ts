@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Put, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LoginService } from '#domain/auth/login.service.js';
+import { SessionsService } from '#domain/auth/sessions.service.js';
 import { Person } from '#domain/people/person.entity.js';
 import { PeopleService } from '#domain/people/people.service.js';
 import { PersonResponseDto, toPersonResponse } from '../people/person.mapper.js';
 import { CurrentUser, Public, SignedIn } from './access.decorators.js';
-import { AuthService } from './auth.service.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
@@ -16,7 +17,7 @@ import { LocalAuthGuard } from './local-auth.guard.js';
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService, private readonly people: PeopleService) {}
+  constructor(private readonly sessions: SessionsService, private readonly logins: LoginService, private readonly people: PeopleService) {}
 
   @Post('auth/login')
   @Public()
@@ -24,7 +25,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
   login(@Req() req: { user: Person }, @Body() _body: LoginDto): Promise<TokenPairDto> {
-    return this.auth.startSession(req.user);
+    return this.sessions.startSession(req.user);
   }
 
   @Post('auth/refresh')
@@ -32,7 +33,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(body.refreshToken);
+    return this.sessions.refresh(body.refreshToken);
   }
 
   @Post('auth/logout')
@@ -40,7 +41,7 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.auth.logout(user);
+    await this.sessions.logout(user.sessionId);
   }
 
   @Get('me')
@@ -55,8 +56,8 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @HttpCode(204)
-  async changeOwnPassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(user, user.id, body.newPassword, body.oldPassword);
+  async changeOwnPassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto, @Ip() ip: string): Promise<void> {
+    await this.logins.changePassword(user, user.id, body.newPassword, body.oldPassword, ip);
   }
 
   @Put('me/deputy')

@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { AuthDomainModule } from '#domain/auth/auth-domain.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
-import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 
+/** HTTP side of authentication only: the rules are in libs/domain/auth (AuthDomainModule). */
 @Module({
-  imports: [PassportModule, JwtModule.register({})],
+  imports: [PassportModule, AuthDomainModule],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService],
+  providers: [JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthDomainModule],
 })
 export class AuthModule {}

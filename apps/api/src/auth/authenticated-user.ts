@@ -1,6 +1,2 @@
-import type { Actor } from '#domain/common/actor.js';
-
-/** What a verified access token resolves to: the actor plus the session it belongs to. */
-export interface AuthenticatedUser extends Actor {
-  sessionId: string;
-}
+// The type lives with the session rules in libs/domain/auth; controllers import it from here.
+export type { AuthenticatedUser } from '#domain/auth/authenticated-user.js';

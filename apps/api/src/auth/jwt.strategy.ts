@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '#config/app-config.js';
-import { AuthService, AccessTokenClaims } from './auth.service.js';
-import type { AuthenticatedUser } from './authenticated-user.js';
+import type { AuthenticatedUser } from '#domain/auth/authenticated-user.js';
+import { AccessTokenClaims, SessionsService } from '#domain/auth/sessions.service.js';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: AppConfig, private readonly auth: AuthService) {
+  constructor(config: AppConfig, private readonly sessions: SessionsService) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A KeyObject made once (see SessionsService.accessTokenKey); jsonwebtoken 9 takes it, the
+      // passport-jwt typings only list string | Buffer.
+      secretOrKey: sessions.accessTokenKey as unknown as Buffer,
       // An allowlist: a token with alg "none" or RS/ES* is refused (STACK.md trap 10).
       algorithms: ['HS256'],
       issuer: config.JWT_ISSUER,
@@ -21,6 +23,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   /** Checked on every request, so that ended sessions and disabled people stop at once. */
   validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
-    return this.auth.resolveAccess(claims);
+    return this.sessions.resolveAccess(claims);
   }
 }

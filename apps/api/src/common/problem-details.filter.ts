@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { JsonLogger } from '#config/json-logger.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '#domain/common/dependency-errors.js';
 import { DomainError } from '#domain/common/domain-error.js';
 
 export interface FieldProblem {
@@ -49,13 +50,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const body = this.toProblem(exception);
+    // A database that does not answer is neither the caller's fault nor a bug: 503, never 401 or 500.
+    const error = isDatabaseUnavailable(exception) ? databaseUnavailable() : exception;
+    const body = this.toProblem(error);
     body.instance = req.url.split('?')[0];
     body.requestId = String(req.id);
     if (body.status >= 500) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.event('error', 'unhandled error', { code: body.code, path: body.instance, error: err.name, stack: err.stack });
     }
+    if (error instanceof DomainError && error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
   }
 

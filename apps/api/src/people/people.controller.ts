@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LoginService } from '#domain/auth/login.service.js';
 import { PeopleService } from '#domain/people/people.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
-import { AuthService } from '../auth/auth.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ChangePasswordDto } from '../auth/dto/change-password.dto.js';
 import { SetDeputyDto } from '../auth/dto/set-deputy.dto.js';
@@ -15,7 +15,7 @@ import { PersonResponseDto, toPersonResponse } from './person.mapper.js';
 @ApiBearerAuth()
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService, private readonly auth: AuthService) {}
+  constructor(private readonly people: PeopleService, private readonly logins: LoginService) {}
 
   @Post()
   @Roles('admin')
@@ -68,7 +68,7 @@ export class PeopleController {
   @Post(':id/password')
   @Roles('admin')
   @HttpCode(204)
-  async resetPassword(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(user, id, body.newPassword, body.oldPassword);
+  async resetPassword(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: ChangePasswordDto, @Ip() ip: string): Promise<void> {
+    await this.logins.changePassword(user, id, body.newPassword, body.oldPassword, ip);
   }
 }

@@ -1,0 +1,174 @@
+import { KeyObject, createHash, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '#config/app-config.js';
+import { DomainError } from '../common/domain-error.js';
+import { Person } from '../people/person.entity.js';
+import type { Role } from '../people/role.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { Session } from './session.entity.js';
+
+export interface AccessTokenClaims {
+  sub: string;
+  sid: string;
+  agency: string;
+  roles: Role[];
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+/**
+ * Ended sessions (and their refresh tokens) are kept this long after they expired or were revoked,
+ * so that a replayed token of a recently ended session still answers SESSION_ENDED and the reason
+ * can be looked up; then the worker deletes them.
+ */
+export const ENDED_SESSION_RETENTION_DAYS = 30;
+const PRUNE_BATCH = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SECRET = /^[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * Sessions, access tokens and refresh-token rotation. One login = one session = one refresh-token
+ * family; access tokens carry the session id, so ending the session ends them at once.
+ */
+@Injectable()
+export class SessionsService {
+  /**
+   * The HS256 key, made once. Given a string, jsonwebtoken tries createPublicKey on every sign and
+   * verify before falling back to a secret key (about 6% of the CPU of a request, issue 11).
+   */
+  readonly accessTokenKey: KeyObject;
+  private readonly jwt: JwtService;
+
+  constructor(private readonly config: AppConfig, @InjectDataSource() private readonly db: DataSource) {
+    this.accessTokenKey = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+    this.jwt = new JwtService({
+      secret: this.accessTokenKey,
+      signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+    });
+  }
+
+  async startSession(person: Pick<Person, 'id' | 'agencyId' | 'roles'>): Promise<TokenPair> {
+    return this.db.transaction(async (m) => {
+      const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+      const session = await m.save(Session, m.create(Session, { personId: person.id, expiresAt, revokedAt: null, revokedReason: null }));
+      return this.issue(m, person, session.id);
+    });
+  }
+
+  /**
+   * Rotates the refresh token. A token presented a second time means it was copied: the whole
+   * session (token family) is revoked, so the thief and the owner both have to sign in again.
+   */
+  async refresh(presented: string): Promise<TokenPair> {
+    const parsed = parseRefreshToken(presented);
+    if (!parsed) throw refreshInvalid();
+    const outcome = await this.db.transaction(async (m) => {
+      const token = await m.findOne(RefreshToken, { where: { id: parsed.id }, lock: { mode: 'pessimistic_write' } });
+      if (!token || !sameHash(token.tokenHash, hashSecret(parsed.secret))) return { error: refreshInvalid() };
+      const session = await m.findOne(Session, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!session || session.revokedAt || session.expiresAt < new Date()) return { error: sessionEnded() };
+      if (token.usedAt) {
+        await m.update(Session, { id: session.id }, { revokedAt: new Date(), revokedReason: 'refresh_token_reused' });
+        return { error: new DomainError(401, 'REFRESH_TOKEN_REUSED', 'This refresh token was already used. For your safety the session has been ended; please sign in again.', 'refreshToken') };
+      }
+      const person = await m.findOneBy(Person, { id: session.personId });
+      if (!person?.active) return { error: sessionEnded() };
+      await m.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
+      return { pair: await this.issue(m, person, session.id) };
+    });
+    // The revocation above must commit even though the caller gets an error.
+    if (outcome.error) throw outcome.error;
+    return outcome.pair!;
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.db.getRepository(Session).update({ id: sessionId }, { revokedAt: new Date(), revokedReason: 'logout' });
+  }
+
+  /**
+   * Every authenticated request: the person must be active and the session alive. A database
+   * failure propagates (the API answers 503): it must never read as "token invalid" (issue 7 §2).
+   */
+  async resolveAccess(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
+    if (typeof claims?.sub !== 'string' || typeof claims?.sid !== 'string' || !UUID.test(claims.sub) || !UUID.test(claims.sid)) throw tokenInvalid();
+    const rows: Array<{ id: string; agency_id: string; roles: Role[]; active: boolean; revoked_at: Date | null; expires_at: Date }> = await this.db.query(
+      `SELECT p.id, p.agency_id, p.roles, p.active, s.revoked_at, s.expires_at
+         FROM sessions s JOIN people p ON p.id = s.person_id
+        WHERE s.id = $1 AND p.id = $2`,
+      [claims.sid, claims.sub],
+    );
+    const row = rows[0];
+    if (!row) throw tokenInvalid();
+    if (!row.active) throw new DomainError(401, 'ACCOUNT_DISABLED', 'This account has been deactivated.');
+    if (row.revoked_at || row.expires_at < new Date()) throw sessionEnded();
+    return { id: row.id, agencyId: row.agency_id, roles: row.roles, sessionId: claims.sid };
+  }
+
+  /**
+   * Deletes sessions that expired or were revoked more than ENDED_SESSION_RETENTION_DAYS ago, with
+   * their refresh tokens; in batches, each its own short transaction. Run by the worker.
+   */
+  async prune(): Promise<{ sessions: number; refreshTokens: number }> {
+    const total = { sessions: 0, refreshTokens: 0 };
+    for (;;) {
+      const batch = await this.db.transaction(async (m) => {
+        const ids = ((await m.query(
+          `SELECT id FROM sessions
+            WHERE revoked_at < now() - make_interval(days => $1) OR expires_at < now() - make_interval(days => $1)
+            LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [ENDED_SESSION_RETENTION_DAYS, PRUNE_BATCH],
+        )) as Array<{ id: string }>).map((r) => r.id);
+        if (!ids.length) return { sessions: 0, refreshTokens: 0 };
+        const [, refreshTokens] = (await m.query(`DELETE FROM refresh_tokens WHERE session_id = ANY($1::uuid[])`, [ids])) as [unknown, number];
+        const [, sessions] = (await m.query(`DELETE FROM sessions WHERE id = ANY($1::uuid[])`, [ids])) as [unknown, number];
+        return { sessions, refreshTokens };
+      });
+      total.sessions += batch.sessions;
+      total.refreshTokens += batch.refreshTokens;
+      if (batch.sessions < PRUNE_BATCH) return total;
+    }
+  }
+
+  private async issue(m: EntityManager, person: Pick<Person, 'id' | 'agencyId' | 'roles'>, sessionId: string): Promise<TokenPair> {
+    const secret = randomBytes(32).toString('base64url');
+    const token = await m.save(RefreshToken, m.create(RefreshToken, { sessionId, tokenHash: hashSecret(secret), usedAt: null }));
+    const claims: AccessTokenClaims = { sub: person.id, sid: sessionId, agency: person.agencyId, roles: person.roles };
+    const accessToken = await this.jwt.signAsync(claims);
+    return { accessToken, refreshToken: `${token.id}.${secret}`, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
+  }
+}
+
+/** `<uuid>.<secret>`, nothing else: anything malformed is an invalid token (401), never a query. */
+function parseRefreshToken(presented: string): { id: string; secret: string } | null {
+  const parts = typeof presented === 'string' ? presented.split('.') : [];
+  if (parts.length !== 2) return null;
+  const [id, secret] = parts as [string, string];
+  return UUID.test(id) && SECRET.test(secret) ? { id, secret } : null;
+}
+
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+function tokenInvalid() {
+  return new DomainError(401, 'TOKEN_INVALID', 'The access token is not valid; sign in again.');
+}
+function sessionEnded() {
+  return new DomainError(401, 'SESSION_ENDED', 'Your session has ended (signed out, password changed or account deactivated). Please sign in again.');
+}
+function refreshInvalid() {
+  return new DomainError(401, 'REFRESH_TOKEN_INVALID', 'The refresh token is not valid; please sign in again.', 'refreshToken');
+}
