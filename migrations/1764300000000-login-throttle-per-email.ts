@@ -9,7 +9,9 @@ export class LoginThrottlePerEmail1764300000000 implements MigrationInterface {
   name = 'LoginThrottlePerEmail1764300000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE login_failures ADD COLUMN email text CHECK (email = lower(email))`);
+    // No CHECK (email = lower(email)): the code normalises with JavaScript's toLowerCase, which
+    // differs from the database's lower() for some letters, and a sign-in must never fail on that.
+    await q.query(`ALTER TABLE login_failures ADD COLUMN email text`);
     await q.query(`CREATE INDEX login_failures_email_idx ON login_failures (email, failed_at) WHERE email IS NOT NULL`);
     await q.query(`CREATE INDEX login_failures_failed_at_idx ON login_failures (failed_at)`);
     await q.query(`ALTER TABLE people DROP COLUMN failed_login_count, DROP COLUMN locked_until`);

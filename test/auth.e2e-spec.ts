@@ -48,6 +48,8 @@ describe('login', () => {
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
     expect(wrong.headers['content-type']).toContain('application/problem+json');
+    // Letters whose lower case differs between JavaScript and the database are still just an unknown address.
+    expect((await login(`İSTANBUL-${randomUUID()}@test.invalid`, 'not-the-password').expect(401)).body.code).toBe('INVALID_CREDENTIALS');
   });
 
   it('names the missing or mistyped field instead of a vague 401', async () => {
