@@ -140,6 +140,7 @@ export function decodeCursor(cursor: string, req: Pick<PageRequest, 'sort' | 'or
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();
   const c = parsed as Record<string, unknown>;
   if (Object.keys(c).some((k) => !['s', 'o', 'v', 'id'].includes(k))) throw invalid();
+  if (typeof c.s !== 'string' || (c.o !== 'asc' && c.o !== 'desc')) throw invalid();
   if (c.s !== req.sort || c.o !== req.order) throw invalid('The page cursor belongs to another sort order; start again from the first page.');
   if (!(c.v === null ? col.nullable === true : isKeyValue(c.v, col.type))) throw invalid();
   if (!isKeyValue(c.id, id.type)) throw invalid();
