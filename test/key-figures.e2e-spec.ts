@@ -253,7 +253,7 @@ describe('defining key figures', () => {
       ['unknown category', { ...ok, categories: ['rumours'] }, 400, 'VALIDATION_FAILED', 'categories'],
       ['target date on the start', { ...ok, targetDate: start() }, 400, 'TARGET_DATE_NOT_AFTER_START', 'targetDate'],
       ['target date before the start', { ...ok, targetDate: addDays(start(), -10) }, 400, 'TARGET_DATE_NOT_AFTER_START', 'targetDate'],
-      ['target date not a day', { ...ok, targetDate: '2031-02-30' }, 400, 'INVALID_DATE', 'targetDate'],
+      ['target date not a day', { ...ok, targetDate: '2031-02-30' }, 400, 'VALIDATION_FAILED', 'targetDate'],
       ['target date malformed', { ...ok, targetDate: 'Juni' }, 400, 'VALIDATION_FAILED', 'targetDate'],
       ['no target date', { ...ok, targetDate: undefined }, 400, 'VALIDATION_FAILED', 'targetDate'],
       ['percent below -100', { ...ok, targetValue: -150 }, 400, 'INVALID_TARGET', 'targetValue'],

@@ -120,7 +120,7 @@ describe('create', () => {
     const cases: Array<[string, Record<string, unknown>, number, string, string]> = [
       ['deadline in the past', { deadline: addDays(today(), -1) }, 422, 'DEADLINE_IN_PAST', 'deadline'],
       ['deadline not a date', { deadline: 'next friday' }, 400, 'VALIDATION_FAILED', 'deadline'],
-      ['deadline not a calendar day', { deadline: '2031-02-30' }, 400, 'INVALID_DATE', 'deadline'],
+      ['deadline not a calendar day', { deadline: '2031-02-30' }, 400, 'VALIDATION_FAILED', 'deadline'],
       ['deadline before the start', { startDate: addDays(today(), 40) }, 400, 'DEADLINE_BEFORE_START', 'deadline'],
       ['responsible of another agency', { responsibleId: tm.outsider.person.id }, 422, 'RESPONSIBLE_NOT_IN_AGENCY', 'responsibleId'],
       ['responsible inactive', { responsibleId: inactive.person.id, deputyId: null }, 422, 'RESPONSIBLE_INACTIVE', 'responsibleId'],

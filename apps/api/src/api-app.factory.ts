@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,23 +14,13 @@ import { requestContext } from '#domain/common/request-context.js';
 import { DomainModule } from '#domain/domain.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { ApiModule } from './api.module.js';
-import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { useJsonBodiesOnly } from './common/json-body.parser.js';
+import { assertNoNulCharacter } from './common/nul-character.check.js';
+import { problem, ProblemDetailsFilter, sendProblem, toProblem } from './common/problem-details.filter.js';
+import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 
 export const API_PREFIX = 'api/v1';
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'geolocation=(), camera=(), microphone=()',
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
-};
-// Swagger UI needs inline scripts and styles; everything else gets the strict policy.
-const CSP_API = "default-src 'none'; frame-ancestors 'none'";
-const CSP_DOCS = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
 /**
  * Builds the HTTP app (not yet listening). main.ts, the all-in-one entry and the tests all use this,
@@ -56,22 +49,34 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
     },
     logger: false,
+    // The router's own errors (broken %-encoding, a path parameter over maxParamLength) come
+    // before any hook: answered here as problem+json with the request id and security headers.
+    frameworkErrors: (error: Error, req: FastifyRequest, reply: FastifyReply) => sendProblem(req, reply, toProblem(error)),
+    clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiRootModule, adapter, { logger, bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiRootModule, adapter, { logger, bufferLogs: false, bodyParser: false });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
 
   const fastify = app.getHttpAdapter().getInstance();
+  useJsonBodiesOnly(fastify);
   fastify.addHook('onRequest', (req, reply, done) => {
     (req as unknown as { startedAt: bigint }).startedAt = process.hrtime.bigint();
     void reply.header('x-request-id', String(req.id));
     requestContext.run({ requestId: String(req.id) }, done);
   });
+  // After parsing, before guards and pipes: the login guard reads the body before any pipe runs.
+  fastify.addHook('preValidation', (req, _reply, done) => {
+    try {
+      assertNoNulCharacter(req);
+      done();
+    } catch (err) {
+      done(err as Error);
+    }
+  });
   fastify.addHook('onSend', async (req, reply) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
-    void reply.header('content-security-policy', req.url.startsWith('/api/docs') ? CSP_DOCS : CSP_API);
-    if (req.url.startsWith('/api/v1/') ) void reply.header('cache-control', 'no-store');
+    void reply.headers(securityHeaders(req.url));
   });
   fastify.addHook('onResponse', (req, reply, done) => {
     const started = (req as unknown as { startedAt?: bigint }).startedAt;
@@ -94,4 +99,21 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   await app.init();
   await fastify.ready();
   return app;
+}
+
+/**
+ * Requests Node's HTTP parser refuses (an address or headers over its size limit: 431; broken
+ * HTTP: 400) never reach Fastify's routing: answered on the socket as problem+json too, with a
+ * request id of their own and the security headers (Fastify's default answers plain JSON).
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'HEADERS_TOO_LARGE', 'The address or the headers of the request are too long.'] as const
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive.'] as const
+      : [400, 'BAD_REQUEST', 'The request could not be read.'] as const;
+  const requestId = randomUUID();
+  const body = JSON.stringify({ ...problem(status, code, detail), requestId });
+  const headers = { ...securityHeaders(''), 'cache-control': 'no-store', 'x-request-id': requestId, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+  socket.destroy(err);
 }

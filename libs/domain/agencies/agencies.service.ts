@@ -60,10 +60,10 @@ export class AgenciesService {
     if (filter.active !== undefined) qb.andWhere('a.active = :active', { active: filter.active });
     if (filter.q) qb.andWhere(`(a.name ILIKE :q OR a.code ILIKE :q)`, { q: `%${escapeLike(filter.q)}%` });
     return paginate(qb, page, {
-      name: { sql: 'a.name', value: (r) => r.name },
-      code: { sql: 'a.code', value: (r) => r.code },
-      createdAt: { sql: 'a.created_at', value: (r) => r.createdAt.toISOString() },
-    }, 'a.id');
+      name: { sql: 'a.name', type: 'text' },
+      code: { sql: 'a.code', type: 'text' },
+      createdAt: { sql: 'a.created_at', type: 'timestamptz' },
+    }, { sql: 'a.id', type: 'uuid' });
   }
 
   async update(actor: Actor, id: string, patch: Partial<AgencyInput>, expectedVersion?: number): Promise<Agency> {

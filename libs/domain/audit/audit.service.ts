@@ -72,7 +72,7 @@ export class AuditService {
     if (filter.action) qb.andWhere('a.action = :act', { act: filter.action });
     if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.at < :to', { to: filter.to });
-    return paginate(qb, page, { at: { sql: 'a.at', value: (r) => r.at.toISOString() } }, 'a.id');
+    return paginate(qb, page, { at: { sql: 'a.at', type: 'timestamptz' } }, { sql: 'a.id', type: 'bigint' });
   }
 }
 

@@ -114,10 +114,10 @@ export class DevelopmentsService {
     const qb = this.visibleQuery(viewer, filter);
     withRelations(qb);
     const result = await paginate(qb, page, {
-      observedAt: { sql: 'd.observed_at', value: (r) => r.observedAt.toISOString() },
-      severity: { sql: 'd.severity', value: (r) => r.severity },
-      createdAt: { sql: 'd.created_at', value: (r) => r.createdAt.toISOString() },
-    }, 'd.id');
+      observedAt: { sql: 'd.observed_at', type: 'timestamptz' },
+      severity: { sql: 'd.severity', type: 'smallint' },
+      createdAt: { sql: 'd.created_at', type: 'timestamptz' },
+    }, { sql: 'd.id', type: 'uuid' });
     const restricted = result.items.filter((d) => d.visibility !== 'all');
     if (restricted.length) await this.db.transaction((m) => this.auditReads(m, viewer, restricted));
     return result;

@@ -161,10 +161,10 @@ export class MeasuresService {
     const qb = this.db.getRepository(Measure).createQueryBuilder('m');
     applyMeasureFilter(qb, filter, today);
     const result = await paginate(qb, page, {
-      deadline: { sql: 'm.deadline', value: (r) => r.deadline },
-      createdAt: { sql: 'm.created_at', value: (r) => r.createdAt.toISOString() },
-      updatedAt: { sql: 'm.updated_at', value: (r) => r.updatedAt.toISOString() },
-    }, 'm.id');
+      deadline: { sql: 'm.deadline', type: 'date' },
+      createdAt: { sql: 'm.created_at', type: 'timestamptz' },
+      updatedAt: { sql: 'm.updated_at', type: 'timestamptz' },
+    }, { sql: 'm.id', type: 'uuid' });
     const views = await loadViews(this.db.manager, result.items.map((x) => x.id), today);
     return { items: views, nextCursor: result.nextCursor };
   }
@@ -275,7 +275,8 @@ export class MeasuresService {
     const exists = await this.db.getRepository(Measure).existsBy({ id });
     if (!exists) throw DomainError.notFound('measure');
     const qb = this.db.getRepository(MeasureEvent).createQueryBuilder('e').leftJoinAndSelect('e.actor', 'actor').where('e.measure_id = :id', { id });
-    return paginate(qb, { ...page, sort: 'id' }, { id: { sql: 'e.id', value: (r) => Number(r.id) } }, 'e.id');
+    // (at, id) within one measure: the order of measure_events_measure_idx, read as one range.
+    return paginate(qb, { ...page, sort: 'at' }, { at: { sql: 'e.at', type: 'timestamptz' } }, { sql: 'e.id', type: 'bigint' });
   }
 
   async addMilestone(actor: Actor, measureId: string, input: MilestoneInput): Promise<Milestone> {

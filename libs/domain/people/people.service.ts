@@ -89,10 +89,10 @@ export class PeopleService {
     if (filter.role) qb.andWhere(':role = ANY(p.roles)', { role: filter.role });
     if (filter.q) qb.andWhere('(p.display_name ILIKE :q OR p.email ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
     return paginate(qb, page, {
-      displayName: { sql: 'p.display_name', value: (r) => r.displayName },
-      email: { sql: 'p.email', value: (r) => r.email },
-      createdAt: { sql: 'p.created_at', value: (r) => r.createdAt.toISOString() },
-    }, 'p.id');
+      displayName: { sql: 'p.display_name', type: 'text' },
+      email: { sql: 'p.email', type: 'text' },
+      createdAt: { sql: 'p.created_at', type: 'timestamptz' },
+    }, { sql: 'p.id', type: 'uuid' });
   }
 
   async update(actor: Actor, id: string, patch: PersonPatch, expectedVersion?: number): Promise<Person> {

@@ -64,10 +64,10 @@ export class DistrictsService {
     if (filter.active !== undefined) qb.andWhere('d.active = :active', { active: filter.active });
     if (filter.q) qb.andWhere('(d.name ILIKE :q OR d.code ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
     return paginate(qb, page, {
-      name: { sql: 'd.name', value: (r) => r.name },
-      code: { sql: 'd.code', value: (r) => r.code },
-      createdAt: { sql: 'd.created_at', value: (r) => r.createdAt.toISOString() },
-    }, 'd.id');
+      name: { sql: 'd.name', type: 'text' },
+      code: { sql: 'd.code', type: 'text' },
+      createdAt: { sql: 'd.created_at', type: 'timestamptz' },
+    }, { sql: 'd.id', type: 'uuid' });
   }
 
   /**

@@ -84,10 +84,10 @@ export class PlacesService {
         .setParameters(nearParams('n', filter.near.lat, filter.near.lon, filter.near.radiusM));
     }
     return paginate(qb, page, {
-      name: { sql: 'p.name', value: (r) => r.name },
-      createdAt: { sql: 'p.created_at', value: (r) => r.createdAt.toISOString() },
-      updatedAt: { sql: 'p.updated_at', value: (r) => r.updatedAt.toISOString() },
-    }, 'p.id');
+      name: { sql: 'p.name', type: 'text' },
+      createdAt: { sql: 'p.created_at', type: 'timestamptz' },
+      updatedAt: { sql: 'p.updated_at', type: 'timestamptz' },
+    }, { sql: 'p.id', type: 'uuid' });
   }
 
   async update(actor: Actor, id: string, patch: Partial<PlaceInput>, expectedVersion?: number): Promise<Place> {

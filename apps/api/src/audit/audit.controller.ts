@@ -15,7 +15,7 @@ export class AuditController {
   @Get()
   @Roles('admin')
   async list(@Query() q: ListAuditQueryDto) {
-    const page = await this.audit.list(q, pageRequest(q, 'at', 'desc'));
+    const page = await this.audit.list({ ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, pageRequest(q, 'at', 'desc'));
     return {
       items: page.items.map((e) => ({
         id: e.id, at: e.at.toISOString(), actorId: e.actorId, action: e.action,

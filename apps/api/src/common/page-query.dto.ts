@@ -11,7 +11,8 @@ export class PageQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @MaxLength(500)
+  // Room for a cursor after the longest sortable text (254 characters, JSON-escaped, base64url).
+  @IsOptional() @IsString() @MaxLength(4096)
   cursor?: string;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'] })

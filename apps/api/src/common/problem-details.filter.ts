@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { JsonLogger } from '#config/json-logger.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '#domain/common/dependency-errors.js';
 import { DomainError } from '#domain/common/domain-error.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface FieldProblem {
   field: string;
@@ -31,9 +32,9 @@ export class ValidationProblem extends HttpException {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Content', 423: 'Locked', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout',
+  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type',
+  422: 'Unprocessable Content', 423: 'Locked', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
 const DEFAULT_CODES: Record<number, string> = {
@@ -52,40 +53,51 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     // A database that does not answer is neither the caller's fault nor a bug: 503, never 401 or 500.
     const error = isDatabaseUnavailable(exception) ? databaseUnavailable() : exception;
-    const body = this.toProblem(error);
-    body.instance = req.url.split('?')[0];
-    body.requestId = String(req.id);
+    const body = toProblem(error);
     if (body.status >= 500) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.event('error', 'unhandled error', { code: body.code, path: body.instance, error: err.name, stack: err.stack });
+      this.logger.event('error', 'unhandled error', { code: body.code, path: req.url.split('?')[0], error: err.name, stack: err.stack });
     }
     if (error instanceof DomainError && error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
-    void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+    sendProblem(req, reply, body);
   }
+}
 
-  private toProblem(e: unknown): ProblemBody {
-    if (e instanceof DomainError) {
-      return problem(e.status, e.code, e.message, { ...(e.field ? { field: e.field } : {}), ...e.extra });
-    }
-    if (e instanceof ValidationProblem) {
-      const first = e.errors[0];
-      return problem(400, 'VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'The request is not valid.', { field: first?.field, errors: e.errors });
-    }
-    // Nest wraps Fastify's own 4xx errors (body parsing, size, media type) with the original as cause.
-    const fastifyError = e instanceof HttpException ? e.cause : e;
-    const fastifyProblem = fromFastifyError(fastifyError);
-    if (fastifyProblem) return fastifyProblem;
-    if (e instanceof HttpException) {
-      const status = e.getStatus();
-      const res = e.getResponse();
-      const r = (typeof res === 'object' && res ? res : {}) as Record<string, unknown>;
-      const code = typeof r.code === 'string' ? r.code : DEFAULT_CODES[status] ?? `HTTP_${status}`;
-      const detail = typeof r.detail === 'string' ? r.detail : status === 404 ? 'There is nothing at this address.' : e.message;
-      const { code: _c, detail: _d, message: _m, statusCode: _s, error: _e, ...extra } = r;
-      return problem(status, code, detail, extra);
-    }
-    return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. Nothing was changed; please try again, and tell IT the request id if it keeps happening.');
+/** The problem for any error: DomainError, the validation pipe's, Nest's and Fastify's; anything else is a 500. */
+export function toProblem(e: unknown): ProblemBody {
+  if (e instanceof DomainError) {
+    return problem(e.status, e.code, e.message, { ...(e.field ? { field: e.field } : {}), ...e.extra });
   }
+  if (e instanceof ValidationProblem) {
+    const first = e.errors[0];
+    return problem(400, 'VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'The request is not valid.', { field: first?.field, errors: e.errors });
+  }
+  // Nest wraps Fastify's own 4xx errors (body parsing, size, media type) with the original as cause.
+  const fastifyError = e instanceof HttpException ? e.cause : e;
+  const fastifyProblem = fromFastifyError(fastifyError);
+  if (fastifyProblem) return fastifyProblem;
+  if (e instanceof HttpException) {
+    const status = e.getStatus();
+    const res = e.getResponse();
+    const r = (typeof res === 'object' && res ? res : {}) as Record<string, unknown>;
+    const code = typeof r.code === 'string' ? r.code : DEFAULT_CODES[status] ?? `HTTP_${status}`;
+    const detail = typeof r.detail === 'string' ? r.detail : status === 404 ? 'There is nothing at this address.' : e.message;
+    const { code: _c, detail: _d, message: _m, statusCode: _s, error: _e, ...extra } = r;
+    return problem(status, code, detail, extra);
+  }
+  return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. Nothing was changed; please try again, and tell IT the request id if it keeps happening.');
+}
+
+/**
+ * Sends a problem with the request id and the security headers set here as well: the router's own
+ * errors (bad URL encoding, over-long parameters) are answered before the onRequest and onSend
+ * hooks that otherwise add them.
+ */
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, body: ProblemBody): void {
+  const path = req.url.split('?')[0]!;
+  body.instance = path;
+  body.requestId = String(req.id);
+  void reply.status(body.status).headers({ ...securityHeaders(path), 'x-request-id': String(req.id), 'content-type': 'application/problem+json; charset=utf-8' }).send(body);
 }
 
 function fromFastifyError(e: unknown): ProblemBody | null {
@@ -96,6 +108,8 @@ function fromFastifyError(e: unknown): ProblemBody | null {
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'BODY_TOO_LARGE', 'The request body is too large.', { field: 'body' });
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.', { field: 'body' });
+  if (fe.code === 'FST_ERR_BAD_URL') return problem(400, 'BAD_URL', 'The address is not valid (broken %-encoding).', { field: 'path' });
+  if (fe.code === 'FST_ERR_MAX_PARAM_LENGTH') return problem(414, 'URI_TOO_LONG', 'A part of the address is too long.', { field: 'path' });
   return problem(fe.statusCode, DEFAULT_CODES[fe.statusCode] ?? `HTTP_${fe.statusCode}`, 'The request could not be read.');
 }
 

@@ -99,7 +99,7 @@ export class MeasuresController {
   @ApiOperation({ summary: 'Every change and progress note, oldest first' })
   @ApiOkResponse({ type: MeasureHistoryPageDto })
   async history(@Param('id', UuidParamPipe) id: string, @Query() q: PageQueryDto): Promise<MeasureHistoryPageDto> {
-    const page = await this.measures.history(id, pageRequest(q, 'id', 'asc'));
+    const page = await this.measures.history(id, pageRequest(q, 'at', 'asc'));
     return { items: page.items.map(toMeasureEvent), nextCursor: page.nextCursor };
   }
 

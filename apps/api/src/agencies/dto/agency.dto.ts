@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { AGENCY_KINDS, type AgencyKind } from '#domain/agencies/agency-kind.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';
+import { RequiredText } from '../../common/required-text.decorator.js';
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'Polizeirevier Mitte', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @RequiredText(200)
   name: string;
 
   @ApiProperty({ enum: AGENCY_KINDS })
@@ -21,7 +22,7 @@ export class CreateAgencyDto {
 
 export class UpdateAgencyDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptionalNotNull() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptionalNotNull() @RequiredText(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: AGENCY_KINDS })
@@ -33,7 +34,7 @@ export class UpdateAgencyDto {
   code?: string;
 
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsTimestamp } from '../../common/date-input.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 
 const ACTIONS = ['create', 'update', 'deactivate', 'reactivate', 'read', 'export', 'login', 'logout', 'password_change', 'withdraw'] as const;
@@ -18,11 +18,11 @@ export class ListAuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ACTIONS }) @IsOptional() @IsIn(ACTIONS)
   action?: (typeof ACTIONS)[number];
 
-  @ApiPropertyOptional({ description: 'ISO 8601, inclusive' }) @IsOptional() @Type(() => Date) @IsDate()
-  from?: Date;
+  @ApiPropertyOptional({ description: 'ISO 8601, inclusive' }) @IsOptional() @IsTimestamp()
+  from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601, exclusive' }) @IsOptional() @Type(() => Date) @IsDate()
-  to?: Date;
+  @ApiPropertyOptional({ description: 'ISO 8601, exclusive' }) @IsOptional() @IsTimestamp()
+  to?: string;
 
   @ApiPropertyOptional({ enum: ['at'] }) @IsOptional() @IsIn(['at'])
   sort?: 'at';

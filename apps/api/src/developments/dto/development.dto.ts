@@ -1,20 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf,
 } from 'class-validator';
 import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '#domain/developments/development-enums.js';
 import type { DevelopmentFilter } from '#domain/developments/development-filter.js';
 import type { DevelopmentInput, DevelopmentPatch } from '#domain/developments/developments.service.js';
 import type { TrendQuery } from '#domain/developments/development-trends.service.js';
+import { IsTimestamp } from '../../common/date-input.decorator.js';
+import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
+import { RequiredText } from '../../common/required-text.decorator.js';
 
 export const NO_PERSONAL_DATA = 'No personal data about drug users belongs here: no names, descriptions of persons, licence plates or anything else that identifies someone.';
 
-/** ISO 8601 with a time zone: a bare local time would be read in the server's zone. */
-const ISO_WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
-/** Optional, but not nullable: null is validated (and refused) instead of skipped like undefined. */
-const Given = () => ValidateIf((_, v) => v !== undefined);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 /** ?category=a&category=b and ?category=a,b both work. */
 const toList = ({ value }: { value: unknown }) =>
@@ -27,7 +26,7 @@ export class CreateDevelopmentDto {
   category: DevelopmentCategory;
 
   @ApiProperty({ example: '2026-03-01T09:30:00Z', description: 'When it was observed (ISO 8601 with time zone); not in the future' })
-  @IsISO8601({ strict: true }) @Matches(ISO_WITH_ZONE, { message: 'must include a time zone (Z or +01:00)' })
+  @IsTimestamp()
   observedAt: string;
 
   @ApiPropertyOptional({ description: 'A known place; its coordinates and district are used. Give either placeId or lat+lon.' })
@@ -35,11 +34,11 @@ export class CreateDevelopmentDto {
   placeId?: string;
 
   @ApiPropertyOptional({ minimum: -90, maximum: 90, description: 'WGS84 latitude; must lie in the city area' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90)
+  @IsOptionalNotNull() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90)
   lat?: number;
 
   @ApiPropertyOptional({ minimum: -180, maximum: 180, description: 'WGS84 longitude; must lie in the city area' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180)
+  @IsOptionalNotNull() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180)
   lon?: number;
 
   @ApiPropertyOptional({ minimum: 0, example: 14, description: 'How many (e.g. syringes found, complaints received)' })
@@ -47,7 +46,7 @@ export class CreateDevelopmentDto {
   count?: number;
 
   @ApiPropertyOptional({ isArray: true, example: ['crack', 'heroin'], description: 'Codes of active substances (GET /substances)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
   substances?: string[];
 
   @ApiProperty({ minimum: 1, maximum: 5 })
@@ -55,7 +54,7 @@ export class CreateDevelopmentDto {
   severity: number;
 
   @ApiPropertyOptional({ maxLength: 4000, example: '14 Spritzen im Gebüsch am Spielplatzrand gefunden', description: `What was observed. ${NO_PERSONAL_DATA}` })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptionalNotNull() @IsString() @MaxLength(4000)
   description?: string;
 
   @ApiProperty({ enum: VISIBILITIES, description: "all: every participant; own_agency: your agency only; agencies: your agency and those in visibleAgencyIds" })
@@ -63,43 +62,43 @@ export class CreateDevelopmentDto {
   visibility: Visibility;
 
   @ApiPropertyOptional({ isArray: true, description: 'Required (non-empty) with visibility "agencies"; not allowed otherwise' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   visibleAgencyIds?: string[];
 }
 
 /** Every field optional except version: a correction is applied only to the version you read. */
 export class UpdateDevelopmentDto {
-  @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES }) @Given() @IsIn(DEVELOPMENT_CATEGORIES)
+  @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES }) @IsOptionalNotNull() @IsIn(DEVELOPMENT_CATEGORIES)
   category?: DevelopmentCategory;
 
-  @ApiPropertyOptional() @Given() @IsISO8601({ strict: true }) @Matches(ISO_WITH_ZONE, { message: 'must include a time zone (Z or +01:00)' })
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsTimestamp()
   observedAt?: string;
 
-  @ApiPropertyOptional({ description: 'Move to a known place (clears own coordinates)' }) @Given() @IsUUID()
+  @ApiPropertyOptional({ description: 'Move to a known place (clears own coordinates)' }) @IsOptionalNotNull() @IsUUID()
   placeId?: string;
 
-  @ApiPropertyOptional({ description: 'Move to coordinates (with lon; clears the place)' }) @Given() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90)
+  @ApiPropertyOptional({ description: 'Move to coordinates (with lon; clears the place)' }) @IsOptionalNotNull() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90)
   lat?: number;
 
-  @ApiPropertyOptional({ description: 'Move to coordinates (with lat; clears the place)' }) @Given() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180)
+  @ApiPropertyOptional({ description: 'Move to coordinates (with lat; clears the place)' }) @IsOptionalNotNull() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180)
   lon?: number;
 
   @ApiPropertyOptional({ nullable: true, minimum: 0 }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(1_000_000)
   count?: number | null;
 
-  @ApiPropertyOptional({ isArray: true }) @Given() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
+  @ApiPropertyOptional({ isArray: true }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
   substances?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @Given() @IsInt() @Min(1) @Max(5)
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(5)
   severity?: number;
 
-  @ApiPropertyOptional({ maxLength: 4000, description: `What was observed. ${NO_PERSONAL_DATA}` }) @Given() @IsString() @MaxLength(4000)
+  @ApiPropertyOptional({ maxLength: 4000, description: `What was observed. ${NO_PERSONAL_DATA}` }) @IsOptionalNotNull() @IsString() @MaxLength(4000)
   description?: string;
 
-  @ApiPropertyOptional({ enum: VISIBILITIES }) @Given() @IsIn(VISIBILITIES)
+  @ApiPropertyOptional({ enum: VISIBILITIES }) @IsOptionalNotNull() @IsIn(VISIBILITIES)
   visibility?: Visibility;
 
-  @ApiPropertyOptional({ isArray: true }) @Given() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ isArray: true }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   visibleAgencyIds?: string[];
 
   @ApiProperty({ description: 'The version you read; a stale version is refused (409 VERSION_CONFLICT)' })
@@ -109,11 +108,11 @@ export class UpdateDevelopmentDto {
 
 export class WithdrawDevelopmentDto {
   @ApiProperty({ maxLength: 1000, description: `Why it is withdrawn (e.g. "doppelt erfasst"). ${NO_PERSONAL_DATA}` })
-  @IsString() @MinLength(1) @MaxLength(1000)
+  @RequiredText(1000)
   reason: string;
 
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }
 
@@ -132,10 +131,10 @@ export class DevelopmentFilterQueryDto {
   @ApiPropertyOptional({ description: 'Reporting agency' }) @IsOptional() @IsUUID()
   agencyId?: string;
 
-  @ApiPropertyOptional({ description: 'observedAt from (ISO 8601, inclusive)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'observedAt from (ISO 8601, inclusive)' }) @IsOptional() @IsTimestamp()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'observedAt to (ISO 8601, exclusive)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'observedAt to (ISO 8601, exclusive)' }) @IsOptional() @IsTimestamp()
   to?: string;
 
   @ApiPropertyOptional({ example: '51.3397,12.3731', description: 'Centre "lat,lon" of a radius search (with radiusM)' })
@@ -165,10 +164,10 @@ export class ListDevelopmentsQueryDto extends IntersectionType(PageQueryDto, Dev
 }
 
 export class TrendsQueryDto {
-  @ApiProperty({ description: 'Start (ISO 8601); the first bucket is the week/month containing it' }) @IsISO8601({ strict: true })
+  @ApiProperty({ description: 'Start (ISO 8601); the first bucket is the week/month containing it' }) @IsTimestamp()
   from: string;
 
-  @ApiPropertyOptional({ description: 'End (ISO 8601, exclusive); default now' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'End (ISO 8601, exclusive); default now' }) @IsOptional() @IsTimestamp()
   to?: string;
 
   @ApiPropertyOptional({ enum: ['week', 'month'], default: 'week' }) @IsOptional() @IsIn(['week', 'month'])
@@ -195,10 +194,10 @@ export class TrendsQueryDto {
 }
 
 export class SummaryQueryDto {
-  @ApiProperty({ description: 'Since when (ISO 8601), e.g. the date of the last rapport' }) @IsISO8601({ strict: true })
+  @ApiProperty({ description: 'Since when (ISO 8601), e.g. the date of the last rapport' }) @IsTimestamp()
   since: string;
 
-  @ApiPropertyOptional({ description: 'Until (ISO 8601, exclusive); default now' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Until (ISO 8601, exclusive); default now' }) @IsOptional() @IsTimestamp()
   until?: string;
 }
 

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { type GeoJsonPolygon } from '#domain/places/district.entity.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';
+import { RequiredText } from '../../common/required-text.decorator.js';
 
 export const GEOJSON_POLYGON_SCHEMA: ApiPropertyOptions = {
   type: 'object',
@@ -18,7 +19,7 @@ export const GEOJSON_POLYGON_SCHEMA: ApiPropertyOptions = {
 
 export class CreateDistrictDto {
   @ApiProperty({ example: 'Mitte', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @RequiredText(200)
   name: string;
 
   @ApiProperty({ example: 'MITTE', description: 'Unique; 1-20 letters, digits or -, stored upper-case' })
@@ -36,7 +37,7 @@ export class CreateDistrictDto {
 // Written out instead of PartialType, whose IsOptional would let `"name": null` through.
 export class UpdateDistrictDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptionalNotNull() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptionalNotNull() @RequiredText(200)
   name?: string;
 
   @ApiPropertyOptional({ description: 'Unique; 1-20 letters, digits or -, stored upper-case' })
@@ -48,7 +49,7 @@ export class UpdateDistrictDto {
   boundary?: GeoJsonPolygon | null;
 
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }
 

@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '#domain/developments/development-enums.js';
 import { MAX_BUFFER_FACTOR } from '#domain/key-figures/displacement.js';
 import { KEY_FIGURE_PERIODS, MAX_BASELINE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '#domain/key-figures/key-figure-rules.js';
 import { MAX_RADIUS_M, MIN_RADIUS_M } from '#domain/key-figures/key-figures.service.js';
-import { DATE_MESSAGE, DATE_PATTERN } from './measure.dto.js';
+import { IsCalendarDate } from '../../common/date-input.decorator.js';
+import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
+import { RequiredText } from '../../common/required-text.decorator.js';
 
 export class KeyFigurePointDto {
   @ApiProperty({ example: 51.34108 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90)
@@ -23,7 +25,7 @@ export class KeyFigurePointDto {
 
 export class CreateKeyFigureDto {
   @ApiProperty({ maxLength: 200, example: 'Spritzenfunde im Umkreis der Kita Sonnenschein' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @RequiredText(200)
   name: string;
 
   @ApiProperty({ enum: DEVELOPMENT_CATEGORIES, isArray: true, description: 'At least one category: a key figure counts developments of these categories' })
@@ -31,30 +33,30 @@ export class CreateKeyFigureDto {
   categories: DevelopmentCategory[];
 
   @ApiPropertyOptional({ isArray: true, type: String, description: 'Count developments at these places (and/or in districtIds); not with point' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   placeIds?: string[];
 
   @ApiPropertyOptional({ isArray: true, type: String, description: 'Count developments in these districts (and/or at placeIds); not with point' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   districtIds?: string[];
 
   @ApiPropertyOptional({ type: KeyFigurePointDto, description: 'Or: count within a radius around a point; enables the displacement watch' })
-  @IsOptional() @ValidateNested() @Type(() => KeyFigurePointDto)
+  @IsOptionalNotNull() @ValidateNested() @Type(() => KeyFigurePointDto)
   point?: KeyFigurePointDto;
 
   @ApiPropertyOptional({ default: 2, maximum: MAX_BUFFER_FACTOR, description: 'Buffer ring from radius to bufferFactor x radius (only with point; > 1)' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(MAX_BUFFER_FACTOR)
+  @IsOptionalNotNull() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(MAX_BUFFER_FACTOR)
   bufferFactor?: number;
 
   @ApiPropertyOptional({ description: 'Control area of the displacement watch: this district instead of the rest of the city (only with point)' })
   @IsOptional() @IsUUID()
   controlDistrictId?: string;
 
-  @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS, default: 'week' }) @IsOptional() @IsIn(KEY_FIGURE_PERIODS)
+  @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS, default: 'week' }) @IsOptionalNotNull() @IsIn(KEY_FIGURE_PERIODS)
   period?: KeyFigurePeriod;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_BASELINE_PERIODS, default: 3, description: 'Baseline: the N periods before the start' })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
+  @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
   baselinePeriods?: number;
 
   @ApiProperty({ enum: TARGET_KINDS, description: 'absolute: developments per period to reach; percent: change against the baseline (-50 = halve)' })
@@ -65,49 +67,49 @@ export class CreateKeyFigureDto {
   targetValue: number;
 
   @ApiProperty({ example: '2026-06-30', description: "By when (Berlin date); after the measure's start" })
-  @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   targetDate: string;
 }
 
 export class UpdateKeyFigureDto {
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptionalNotNull() @RequiredText(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(DEVELOPMENT_CATEGORIES.length) @IsIn(DEVELOPMENT_CATEGORIES, { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(DEVELOPMENT_CATEGORIES.length) @IsIn(DEVELOPMENT_CATEGORIES, { each: true })
   categories?: DevelopmentCategory[];
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   placeIds?: string[];
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   districtIds?: string[];
 
   @ApiPropertyOptional({ type: KeyFigurePointDto, nullable: true, description: 'null removes the circle (and the displacement watch)' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => KeyFigurePointDto)
   point?: KeyFigurePointDto | null;
 
-  @ApiPropertyOptional({ maximum: MAX_BUFFER_FACTOR }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(MAX_BUFFER_FACTOR)
+  @ApiPropertyOptional({ maximum: MAX_BUFFER_FACTOR }) @IsOptionalNotNull() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(MAX_BUFFER_FACTOR)
   bufferFactor?: number;
 
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   controlDistrictId?: string | null;
 
-  @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS }) @IsOptional() @IsIn(KEY_FIGURE_PERIODS)
+  @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS }) @IsOptionalNotNull() @IsIn(KEY_FIGURE_PERIODS)
   period?: KeyFigurePeriod;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BASELINE_PERIODS }) @IsOptional() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BASELINE_PERIODS }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
   baselinePeriods?: number;
 
-  @ApiPropertyOptional({ enum: TARGET_KINDS }) @IsOptional() @IsIn(TARGET_KINDS)
+  @ApiPropertyOptional({ enum: TARGET_KINDS }) @IsOptionalNotNull() @IsIn(TARGET_KINDS)
   targetKind?: TargetKind;
 
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsNumber({ allowNaN: false, allowInfinity: false })
   targetValue?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsCalendarDate()
   targetDate?: string;
 
-  @ApiPropertyOptional({ description: "The key figure's version you read (or If-Match)" }) @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: "The key figure's version you read (or If-Match)" }) @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }

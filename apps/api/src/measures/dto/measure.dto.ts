@@ -1,15 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { MEASURE_PRIORITIES, MEASURE_STATUSES, type MeasurePriority, type MeasureStatus } from '#domain/measures/measure-status.js';
 import type { MeasureFilter, MeasureInput, MeasurePatch } from '#domain/measures/measures.service.js';
+import { IsCalendarDate } from '../../common/date-input.decorator.js';
+import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
+import { RequiredText } from '../../common/required-text.decorator.js';
 
-/** A Berlin calendar date; the service also refuses non-dates such as 2026-02-30 (400 INVALID_DATE). */
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-export const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
+// Dates are Berlin calendar days (IsCalendarDate). In bodies, IsOptionalNotNull: a field may be left
+// out, and null is refused except where it clears something (IsOptional, "nullable" in the docs).
 export const NO_PERSONAL_DATA = 'No personal data about drug users belongs here.';
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toList = ({ value }: { value: unknown }) =>
@@ -18,21 +20,21 @@ const toList = ({ value }: { value: unknown }) =>
 
 export class MilestoneInputDto {
   @ApiProperty({ maxLength: 300, example: 'Angebot für die Mauererhöhung liegt vor' })
-  @IsString() @MinLength(1) @MaxLength(300)
+  @RequiredText(300)
   title: string;
 
   @ApiProperty({ example: '2026-05-15', description: 'Berlin date' })
-  @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   dueDate: string;
 }
 
 export class CreateMeasureDto {
   @ApiProperty({ maxLength: 300, example: 'Mauer an der Kita Sonnenschein erhöhen und abschrägen' })
-  @IsString() @MinLength(1) @MaxLength(300)
+  @RequiredText(300)
   title: string;
 
   @ApiPropertyOptional({ maxLength: 8000, description: `What was agreed (free text). ${NO_PERSONAL_DATA}` })
-  @IsOptional() @IsString() @MaxLength(8000)
+  @IsOptionalNotNull() @IsString() @MaxLength(8000)
   description?: string;
 
   @ApiProperty({ description: 'The agency that owns (carries out) the measure' })
@@ -48,23 +50,23 @@ export class CreateMeasureDto {
   deputyId?: string | null;
 
   @ApiProperty({ example: '2026-06-30', description: 'Berlin date, from today on; overdue from the day after' })
-  @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   deadline: string;
 
   @ApiPropertyOptional({ example: '2026-03-01', description: 'Berlin date the measure starts (key-figure baselines end here); default today' })
-  @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsOptionalNotNull() @IsCalendarDate()
   startDate?: string;
 
   @ApiPropertyOptional({ enum: MEASURE_PRIORITIES, default: 'normal' })
-  @IsOptional() @IsIn(MEASURE_PRIORITIES)
+  @IsOptionalNotNull() @IsIn(MEASURE_PRIORITIES)
   priority?: MeasurePriority;
 
   @ApiPropertyOptional({ isArray: true, type: String, description: 'Places it applies to' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   placeIds?: string[];
 
   @ApiPropertyOptional({ isArray: true, type: String, description: 'Districts it applies to' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   districtIds?: string[];
 
   @ApiPropertyOptional({ nullable: true, description: 'The rapport it was agreed in (not checked until the rapport issue lands)' })
@@ -76,41 +78,41 @@ export class CreateMeasureDto {
   agendaItemId?: string | null;
 
   @ApiPropertyOptional({ type: MilestoneInputDto, isArray: true, description: 'Milestones agreed with the measure' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneInputDto)
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneInputDto)
   milestones?: MilestoneInputDto[];
 }
 
 /** Coordinators: edit and reassign. Send the version you read (body or If-Match). */
 export class UpdateMeasureDto {
-  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(300)
+  @ApiPropertyOptional({ maxLength: 300 }) @IsOptionalNotNull() @RequiredText(300)
   title?: string;
 
-  @ApiPropertyOptional({ maxLength: 8000, description: NO_PERSONAL_DATA }) @IsOptional() @IsString() @MaxLength(8000)
+  @ApiPropertyOptional({ maxLength: 8000, description: NO_PERSONAL_DATA }) @IsOptionalNotNull() @IsString() @MaxLength(8000)
   description?: string;
 
-  @ApiPropertyOptional({ description: 'Reassign to another agency (the responsible person must belong to it)' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'Reassign to another agency (the responsible person must belong to it)' }) @IsOptionalNotNull() @IsUUID()
   owningAgencyId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsUUID()
   responsibleId?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'null removes the deputy' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   deputyId?: string | null;
 
   @ApiPropertyOptional({ example: '2026-07-31', description: 'A new deadline must not lie in the past' })
-  @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsOptionalNotNull() @IsCalendarDate()
   deadline?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsCalendarDate()
   startDate?: string;
 
-  @ApiPropertyOptional({ enum: MEASURE_PRIORITIES }) @IsOptional() @IsIn(MEASURE_PRIORITIES)
+  @ApiPropertyOptional({ enum: MEASURE_PRIORITIES }) @IsOptionalNotNull() @IsIn(MEASURE_PRIORITIES)
   priority?: MeasurePriority;
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   placeIds?: string[];
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   districtIds?: string[];
 
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
@@ -120,7 +122,7 @@ export class UpdateMeasureDto {
   agendaItemId?: string | null;
 
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409 VERSION_CONFLICT with the current state). If-Match works too.' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }
 
@@ -130,34 +132,34 @@ export class ChangeStatusDto {
   status: MeasureStatus;
 
   @ApiPropertyOptional({ maxLength: 2000, description: `Required for blocked and cancelled. ${NO_PERSONAL_DATA}` })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptionalNotNull() @IsString() @MaxLength(2000)
   reason?: string;
 
   @ApiPropertyOptional({ maxLength: 4000, description: `Completion note, required for done; a remark otherwise. ${NO_PERSONAL_DATA}` })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptionalNotNull() @IsString() @MaxLength(4000)
   note?: string;
 
-  @ApiPropertyOptional({ description: 'The version you read (or If-Match)' }) @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'The version you read (or If-Match)' }) @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }
 
 export class ProgressNoteDto {
   @ApiProperty({ maxLength: 4000, example: 'Angebot der Baufirma liegt vor, Auftrag geht diese Woche raus.', description: NO_PERSONAL_DATA })
-  @IsString() @MinLength(1) @MaxLength(4000)
+  @RequiredText(4000)
   text: string;
 }
 
 export class UpdateMilestoneDto {
-  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(300)
+  @ApiPropertyOptional({ maxLength: 300 }) @IsOptionalNotNull() @RequiredText(300)
   title?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsCalendarDate()
   dueDate?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean()
   done?: boolean;
 
-  @ApiPropertyOptional({ description: "The milestone's version you read (or If-Match)" }) @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: "The milestone's version you read (or If-Match)" }) @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }
 
@@ -188,10 +190,10 @@ export class MeasureFilterQueryDto {
   @ApiPropertyOptional({ description: 'Only overdue (true) or only not overdue (false) measures' }) @IsOptional() @Transform(toBool) @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Deadline from (inclusive)' }) @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @ApiPropertyOptional({ description: 'Deadline from (inclusive)' }) @IsOptional() @IsCalendarDate()
   deadlineFrom?: string;
 
-  @ApiPropertyOptional({ description: 'Deadline to (inclusive)' }) @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @ApiPropertyOptional({ description: 'Deadline to (inclusive)' }) @IsOptional() @IsCalendarDate()
   deadlineTo?: string;
 
   @ApiPropertyOptional({ description: 'Part of the title' }) @IsOptional() @IsString() @MaxLength(100)

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '#domain/people/role.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';
+import { RequiredText } from '../../common/required-text.decorator.js';
 
 export class CreatePersonDto {
   @ApiProperty() @IsUUID()
@@ -13,7 +14,7 @@ export class CreatePersonDto {
   @ApiProperty() @IsString() @IsEmail() @MaxLength(254)
   email: string;
 
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ maxLength: 200 }) @RequiredText(200)
   displayName: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -33,7 +34,7 @@ export class UpdatePersonDto {
   @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @IsEmail() @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiPropertyOptional() @IsOptionalNotNull() @RequiredText(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
@@ -45,7 +46,7 @@ export class UpdatePersonDto {
   deputyId?: string | null;
 
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }
 

@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PLACE_KINDS, SENSITIVE_KINDS, type PlaceKind, type SensitiveKind } from '#domain/places/place-kind.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';
+import { RequiredText } from '../../common/required-text.decorator.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
 export class CreatePlaceDto {
   @ApiProperty({ example: 'Bahnhofsvorplatz', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @RequiredText(200)
   name: string;
 
   @ApiProperty({ enum: PLACE_KINDS, description: 'scene: Szeneplatz; sensitive: besonders sensibler Ort (needs sensitiveKind); other' })
@@ -43,7 +44,7 @@ export class CreatePlaceDto {
 // that cannot be cleared (and then fail in the service instead of naming the field).
 export class UpdatePlaceDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptionalNotNull() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptionalNotNull() @RequiredText(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: PLACE_KINDS, description: 'Changing away from "sensitive" clears sensitiveKind' })
@@ -71,7 +72,7 @@ export class UpdatePlaceDto {
   address?: string | null;
 
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }
 

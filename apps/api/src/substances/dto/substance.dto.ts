@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';
+import { RequiredText } from '../../common/required-text.decorator.js';
 
 /** The same rule as the table's CHECK; the API refuses with the field named instead of a 500. */
 export const SUBSTANCE_CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
@@ -11,7 +12,7 @@ export class CreateSubstanceDto {
   code: string;
 
   @ApiProperty({ example: 'Nitazene', maxLength: 100 })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @RequiredText(100)
   label: string;
 }
 
