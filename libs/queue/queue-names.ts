@@ -13,7 +13,8 @@ export interface JobPayloads {
   /** Periodic proof that API/worker -> queue -> Postgres works. */
   heartbeat: Record<string, never>;
   /** Recompute the stale key-figure results as this agency sees them (visibility is per agency). */
-  'key-figures-refresh': { agencyId: string };
+  /** A visibility scope (visibilityScope(): an agency id, or 'all'), not a person. */
+  'key-figures-refresh': { scope: string };
 }
 export type JobName = keyof JobPayloads;
 
