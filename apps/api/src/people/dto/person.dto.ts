@@ -16,7 +16,7 @@ export class CreatePersonDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200)
   displayName: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, isArray: true, description: 'admin combines with no other role' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
   roles: Role[];
 
@@ -36,7 +36,7 @@ export class UpdatePersonDto {
   @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MinLength(1) @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Not your own; admin combines with no other role; a new role needs confirming by the agency leadership' })
   @IsOptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
   roles?: Role[];
 
@@ -61,6 +61,10 @@ export class ListPeopleQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Admins only; others always see active people' })
   @QueryBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ description: "false: people whose access waits for their agency's leadership to confirm it" })
+  @QueryBoolean()
+  accessConfirmed?: boolean;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
   q?: string;
