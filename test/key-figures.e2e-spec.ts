@@ -217,6 +217,50 @@ describe('visibility', () => {
   });
 });
 
+describe("the leadership dashboard's cache of key figures, per visibility scope", () => {
+  const dashboard = async (who: TestPerson, districtId: string) => (await request(t.server).get('/api/v1/dashboard').set(who.auth).query({ districtId }).expect(200)).body;
+
+  it('a change to a record hidden from the viewer neither moves their "developments changed" time nor makes their results stale', async () => {
+    const s = spot();
+    const d = await district();
+    await log([{ day: 24, ...s, districtId: d.id }]);
+    const m = await measure({ districtIds: [d.id] });
+    await addKf(m.id, { name: 'Bezirk', categories: ['syringe_finds'], districtIds: [d.id], targetKind: 'absolute', targetValue: 0, targetDate: addDays(start(), 56) }).expect(201);
+    const viewer = await t.make.person(['leadership'], { agency: outsider.agency });
+    const chief = await t.make.person(['leadership'], { agency: police.agency });
+    // Evaluated and cached by the first look; the second is the settled state.
+    await dashboard(viewer, d.id);
+    const before = await dashboard(viewer, d.id);
+    await dashboard(chief, d.id);
+
+    await log([{ day: 25, ...s, districtId: d.id, by: police, visibility: 'own_agency' }]);
+    const after = await dashboard(viewer, d.id);
+    expect(after.keyFigureFreshness).toEqual(before.keyFigureFreshness);
+    expect(after.keyFigureFreshness).toMatchObject({ refreshedNow: 0, refreshingInBackground: false });
+    expect(after.totals.keyFigures).toEqual(before.totals.keyFigures);
+    // The police see their change: their time moves and their result is brought up to date.
+    const forChief = await dashboard(chief, d.id);
+    expect(Date.parse(forChief.keyFigureFreshness.developmentsChangedAt)).toBeGreaterThan(Date.parse(before.keyFigureFreshness.developmentsChangedAt));
+    expect(forChief.keyFigureFreshness.refreshedNow).toBe(1);
+  });
+
+  it('a record that leaves a viewer\'s sight leaves their cached results with it', async () => {
+    const s = spot();
+    const d = await district();
+    const m = await measure({ districtIds: [d.id] });
+    await addKf(m.id, { name: 'Bezirk', categories: ['syringe_finds'], districtIds: [d.id], targetKind: 'absolute', targetValue: 0, targetDate: addDays(start(), 56) }).expect(201);
+    const [dev] = await t.db.getRepository(Development).save([t.db.getRepository(Development).create({
+      category: 'syringe_finds', observedAt: dayAt(24), lat: s.lat, lon: s.lon, placeId: null, districtId: d.id, count: 3, substances: [], severity: 2,
+      description: 'Fund', reportingAgencyId: police.agency.id, reporterId: police.person.id, visibility: 'all', visibleAgencyIds: [],
+    })]);
+    const viewer = await t.make.person(['leadership'], { agency: outsider.agency });
+    expect((await dashboard(viewer, d.id)).totals.keyFigures).toMatchObject({ offTrack: 1, stale: 0 });
+
+    await request(t.server).patch(`/api/v1/developments/${dev!.id}`).set(police.auth).send({ visibility: 'own_agency', version: dev!.version }).expect(200);
+    expect((await dashboard(viewer, d.id)).totals.keyFigures).toMatchObject({ offTrack: 0, noData: 1, stale: 0 });
+  });
+});
+
 describe('displacement watch', () => {
   it('computes target area, buffer ring and control district before/after, the WDQ, and flags the measure', async () => {
     const s = spot();

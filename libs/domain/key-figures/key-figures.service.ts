@@ -177,7 +177,7 @@ export class KeyFiguresService {
     if (!measure) throw DomainError.notFound('measure');
     const kfs = await this.db.getRepository(KeyFigure).find({ where: { measureId }, order: { createdAt: 'ASC' } });
     // The watermark is read before counting (see developmentsWatermark); the figures side by side.
-    const watermark = await this.developmentsWatermark();
+    const watermark = await this.developmentsWatermark(viewer);
     const results = await Promise.all(kfs.map((kf) => this.evaluate(viewer, kf, measure, now)));
     await this.storeEvaluations(viewer, results.map((r) => ({ result: r, startDate: measure.startDate })), watermark, now);
     return { measure, results };
@@ -190,7 +190,7 @@ export class KeyFiguresService {
     const measures = await this.db.getRepository(Measure).createQueryBuilder('m').select(['m.id', 'm.startDate'])
       .where('m.id IN (:...ids)', { ids: [...new Set(kfs.map((k) => k.measureId))] }).getMany();
     const starts = new Map(measures.map((x) => [x.id, x.startDate]));
-    const watermark = await this.developmentsWatermark();
+    const watermark = await this.developmentsWatermark(viewer);
     const out: Array<{ result: KeyFigureResult; startDate: string }> = [];
     for (const kf of kfs) {
       const startDate = starts.get(kf.measureId);
@@ -311,19 +311,26 @@ export class KeyFiguresService {
   }
 
   /**
-   * The latest change to any development, as PostgreSQL text (microseconds intact). Read before
-   * counting: a result is stale once a development changed after it (measure-dashboard.service.ts).
-   * A development committed during an evaluation with an older timestamp than this is missed until
-   * the next change or the next day; the dashboard says how old its results are.
+   * The latest change to a development the viewer may see, as PostgreSQL text (microseconds
+   * intact). Read before counting: a result is stale once such a development changed after it
+   * (measure-dashboard.service.ts). Only what the viewer may see counts: a change to a record hidden
+   * from them must not make their results stale, start a refresh or show up as a time (issue 7).
+   * A record that leaves the viewer's sight takes the viewer's cached results with it
+   * (forgetEvaluationsOfLostScopes). A development committed during an evaluation with an older
+   * timestamp than this is missed until the next change or the next day; the dashboard says how
+   * old its results are.
    */
-  async developmentsWatermark(): Promise<string | null> {
-    return (await this.developmentsChange()).text;
+  async developmentsWatermark(viewer: Viewer): Promise<string | null> {
+    return (await this.developmentsChange(viewer)).text;
   }
 
   /** The watermark as text (for comparisons in SQL) and as an instant (for people). */
-  async developmentsChange(): Promise<{ text: string | null; at: Date | null }> {
-    const rows: Array<{ text: string | null; at: Date | null }> = await this.db.query(`SELECT max(updated_at)::text AS text, max(updated_at) AS at FROM developments`);
-    return { text: rows[0]?.text ?? null, at: rows[0]?.at ? new Date(rows[0].at) : null };
+  async developmentsChange(viewer: Viewer): Promise<{ text: string | null; at: Date | null }> {
+    // max() over the updated_at index, read backwards until the first visible row.
+    const row = await applyVisibility(this.devs(), 'd', viewer)
+      .select('max(d.updated_at)::text', 'text').addSelect('max(d.updated_at)', 'at')
+      .getRawOne<{ text: string | null; at: Date | null }>();
+    return { text: row?.text ?? null, at: row?.at ? new Date(row.at) : null };
   }
 
   private async storeEvaluations(viewer: Viewer, items: Array<{ result: KeyFigureResult; startDate: string }>, watermark: string | null, now: Date): Promise<void> {

@@ -72,6 +72,7 @@ export interface Dashboard {
   overdueMeasures: DashboardMeasureRef[];
   upcomingDeadlines: DashboardMeasureRef[];
   displacementFlags: DisplacementFlag[];
+  /** developmentsChangedAt: the latest change to a development the viewer may see (nothing hidden from them moves it). */
   keyFigureFreshness: { refreshedNow: number; refreshingInBackground: boolean; oldestEvaluatedAt: Date | null; developmentsChangedAt: Date | null };
 }
 
@@ -193,7 +194,7 @@ export class MeasureDashboardService {
    * within the budget first) and the displacement flags.
    */
   private async keyFigurePart(viewer: Actor, q: DashboardQuery, today: string, now: Date) {
-    const change = await this.keyFigures.developmentsChange();
+    const change = await this.keyFigures.developmentsChange(viewer);
     const watermark = change.text;
     let kfRows = await this.keyFigureRows(viewer, q, today, watermark);
     let refreshedNow = 0;
@@ -323,7 +324,7 @@ export class MeasureDashboardService {
     let refreshed = 0;
     while (!stop() && Date.now() < until) {
       const now = new Date();
-      const watermark = await this.keyFigures.developmentsWatermark();
+      const watermark = await this.keyFigures.developmentsWatermark(viewer);
       const ids = await this.staleCandidates(viewer, {}, berlinToday(now), watermark, BACKGROUND_BATCH);
       if (!ids.length) break;
       refreshed += await this.keyFigures.refreshEvaluations(viewer, ids, now);
