@@ -2,8 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Issue 7 §1, visibility as a property of every answer:
- * - people: a leadership person of the agency confirms a new member's (or a new role's) access to
- *   the agency's restricted records (four-eyes). Everyone who exists already counts as confirmed.
+ * - people: a leadership person of the agency confirms a new member's (or a new role's, or a
+ *   reset password's) access to the agency's restricted records (four-eyes), once the person chose
+ *   their own password. Everyone who exists already counts as confirmed and as having chosen it.
  * - key_figure_evaluations: cached per visibility scope (the confirmed viewer's agency, or 'all'
  *   for viewers who see only what every participant sees) instead of per agency, and without the
  *   hidden_records flag, which told a viewer that records they may not see exist. The table is a
@@ -17,7 +18,8 @@ export class AccessConfirmation1764200000000 implements MigrationInterface {
       ALTER TABLE people
         ADD COLUMN access_confirmed_at timestamptz,
         ADD COLUMN access_confirmed_by uuid REFERENCES people(id),
-        ADD COLUMN access_changed_by uuid REFERENCES people(id)`);
+        ADD COLUMN access_changed_by uuid REFERENCES people(id),
+        ADD COLUMN password_chosen_by_self boolean NOT NULL DEFAULT true`);
     await q.query(`UPDATE people SET access_confirmed_at = now()`);
     // Four-eyes in the database too: nobody confirms themselves or the change they made.
     await q.query(`
@@ -45,6 +47,6 @@ export class AccessConfirmation1764200000000 implements MigrationInterface {
         ADD PRIMARY KEY (viewer_agency_id, key_figure_id)`);
     await q.query(`CREATE INDEX key_figure_evaluations_flagged_idx ON key_figure_evaluations (viewer_agency_id) WHERE displacement_suspected`);
     await q.query(`ALTER TABLE people DROP CONSTRAINT people_access_four_eyes`);
-    await q.query(`ALTER TABLE people DROP COLUMN access_changed_by, DROP COLUMN access_confirmed_by, DROP COLUMN access_confirmed_at`);
+    await q.query(`ALTER TABLE people DROP COLUMN password_chosen_by_self, DROP COLUMN access_changed_by, DROP COLUMN access_confirmed_by, DROP COLUMN access_confirmed_at`);
   }
 }

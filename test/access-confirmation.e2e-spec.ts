@@ -29,15 +29,27 @@ afterAll(async () => {
 const email = () => `acc-${randomUUID()}@test.invalid`;
 const api = (path: string) => `/api/v1${path}`;
 
-/** A person created through the API by `by`, with a session of their own. */
-async function createViaApi(by: TestPerson, agency: Agency, roles: string[]): Promise<TestPerson & { body: Record<string, unknown> }> {
+/**
+ * A person created through the API by `by`, with a session of their own; unless told otherwise
+ * they then choose their own password (required before their access can be confirmed).
+ */
+async function createViaApi(by: TestPerson, agency: Agency, roles: string[], opts: { ownPassword?: boolean } = {}): Promise<TestPerson & { body: Record<string, unknown> }> {
   const res = await request(t.server).post(api('/people')).set(by.auth)
     .send({ agencyId: agency.id, email: email(), displayName: 'Neu', roles, password: 'Initial-Password-1' });
   if (res.status !== 201) throw new Error(`create person: ${res.status} ${JSON.stringify(res.body)}`);
-  const person = await t.db.getRepository(Person).findOneByOrFail({ id: res.body.id });
-  const pair = await t.app.get(AuthService).startSession(person);
-  return { person, agency, token: pair.accessToken, refreshToken: pair.refreshToken, auth: { Authorization: `Bearer ${pair.accessToken}` }, body: res.body };
+  const created = await signIn(res.body.id, agency);
+  if (opts.ownPassword !== false) await choosePassword(created, 'Initial-Password-1');
+  return { ...(await signIn(res.body.id, agency)), body: res.body };
 }
+
+async function signIn(id: string, agency: Agency): Promise<TestPerson> {
+  const person = await t.db.getRepository(Person).findOneByOrFail({ id });
+  const pair = await t.app.get(AuthService).startSession(person);
+  return { person, agency, token: pair.accessToken, refreshToken: pair.refreshToken, auth: { Authorization: `Bearer ${pair.accessToken}` } };
+}
+
+const choosePassword = (who: TestPerson, oldPassword: string) =>
+  request(t.server).post(api('/me/password')).set(who.auth).send({ oldPassword, newPassword: `Own-Password-${randomUUID().slice(0, 8)}` }).expect(204);
 
 /** A police-only development in its own district; returns the district for trend queries. */
 async function policeOnly(by: TestPerson): Promise<{ dev: Development; district: District }> {
@@ -175,6 +187,29 @@ describe('four-eyes access to an agency’s restricted records', () => {
     const second = await createViaApi(admin, agency, ['leadership']);
     expect((await confirm(coordinator, second.person.id).expect(403)).body.code).toBe('NOT_AGENCY_LEADERSHIP');
     await confirm(head, second.person.id).expect(200);
+  });
+
+  it("an administrator's password is known to them: confirmation waits until the person chose their own, and an admin reset closes the access again", async () => {
+    const police = await t.make.agency({ kind: 'police' });
+    const chief = await t.make.person(['leadership'], { agency: police });
+    const { dev } = await policeOnly(chief);
+    const fresh = await createViaApi(admin, police, ['liaison'], { ownPassword: false });
+    expect(fresh.body).toMatchObject({ passwordChosenBySelf: false, accessConfirmed: false });
+    expect((await confirm(chief, fresh.person.id).expect(409)).body.code).toBe('OWN_PASSWORD_REQUIRED');
+    await choosePassword(fresh, 'Initial-Password-1');
+    const officer = await signIn(fresh.person.id, police);
+    expect((await confirm(chief, officer.person.id).expect(200)).body).toMatchObject({ passwordChosenBySelf: true, accessConfirmed: true });
+    expect(await sees(officer, dev)).toBe(true);
+
+    // The admin resets the officer's password (to sign in as them): the access closes at once.
+    await request(t.server).post(api(`/people/${officer.person.id}/password`)).set(admin.auth).send({ newPassword: 'Admin-Knows-This-1' }).expect(204);
+    const asAdminKnows = await signIn(officer.person.id, police);
+    expect(await sees(asAdminKnows, dev)).toBe(false);
+    const person = (await request(t.server).get(api(`/people/${officer.person.id}`)).set(chief.auth).expect(200)).body;
+    expect(person).toMatchObject({ accessConfirmed: false, passwordChosenBySelf: false });
+    const entry = await t.db.getRepository(AuditEntry).findOneOrFail({ where: { entityType: 'person', entityId: officer.person.id, action: 'password_change', actorId: admin.person.id }, order: { id: 'DESC' } });
+    expect(entry.changes).toEqual({ accessConfirmed: { old: true, new: false } });
+    expect((await confirm(chief, officer.person.id).expect(409)).body.code).toBe('OWN_PASSWORD_REQUIRED');
   });
 
   it('the database refuses a self-confirmation even past the service', async () => {

@@ -48,6 +48,7 @@ export class Factories {
       passwordHash: await hashed,
       failedLoginCount: 0,
       lockedUntil: null,
+      passwordChosenBySelf: true,
       accessConfirmedAt: opts.confirmed === false ? null : new Date(),
       accessConfirmedBy: null,
       accessChangedBy: null,

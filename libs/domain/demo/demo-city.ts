@@ -54,7 +54,7 @@ export async function loadDemoDirectory(m: EntityManager, passwordHash: string):
       email: p.email, displayName: p.displayName, roles: p.roles, agencyId: agencies.get(p.agency)!.id,
       active: true, passwordHash, deputyId: null, failedLoginCount: 0, lockedUntil: null,
       // The demo city starts as if its leadership had confirmed everyone (issue 7).
-      accessConfirmedAt: new Date(), accessConfirmedBy: null, accessChangedBy: null,
+      passwordChosenBySelf: true, accessConfirmedAt: new Date(), accessConfirmedBy: null, accessChangedBy: null,
     })));
   }
   return { agencies, people };

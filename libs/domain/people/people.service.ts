@@ -77,6 +77,7 @@ export class PeopleService {
         passwordHash,
         failedLoginCount: 0,
         lockedUntil: null,
+        passwordChosenBySelf: false,
         accessConfirmedAt: null,
         accessConfirmedBy: null,
         accessChangedBy: actor.id,
@@ -156,7 +157,8 @@ export class PeopleService {
   /**
    * Four-eyes confirmation of a person's access to their agency's restricted records: by an active,
    * confirmed leadership person of the same agency who is neither the person nor the one who made
-   * the change (creation or new role). Bootstrap: while the agency has no active, confirmed
+   * the change (creation, new role, password reset), and only once the person chose their own
+   * password (an administrator's initial or reset password is known to the administrator). Bootstrap: while the agency has no active, confirmed
    * leadership person, a confirmed coordinator may confirm a leadership person of it (again not
    * themselves, not the one who made the change); that person then confirms the others.
    */
@@ -173,6 +175,9 @@ export class PeopleService {
       if (!via) {
         throw new DomainError(403, 'NOT_AGENCY_LEADERSHIP', "Only a confirmed leadership person of the person's own agency can confirm their access.", 'id');
       }
+      if (!person.passwordChosenBySelf) {
+        throw new DomainError(409, 'OWN_PASSWORD_REQUIRED', 'This person still has the password an administrator set. They sign in and choose their own password first; then confirm their access.', 'id');
+      }
       person.accessConfirmedAt = new Date();
       person.accessConfirmedBy = actor.id;
       await m.save(Person, person);
@@ -186,6 +191,8 @@ export class PeopleService {
     if (!actor.accessConfirmed) return null;
     if (hasRole(actor, 'leadership') && actor.agencyId === person.agencyId) return 'agency_leadership';
     if (!hasRole(actor, 'coordinator') || !person.roles.includes('leadership')) return null;
+    // The agency row lock serialises bootstraps: two coordinators cannot each confirm a "first" leader.
+    await m.findOne(Agency, { where: { id: person.agencyId }, lock: { mode: 'pessimistic_write' } });
     const leadership = await m.createQueryBuilder(Person, 'p')
       .where(`p.agency_id = :agency AND p.active AND 'leadership' = ANY(p.roles) AND p.access_confirmed_at IS NOT NULL`, { agency: person.agencyId })
       .getExists();
@@ -236,8 +243,15 @@ export class PeopleService {
       if (oldPassword !== undefined && !(await verifyPassword(person.passwordHash ?? '', oldPassword))) {
         throw new DomainError(422, 'OLD_PASSWORD_WRONG', 'The current password is not correct.', 'oldPassword');
       }
-      await m.update(Person, { id }, { passwordHash: hash, failedLoginCount: 0, lockedUntil: null });
-      await this.audit.record(m, actor, 'password_change', 'person', id, {});
+      // A password someone else set is known to them: until the person chose their own, their
+      // agency's restricted records stay closed and their access waits for confirmation again
+      // (otherwise an admin could reset a police officer's password and sign in as them).
+      const confirmationLost = !self && person.accessConfirmedAt !== null;
+      await m.update(Person, { id }, {
+        passwordHash: hash, failedLoginCount: 0, lockedUntil: null, passwordChosenBySelf: self,
+        ...(self ? {} : { accessConfirmedAt: null, accessConfirmedBy: null, accessChangedBy: actor.id }),
+      });
+      await this.audit.record(m, actor, 'password_change', 'person', id, confirmationLost ? { accessConfirmed: { old: true, new: false } } : {});
       await this.revokeSessions(m, id, 'password_changed', keepSessionId);
     });
   }

@@ -40,6 +40,13 @@ export class Person {
   lockedUntil: Date | null;
 
   /**
+   * False while the password is one someone else set (an admin's initial password or reset): the
+   * access confirmation waits until the person chose their own.
+   */
+  @Column('boolean', { name: 'password_chosen_by_self', default: true })
+  passwordChosenBySelf: boolean;
+
+  /**
    * When a leadership person of the agency confirmed this person's access to the agency's
    * restricted records; null while a new account or a new role waits for it (four-eyes, issue 7).
    */

@@ -21,6 +21,7 @@ export class PersonResponseDto {
   @ApiProperty({ description: "Whether a leadership person of the agency confirmed this person's access to the agency's restricted developments (four-eyes). Until then the person sees only developments visible to all participants." })
   accessConfirmed: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'When the access was confirmed' }) accessConfirmedAt: string | null;
+  @ApiProperty({ description: 'false while the password is one an administrator set; access is confirmed only after the person chose their own' }) passwordChosenBySelf: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Who confirmed it (null for accounts older than the rule and for the demo city)' }) accessConfirmedBy: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
@@ -38,6 +39,7 @@ export function toPersonResponse(p: Person): PersonResponseDto {
     active: p.active,
     accessConfirmed: p.accessConfirmedAt !== null,
     accessConfirmedAt: p.accessConfirmedAt?.toISOString() ?? null,
+    passwordChosenBySelf: p.passwordChosenBySelf,
     accessConfirmedBy: p.accessConfirmedBy,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
