@@ -18,7 +18,10 @@ export class KeyFigureRefreshProcessor implements BeforeApplicationShutdown {
   }
 
   @JobHandler('key-figures-refresh')
-  async refresh(payload: JobPayloads['key-figures-refresh']): Promise<{ refreshed: number }> {
-    return { refreshed: await this.dashboard.refreshStale(payload.scope, () => this.stopping) };
+  async refresh(payload: JobPayloads['key-figures-refresh'] | { agencyId: string }): Promise<{ refreshed: number }> {
+    // Jobs queued before the evaluations were keyed per visibility scope name the agency, whose
+    // scope key is its id.
+    const scope = 'scope' in payload ? payload.scope : payload.agencyId;
+    return { refreshed: await this.dashboard.refreshStale(scope, () => this.stopping) };
   }
 }
