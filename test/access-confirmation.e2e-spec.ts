@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AuthService } from '#api/auth/auth.service.js';
 import type { Agency } from '#domain/agencies/agency.entity.js';
 import { AuditEntry } from '#domain/audit/audit-entry.entity.js';
@@ -8,6 +10,8 @@ import { Development } from '#domain/developments/development.entity.js';
 import { Person } from '#domain/people/person.entity.js';
 import { District } from '#domain/places/district.entity.js';
 import type { TestPerson } from '#testing/factories.js';
+import { MIGRATIONS } from '#migrations/index.js';
+import { AccessConfirmation1764200000000 } from '#migrations/1764200000000-access-confirmation.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 /**
@@ -215,5 +219,37 @@ describe('four-eyes access to an agency’s restricted records', () => {
   it('the database refuses a self-confirmation even past the service', async () => {
     const p = await t.make.person(['leadership'], { confirmed: false });
     await expect(t.db.query(`UPDATE people SET access_confirmed_at = now(), access_confirmed_by = id WHERE id = $1`, [p.person.id])).rejects.toThrow(/people_access_four_eyes/);
+  });
+});
+
+describe('migration', () => {
+  it('counts everyone who existed before the rule as confirmed and as having chosen their password', async () => {
+    const server = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/drogenrapport_test');
+    const dbName = `${server.pathname.slice(1)}_access_mig`;
+    const onServer = async (sql: string) => {
+      const c = new pg.Client({ connectionString: Object.assign(new URL(server.toString()), { pathname: '/postgres' }).toString() });
+      await c.connect();
+      await c.query(sql);
+      await c.end();
+    };
+    await onServer(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await onServer(`CREATE DATABASE "${dbName}"`);
+    const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(AccessConfirmation1764200000000));
+    const url = Object.assign(new URL(server.toString()), { pathname: `/${dbName}` }).toString();
+    const ds = new DataSource({ type: 'postgres', url, migrations: before, migrationsTableName: 'typeorm_migrations', installExtensions: false });
+    try {
+      await ds.initialize();
+      await ds.runMigrations();
+      const [agency] = await ds.query(`INSERT INTO agencies (name, kind, code) VALUES ('Alt', 'police', 'ALT') RETURNING id`);
+      await ds.query(`INSERT INTO people (agency_id, email, display_name, roles, password_hash) VALUES ($1, 'alt@test.invalid', 'Alt', '{liaison}', 'x')`, [agency.id]);
+      const runner = ds.createQueryRunner();
+      await new AccessConfirmation1764200000000().up(runner);
+      await runner.release();
+      const [row] = await ds.query(`SELECT access_confirmed_at IS NOT NULL AS confirmed, password_chosen_by_self AS own FROM people`);
+      expect(row).toEqual({ confirmed: true, own: true });
+    } finally {
+      if (ds.isInitialized) await ds.destroy();
+      await onServer(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    }
   });
 });
