@@ -126,7 +126,7 @@ async function main() {
     const trends = new DevelopmentTrendsService(ds);
     // A liaison of an agency that is named on part of the restricted rows: the predicate's every branch matters.
     const [who] = await ds.query(`SELECT p.id, p.agency_id AS "agencyId" FROM people p JOIN agencies a ON a.id = p.agency_id WHERE a.code = 'B-3'`);
-    const viewer: Actor = { id: who.id, agencyId: who.agencyId, roles: ['liaison'] };
+    const viewer: Actor = { id: who.id, agencyId: who.agencyId, roles: ['liaison'], accessConfirmed: true };
     const [district] = await ds.query(`SELECT id FROM districts WHERE code = 'D17'`);
     const now = new Date();
     const page = { limit: 50, sort: 'observedAt', order: 'desc' as const };

@@ -144,7 +144,7 @@ async function main() {
     const measures = new MeasuresService(ds, audit);
     // A leader of an agency that is named on part of the restricted developments (as in the developments bench).
     const [who] = await ds.query(`SELECT p.id, p.agency_id AS "agencyId" FROM people p JOIN agencies a ON a.id = p.agency_id WHERE a.code = 'B-3' AND p.email = 'b-3@bench.invalid'`);
-    const viewer: Actor = { id: who.id, agencyId: who.agencyId, roles: ['leadership', 'coordinator'] };
+    const viewer: Actor = { id: who.id, agencyId: who.agencyId, roles: ['leadership', 'coordinator'], accessConfirmed: true };
 
     // The probe: a measure that started eight weeks ago at the busiest place, with a key figure on
     // the place and one on a circle around it (displacement watch, rest of the city as control).

@@ -559,6 +559,8 @@ describe('demo developments', () => {
     // Rolled back, so that the demo districts and places never decide anything in other tests.
     await expect(t.db.transaction(async (m) => {
       const { agencies, people } = await loadDemoDirectory(m, 'x');
+      // The demo city starts with every access confirmed by its leadership (issue 7).
+      expect([...people.values()].every((p) => p.accessConfirmedAt !== null)).toBe(true);
       const places = await loadDemoPlaces(m);
       const now = new Date();
       const n = await loadDemoDevelopments(m, { agencies, people, places }, now);

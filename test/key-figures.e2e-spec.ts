@@ -114,14 +114,14 @@ describe('key figure over places: baseline, target, actual, status', () => {
     expect(kf.body).toMatchObject({ categories: ['syringe_finds'], placeIds: [p.id], point: null, period: 'week', baselinePeriods: 3, target: { kind: 'percent', value: -50 }, version: 1 });
 
     const out = await figures(m.id, outsider);
-    expect(out).toMatchObject({ measureId: m.id, displacementSuspected: false, hiddenRecords: false });
+    expect(out).toMatchObject({ measureId: m.id, displacementSuspected: false });
     const r = out.keyFigures[0];
     expect(r.baseline.map((x: { start: string }) => x.start)).toEqual([addDays(start(), -21), addDays(start(), -14), addDays(start(), -7)]);
     expect(counts(r.baseline)).toEqual([10, 10, 10]);
     expect(counts(r.actual)).toEqual([8, 6, 4, 3, 0]);
     expect(r.actual.map((x: { complete: boolean }) => x.complete)).toEqual([true, true, true, true, false]);
     // Halfway to the target date the line stands at 10 + (5 - 10) x 0.5 = 7.5; the latest week has 3.
-    expect(r).toMatchObject({ baselineAverage: 10, targetPerPeriod: 5, direction: 'decrease', expected: 7.5, latest: { count: 3 }, status: 'on_track', statusReason: 'at_or_below_expected', hiddenRecords: false, displacement: null });
+    expect(r).toMatchObject({ baselineAverage: 10, targetPerPeriod: 5, direction: 'decrease', expected: 7.5, latest: { count: 3 }, status: 'on_track', statusReason: 'at_or_below_expected', displacement: null });
   });
 
   it('is off track above the line, works per month, and has no data before the first complete period', async () => {
@@ -148,7 +148,11 @@ describe('key figure over places: baseline, target, actual, status', () => {
 });
 
 describe('visibility', () => {
-  it("counts only what the viewer may see and says so (hiddenRecords) without the number; withdrawn never counts", async () => {
+  const total = (r: { baseline: Array<{ count: number }>; actual: Array<{ count: number }> }) => [...counts(r.baseline), ...counts(r.actual)].reduce((a, b) => a + b, 0);
+  /** Everything of a result except the definition it was computed for. */
+  const figuresOnly = ({ keyFigure: _definition, ...rest }: Record<string, unknown>) => rest;
+
+  it('counts only what the viewer may see, and nothing in the answer tells that more exists; withdrawn never counts', async () => {
     const s = spot();
     const p = await place(s.lat, s.lon);
     await log([
@@ -161,21 +165,99 @@ describe('visibility', () => {
     ]);
     const m = await measure({ placeIds: [p.id] });
     await addKf(m.id, { name: 'Funde', categories: ['syringe_finds'], placeIds: [p.id], targetKind: 'absolute', targetValue: 1, targetDate: addDays(start(), 60) }).expect(201);
-    const total = (r: { baseline: Array<{ count: number }>; actual: Array<{ count: number }> }) => [...counts(r.baseline), ...counts(r.actual)].reduce((a, b) => a + b, 0);
 
     const forOutsider = await figures(m.id, outsider);
-    expect(forOutsider.hiddenRecords).toBe(true);
-    expect(forOutsider.keyFigures[0]).toMatchObject({ hiddenRecords: true });
     expect(total(forOutsider.keyFigures[0])).toBe(6);
-    expect(JSON.stringify(forOutsider)).not.toMatch(/hidden(Count|Records":\d)/);
+    expect(Object.keys(forOutsider).sort()).toEqual(['displacementSuspected', 'keyFigures', 'measureId']);
+    expect(JSON.stringify(forOutsider)).not.toMatch(/hidden/i);
+    expect(total((await figures(m.id, owner)).keyFigures[0])).toBe(9);
+    expect(total((await figures(m.id, police)).keyFigures[0])).toBe(15);
+  });
 
-    const forOwner = await figures(m.id, owner);
-    expect(total(forOwner.keyFigures[0])).toBe(9);
-    expect(forOwner.keyFigures[0].hiddenRecords).toBe(true);
+  it('a 10 m circle over a police-only record gives another agency exactly what an empty circle gives', async () => {
+    const s = spot();
+    const secret = s.at(0, 0);
+    const empty = s.at(0, 250);
+    // Once before the start (baseline) and once after (actual, and the displacement target area).
+    await log([{ day: -3, ...secret, by: police, category: 'dealing', visibility: 'own_agency' }, { day: 3, ...secret, by: police, category: 'dealing', visibility: 'own_agency' }]);
+    const m = await measure();
+    const kf = (name: string, at: { lat: number; lon: number }) => ({ name, categories: ['dealing'], point: { ...at, radiusM: 10 }, targetKind: 'percent', targetValue: -50, targetDate: addDays(start(), 56) });
+    await addKf(m.id, kf('Über dem Fund', secret)).expect(201);
+    await addKf(m.id, kf('Leer', empty)).expect(201);
 
-    const forPolice = await figures(m.id, police);
-    expect(total(forPolice.keyFigures[0])).toBe(15);
-    expect(forPolice.keyFigures[0].hiddenRecords).toBe(false);
+    for (const viewer of [outsider, owner]) {
+      const [over, none] = (await figures(m.id, viewer)).keyFigures;
+      expect(figuresOnly(over)).toEqual(figuresOnly(none));
+      expect(total(over)).toBe(0);
+    }
+    // The police count it, in the baseline, the actual period and the target area of the displacement watch.
+    const [forPolice, emptyForPolice] = (await figures(m.id, police)).keyFigures;
+    expect(total(forPolice)).toBe(2);
+    expect(forPolice.displacement.counts.target).toEqual({ before: 1, after: 1 });
+    expect(figuresOnly(forPolice)).not.toEqual(figuresOnly(emptyForPolice));
+  });
+
+  it("a member of the police whose access is not yet confirmed gets what any other agency gets, also from the leadership dashboard's cache", async () => {
+    const s = spot();
+    const d = await district();
+    // Police only, in the latest complete week: off track for the police against a target of 0.
+    await log([{ day: 24, n: 2, ...s, districtId: d.id, by: police, visibility: 'own_agency' }]);
+    const m = await measure({ districtIds: [d.id] });
+    await addKf(m.id, { name: 'Bezirk', categories: ['syringe_finds'], districtIds: [d.id], targetKind: 'absolute', targetValue: 0, targetDate: addDays(start(), 56) }).expect(201);
+    const newcomer = await t.make.person(['liaison', 'leadership'], { agency: police.agency, confirmed: false });
+
+    // The police's own evaluation is cached first, then the newcomer asks for the same view.
+    const dashboard = async (who: TestPerson) => (await request(t.server).get('/api/v1/dashboard').set(who.auth).query({ districtId: d.id }).expect(200)).body.totals.keyFigures;
+    expect(await dashboard(police)).toMatchObject({ total: 1, offTrack: 1, noData: 0 });
+    expect(await dashboard(newcomer)).toMatchObject({ total: 1, offTrack: 0, noData: 1 });
+    expect(total((await figures(m.id, newcomer)).keyFigures[0])).toBe(0);
+    const atOnce = async (who: TestPerson) => ({ ...(await figures(m.id, who)).keyFigures[0], computedAt: null });
+    expect(await atOnce(newcomer)).toEqual(await atOnce(outsider));
+    expect(total((await figures(m.id, police)).keyFigures[0])).toBe(2);
+  });
+});
+
+describe("the leadership dashboard's cache of key figures, per visibility scope", () => {
+  const dashboard = async (who: TestPerson, districtId: string) => (await request(t.server).get('/api/v1/dashboard').set(who.auth).query({ districtId }).expect(200)).body;
+
+  it('a change to a record hidden from the viewer neither moves their "developments changed" time nor makes their results stale', async () => {
+    const s = spot();
+    const d = await district();
+    await log([{ day: 24, ...s, districtId: d.id }]);
+    const m = await measure({ districtIds: [d.id] });
+    await addKf(m.id, { name: 'Bezirk', categories: ['syringe_finds'], districtIds: [d.id], targetKind: 'absolute', targetValue: 0, targetDate: addDays(start(), 56) }).expect(201);
+    const viewer = await t.make.person(['leadership'], { agency: outsider.agency });
+    const chief = await t.make.person(['leadership'], { agency: police.agency });
+    // Evaluated and cached by the first look; the second is the settled state.
+    await dashboard(viewer, d.id);
+    const before = await dashboard(viewer, d.id);
+    await dashboard(chief, d.id);
+
+    await log([{ day: 25, ...s, districtId: d.id, by: police, visibility: 'own_agency' }]);
+    const after = await dashboard(viewer, d.id);
+    expect(after.keyFigureFreshness).toEqual(before.keyFigureFreshness);
+    expect(after.keyFigureFreshness).toMatchObject({ refreshedNow: 0, refreshingInBackground: false });
+    expect(after.totals.keyFigures).toEqual(before.totals.keyFigures);
+    // The police see their change: their time moves and their result is brought up to date.
+    const forChief = await dashboard(chief, d.id);
+    expect(Date.parse(forChief.keyFigureFreshness.developmentsChangedAt)).toBeGreaterThan(Date.parse(before.keyFigureFreshness.developmentsChangedAt));
+    expect(forChief.keyFigureFreshness.refreshedNow).toBe(1);
+  });
+
+  it('a record that leaves a viewer\'s sight leaves their cached results with it', async () => {
+    const s = spot();
+    const d = await district();
+    const m = await measure({ districtIds: [d.id] });
+    await addKf(m.id, { name: 'Bezirk', categories: ['syringe_finds'], districtIds: [d.id], targetKind: 'absolute', targetValue: 0, targetDate: addDays(start(), 56) }).expect(201);
+    const [dev] = await t.db.getRepository(Development).save([t.db.getRepository(Development).create({
+      category: 'syringe_finds', observedAt: dayAt(24), lat: s.lat, lon: s.lon, placeId: null, districtId: d.id, count: 3, substances: [], severity: 2,
+      description: 'Fund', reportingAgencyId: police.agency.id, reporterId: police.person.id, visibility: 'all', visibleAgencyIds: [],
+    })]);
+    const viewer = await t.make.person(['leadership'], { agency: outsider.agency });
+    expect((await dashboard(viewer, d.id)).totals.keyFigures).toMatchObject({ offTrack: 1, stale: 0 });
+
+    await request(t.server).patch(`/api/v1/developments/${dev!.id}`).set(police.auth).send({ visibility: 'own_agency', version: dev!.version }).expect(200);
+    expect((await dashboard(viewer, d.id)).totals.keyFigures).toMatchObject({ offTrack: 0, noData: 1, stale: 0 });
   });
 });
 
@@ -203,7 +285,7 @@ describe('displacement watch', () => {
     }).expect(201);
 
     const out = await figures(m.id, outsider);
-    expect(out).toMatchObject({ displacementSuspected: true, hiddenRecords: true });
+    expect(out).toMatchObject({ displacementSuspected: true });
     const r = out.keyFigures[0];
     expect(counts(r.baseline)).toEqual([0, 0, 10]);
     expect(counts(r.actual)).toEqual([4, 0, 0, 0, 0]);
@@ -220,7 +302,6 @@ describe('displacement watch', () => {
 
     const forPolice = (await figures(m.id, police)).keyFigures[0];
     expect(forPolice.displacement.counts.buffer).toEqual({ before: 2, after: 7 });
-    expect(forPolice.hiddenRecords).toBe(false);
   });
 
   it('is null with a reason when the control area is empty, and uses the rest of the city by default', async () => {

@@ -15,7 +15,8 @@ export interface JobPayloads {
   /** Periodic: delete long-ended sessions with their refresh tokens, and login failures past the window. */
   'auth-prune': Record<string, never>;
   /** Recompute the stale key-figure results as this agency sees them (visibility is per agency). */
-  'key-figures-refresh': { agencyId: string };
+  /** A visibility scope (visibilityScope(): an agency id, or 'all'), not a person. */
+  'key-figures-refresh': { scope: string };
 }
 export type JobName = keyof JobPayloads;
 

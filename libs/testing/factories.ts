@@ -29,8 +29,12 @@ export class Factories {
     return repo.save(repo.create({ name: `Testbehörde ${suffix}`, kind: 'police', code: `T-${suffix}`, active: true, ...overrides }));
   }
 
-  /** A person with a session; pass `agency` to put several people into one agency. */
-  async person(roles: Role[] = ['liaison'], opts: { agency?: Agency; active?: boolean; email?: string } = {}): Promise<TestPerson> {
+  /**
+   * A person with a session; pass `agency` to put several people into one agency. Confirmed by
+   * default (sees the agency's restricted records), as people who existed before the four-eyes
+   * rule; `confirmed: false` for a new member still waiting for their leadership.
+   */
+  async person(roles: Role[] = ['liaison'], opts: { agency?: Agency; active?: boolean; email?: string; confirmed?: boolean } = {}): Promise<TestPerson> {
     const agency = opts.agency ?? (await this.agency());
     hashed ??= hashPassword(TEST_PASSWORD);
     const repo = this.db.getRepository(Person);
@@ -42,6 +46,10 @@ export class Factories {
       deputyId: null,
       active: opts.active ?? true,
       passwordHash: await hashed,
+      passwordChosenBySelf: true,
+      accessConfirmedAt: opts.confirmed === false ? null : new Date(),
+      accessConfirmedBy: null,
+      accessChangedBy: null,
     }));
     const pair = await this.app.get(SessionsService).startSession(person);
     return { person, agency, token: pair.accessToken, refreshToken: pair.refreshToken, auth: { Authorization: `Bearer ${pair.accessToken}` } };

@@ -71,9 +71,16 @@ export class LoginService {
     await this.db.transaction(async (m) => {
       const locked = await m.findOne(Person, { where: { id: personId }, lock: { mode: 'pessimistic_write' } });
       if (!locked || (!locked.active && !admin)) throw DomainError.notFound('person');
-      await m.update(Person, { id: personId }, { passwordHash: hash });
+      // A password someone else set is known to them: until the person chose their own, their
+      // agency's restricted records stay closed and their access waits for confirmation again
+      // (otherwise an admin could reset a police officer's password and sign in as them).
+      const confirmationLost = !self && locked.accessConfirmedAt !== null;
+      await m.update(Person, { id: personId }, {
+        passwordHash: hash, passwordChosenBySelf: self,
+        ...(self ? {} : { accessConfirmedAt: null, accessConfirmedBy: null, accessChangedBy: actor.id }),
+      });
       await this.throttle.clear(m, locked.email);
-      await this.audit.record(m, actor, 'password_change', 'person', personId, {});
+      await this.audit.record(m, actor, 'password_change', 'person', personId, confirmationLost ? { accessConfirmed: { old: true, new: false } } : {});
       await this.people.revokeSessions(m, personId, 'password_changed', self ? actor.sessionId : undefined);
     });
   }

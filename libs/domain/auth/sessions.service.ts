@@ -100,8 +100,8 @@ export class SessionsService {
    */
   async resolveAccess(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
     if (typeof claims?.sub !== 'string' || typeof claims?.sid !== 'string' || !UUID.test(claims.sub) || !UUID.test(claims.sid)) throw tokenInvalid();
-    const rows: Array<{ id: string; agency_id: string; roles: Role[]; active: boolean; revoked_at: Date | null; expires_at: Date }> = await this.db.query(
-      `SELECT p.id, p.agency_id, p.roles, p.active, s.revoked_at, s.expires_at
+    const rows: Array<{ id: string; agency_id: string; roles: Role[]; active: boolean; access_confirmed: boolean; revoked_at: Date | null; expires_at: Date }> = await this.db.query(
+      `SELECT p.id, p.agency_id, p.roles, p.active, p.access_confirmed_at IS NOT NULL AS access_confirmed, s.revoked_at, s.expires_at
          FROM sessions s JOIN people p ON p.id = s.person_id
         WHERE s.id = $1 AND p.id = $2`,
       [claims.sid, claims.sub],
@@ -110,7 +110,8 @@ export class SessionsService {
     if (!row) throw tokenInvalid();
     if (!row.active) throw new DomainError(401, 'ACCOUNT_DISABLED', 'This account has been deactivated.');
     if (row.revoked_at || row.expires_at < new Date()) throw sessionEnded();
-    return { id: row.id, agencyId: row.agency_id, roles: row.roles, sessionId: claims.sid };
+    // Read on every request, like roles: a confirmation or a new role takes effect at once.
+    return { id: row.id, agencyId: row.agency_id, roles: row.roles, accessConfirmed: row.access_confirmed, sessionId: claims.sid };
   }
 
   /**

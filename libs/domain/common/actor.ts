@@ -5,6 +5,11 @@ export interface Actor {
   id: string;
   agencyId: string;
   roles: Role[];
+  /**
+   * Whether a leadership person of the agency confirmed this person's access (four-eyes, issue 7):
+   * until then they see only developments visible to all participants (development-visibility.ts).
+   */
+  accessConfirmed: boolean;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

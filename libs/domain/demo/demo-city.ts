@@ -53,6 +53,8 @@ export async function loadDemoDirectory(m: EntityManager, passwordHash: string):
     people.set(p.email, await m.save(Person, m.create(Person, {
       email: p.email, displayName: p.displayName, roles: p.roles, agencyId: agencies.get(p.agency)!.id,
       active: true, passwordHash, deputyId: null,
+      // The demo city starts as if its leadership had confirmed everyone (issue 7).
+      passwordChosenBySelf: true, accessConfirmedAt: new Date(), accessConfirmedBy: null, accessChangedBy: null,
     })));
   }
   return { agencies, people };

@@ -8,7 +8,7 @@ import { District } from '../places/district.entity.js';
 import { Place } from '../places/place.entity.js';
 import { DEVELOPMENT_CATEGORIES, DevelopmentCategory } from './development-enums.js';
 import { applyDevelopmentFilter, assertValidFilter, DevelopmentFilter } from './development-filter.js';
-import { applyVisibility } from './development-visibility.js';
+import { applyVisibility, visibilityScope } from './development-visibility.js';
 import { Development } from './development.entity.js';
 
 export type TrendInterval = 'week' | 'month';
@@ -75,7 +75,7 @@ export class DevelopmentTrendsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Aggregates per viewer agency and query, valid while no development changed (the
+   * Aggregates per visibility scope and query, valid while no development changed (the
    * development_changes counter). A year of a whole city counts several hundred thousand rows;
    * before a rapport many people open the same view. Per process, small, and only counts and
    * bucket starts: names are looked up fresh on every call.
@@ -116,7 +116,9 @@ export class DevelopmentTrendsService {
     // One snapshot for the counter and the counts, so that the cached result is exactly "as of N".
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const [{ n: changes }] = await m.query(`SELECT n::text AS n FROM development_changes WHERE id = 1`) as Array<{ n: string }>;
-      const key = JSON.stringify([viewer.agencyId, q.from, q.to, q.interval, q.groupBy, q.filter]);
+      // Keyed on what the viewer may see, not on the agency: an unconfirmed member of an agency
+      // must not get the agency's restricted counts from the cache.
+      const key = JSON.stringify([visibilityScope(viewer), q.from, q.to, q.interval, q.groupBy, q.filter]);
       const hit = this.cache.get(key);
       if (hit && hit.changes === changes) return hit;
 

@@ -1,23 +1,55 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 
+/** What decides which developments a viewer sees: the agency, and whether its leadership confirmed the access. */
+export type VisibilityViewer = Pick<Actor, 'agencyId' | 'accessConfirmed'>;
+
+/** The scope key of a viewer who sees only records visible to all participants. */
+export const PUBLIC_SCOPE = 'all';
+
+/**
+ * The set of developments a viewer may see is a function of this key and nothing else: the
+ * viewer's agency once a leadership person of that agency confirmed the access, otherwise
+ * PUBLIC_SCOPE. Every cache of counts over developments (trends, key-figure evaluations) keys on it,
+ * so that an unconfirmed member never gets the agency's restricted counts from a cache.
+ */
+export function visibilityScope(viewer: VisibilityViewer): string {
+  return viewer.accessConfirmed ? viewer.agencyId : PUBLIC_SCOPE;
+}
+
+/** The viewer a scope key stands for (the worker refreshes caches per scope, not per person). */
+export function viewerOfScope(scope: string): VisibilityViewer {
+  return scope === PUBLIC_SCOPE ? { agencyId: PUBLIC_SCOPE, accessConfirmed: false } : { agencyId: scope, accessConfirmed: true };
+}
+
 /**
  * THE visibility rule for developments, and the only place it is written down. Every read path
- * (single read, lists, counts, trends, summaries, exports, and the checks before a change) narrows
- * its query with this function, so that a record a person may not see is absent everywhere and
- * its existence cannot be inferred. No role bypasses it: coordinators, leadership and admins see
- * what their agency sees (ARCHITECTURE.md, convention 6).
+ * (single read, lists, counts, trends, summaries, exports, key figures, the audit trail, and the
+ * checks before a change) narrows its query with this predicate, so that a record a person may not
+ * see is absent everywhere and its existence cannot be inferred. No role bypasses it: coordinators,
+ * leadership and admins see what their agency sees (ARCHITECTURE.md, convention 6).
  *
  * - 'all': every participant;
  * - 'own_agency': the reporting agency only;
  * - 'agencies': the reporting agency and the agencies named in visible_agency_ids.
+ *
+ * A person whose access to their agency's restricted records is not (yet) confirmed by its
+ * leadership (issue 7: a new member, or a new role) sees only 'all', like someone of no agency.
+ * Returns the SQL condition and its parameters, for queries that need it as an expression.
  */
-export function applyVisibility<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, viewer: Pick<Actor, 'agencyId'>): SelectQueryBuilder<T> {
-  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`applyVisibility: unsafe alias "${alias}"`);
+export function visibilityCondition(alias: string, viewer: VisibilityViewer): { sql: string; params: Record<string, unknown> } {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`visibility: unsafe alias "${alias}"`);
+  if (!viewer.accessConfirmed) return { sql: `(${alias}.visibility = 'all')`, params: {} };
   // A parameter name per alias, so that a query joining developments twice keeps both predicates apart.
   const p = `visAgency_${alias}`;
-  return qb.andWhere(
-    `(${alias}.visibility = 'all' OR ${alias}.reporting_agency_id = :${p} OR (${alias}.visibility = 'agencies' AND :${p} = ANY(${alias}.visible_agency_ids)))`,
-    { [p]: viewer.agencyId },
-  );
+  return {
+    sql: `(${alias}.visibility = 'all' OR ${alias}.reporting_agency_id = :${p} OR (${alias}.visibility = 'agencies' AND :${p} = ANY(${alias}.visible_agency_ids)))`,
+    params: { [p]: viewer.agencyId },
+  };
+}
+
+/** Narrows a query over developments (alias) to what the viewer may see. */
+export function applyVisibility<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, viewer: VisibilityViewer): SelectQueryBuilder<T> {
+  const c = visibilityCondition(alias, viewer);
+  return qb.andWhere(c.sql, c.params);
 }

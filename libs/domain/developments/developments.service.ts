@@ -9,6 +9,7 @@ import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { assertVersion } from '../common/query-helpers.js';
+import { forgetEvaluationsOfLostScopes } from '../key-figures/evaluation-cache.js';
 import { GeoLookupService } from '../places/geo-lookup.service.js';
 import { Place } from '../places/place.entity.js';
 import { assertInCityArea } from '../places/places.service.js';
@@ -149,6 +150,7 @@ export class DevelopmentsService {
       const changes = AuditService.diff(before, { ...dev }, AUDITED, FREE_TEXT);
       if (Object.keys(changes).length === 0) return loadOne(m, id);
       await m.save(dev);
+      if (changes.visibility || changes.visibleAgencyIds) await forgetEvaluationsOfLostScopes(m, before, dev);
       await this.audit.record(m, actor, 'update', 'development', id, changes);
       return loadOne(m, id);
     });

@@ -2,16 +2,18 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { KeyFigureStatus } from './key-figure-rules.js';
 
 /**
- * The last evaluation of a key figure as one agency sees it. Visibility of developments depends
- * only on the viewer's agency (applyVisibility), so a result is cached per (key figure, agency) and
- * never shown to another agency. Only the leadership dashboard reads it, to count on/off track over
+ * The last evaluation of a key figure as one visibility scope sees it. Which developments a viewer
+ * sees depends only on their scope (visibilityScope: the agency once its leadership confirmed the
+ * viewer's access, else 'all'), so a result is cached per (key figure, scope) and never shown to
+ * a viewer of another scope. Only the leadership dashboard reads it, to count on/off track over
  * thousands of key figures within its latency budget; a single measure's key figures are always
  * counted live. Holds no counts a viewer could not see and no free text.
  */
 @Entity('key_figure_evaluations')
 export class KeyFigureEvaluation {
   @PrimaryColumn('uuid', { name: 'key_figure_id' }) keyFigureId: string;
-  @PrimaryColumn('uuid', { name: 'viewer_agency_id' }) viewerAgencyId: string;
+  /** visibilityScope() of the viewers it was computed for: an agency id, or 'all'. */
+  @PrimaryColumn('text', { name: 'viewer_scope' }) viewerScope: string;
   /** The definition it was computed for (key figure version and measure start date). */
   @Column('text') fingerprint: string;
   @Column('timestamptz', { name: 'evaluated_at' }) evaluatedAt: Date;
@@ -25,6 +27,5 @@ export class KeyFigureEvaluation {
   @Column('timestamptz', { name: 'developments_watermark', nullable: true }) developmentsWatermark: Date | null;
   @Column('text') status: KeyFigureStatus;
   @Column('boolean', { name: 'displacement_suspected', default: false }) displacementSuspected: boolean;
-  @Column('boolean', { name: 'hidden_records', default: false }) hiddenRecords: boolean;
   @Column('double precision', { nullable: true }) wdq: number | null;
 }

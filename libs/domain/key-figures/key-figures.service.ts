@@ -7,7 +7,7 @@ import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import type { DevelopmentCategory } from '../developments/development-enums.js';
 import { applyDevelopmentFilter } from '../developments/development-filter.js';
-import { applyVisibility } from '../developments/development-visibility.js';
+import { applyVisibility, visibilityScope, VisibilityViewer } from '../developments/development-visibility.js';
 import { Development } from '../developments/development.entity.js';
 import { berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
 import { recordMeasureEvent } from '../measures/measure-history.js';
@@ -67,8 +67,6 @@ export interface KeyFigureResult {
   baseline: PeriodCount[];
   actual: PeriodCount[];
   judgement: KeyFigureJudgement;
-  /** Some matching developments were not counted because the viewer may not see them (the number is not revealed). */
-  hiddenRecords: boolean;
   /** Only for a key figure with a point and radius. */
   displacement: DisplacementOutcome | null;
 }
@@ -77,13 +75,13 @@ export const MIN_RADIUS_M = 10;
 export const MAX_RADIUS_M = 10_000;
 const KF_AUDITED = ['name', 'categories', 'placeIds', 'districtIds', 'centerLat', 'centerLon', 'radiusM', 'bufferFactor', 'controlDistrictId', 'period', 'baselinePeriods', 'targetKind', 'targetValue', 'targetDate'];
 
-type Viewer = Pick<Actor, 'agencyId'>;
+type Viewer = VisibilityViewer;
 
 /**
  * Key figures: definitions (coordinators; part of the agreement), and their evaluation for a
  * viewer, counted from logged developments only. Every count goes through applyVisibility and
- * leaves withdrawn developments out; where an unrestricted count differs, the result says
- * `hiddenRecords: true` without revealing how many.
+ * leaves withdrawn developments out. A result is a function of what the viewer may see and of
+ * nothing else: no count, flag, rounding or extra query depends on records hidden from them.
  */
 @Injectable()
 export class KeyFiguresService {
@@ -173,26 +171,26 @@ export class KeyFiguresService {
     });
   }
 
-  /** A measure's key figures, counted live for this viewer (and stored as the viewer agency's dashboard cache). */
+  /** A measure's key figures, counted live for this viewer (and stored as the dashboard cache of the viewer's visibility scope). */
   async evaluateMeasure(viewer: Viewer, measureId: string, now: Date = new Date()): Promise<{ measure: Measure; results: KeyFigureResult[] }> {
     const measure = await this.db.getRepository(Measure).findOneBy({ id: measureId });
     if (!measure) throw DomainError.notFound('measure');
     const kfs = await this.db.getRepository(KeyFigure).find({ where: { measureId }, order: { createdAt: 'ASC' } });
     // The watermark is read before counting (see developmentsWatermark); the figures side by side.
-    const watermark = await this.developmentsWatermark();
+    const watermark = await this.developmentsWatermark(viewer);
     const results = await Promise.all(kfs.map((kf) => this.evaluate(viewer, kf, measure, now)));
     await this.storeEvaluations(viewer, results.map((r) => ({ result: r, startDate: measure.startDate })), watermark, now);
     return { measure, results };
   }
 
-  /** Re-evaluates the given key figures for the viewer's agency and stores the results (dashboard cache). */
+  /** Re-evaluates the given key figures for the viewer's visibility scope and stores the results (dashboard cache). */
   async refreshEvaluations(viewer: Viewer, keyFigureIds: string[], now: Date = new Date()): Promise<number> {
     if (!keyFigureIds.length) return 0;
     const kfs = await this.db.getRepository(KeyFigure).createQueryBuilder('k').where('k.id IN (:...ids)', { ids: keyFigureIds }).getMany();
     const measures = await this.db.getRepository(Measure).createQueryBuilder('m').select(['m.id', 'm.startDate'])
       .where('m.id IN (:...ids)', { ids: [...new Set(kfs.map((k) => k.measureId))] }).getMany();
     const starts = new Map(measures.map((x) => [x.id, x.startDate]));
-    const watermark = await this.developmentsWatermark();
+    const watermark = await this.developmentsWatermark(viewer);
     const out: Array<{ result: KeyFigureResult; startDate: string }> = [];
     for (const kf of kfs) {
       const startDate = starts.get(kf.measureId);
@@ -214,31 +212,27 @@ export class KeyFiguresService {
     const to = boundInstants[boundInstants.length - 1]!;
 
     const hasCircle = kf.centerLat !== null && kf.centerLon !== null && kf.radiusM !== null;
-    // Independent reads side by side on pooled connections: the visible counts, the unrestricted
-    // count for hiddenRecords, and the displacement watch.
-    const [visible, unrestricted, d] = await Promise.all([
+    // Independent reads side by side on pooled connections: the visible counts and the displacement
+    // watch. Nothing else is read: whatever the viewer may not see leaves no trace in the result,
+    // its timing or its code path (issue 7).
+    const [visible, d] = await Promise.all([
       this.locationQuery(kf, from, to, viewer)
         .select(`width_bucket(d.observed_at, CAST(:kfBounds AS timestamptz[]))`, 'b').addSelect('count(*)::int', 'n')
         .setParameter('kfBounds', boundInstants.map((x) => x.toISOString()))
         .groupBy('1').getRawMany<{ b: number; n: number }>(),
-      this.locationQuery(kf, from, to, null).select('count(*)::int', 'n').getRawOne<{ n: number }>(),
       hasCircle ? this.displacement(viewer, kf, berlinStartOfDay(measure.startDate), now) : Promise.resolve(null),
     ]);
     const perWindow = windows.map(() => 0);
-    let visibleTotal = 0;
     for (const row of visible) {
       const w = bucketOf[Number(row.b) - 1];
       if (w !== undefined && w !== null) perWindow[w]! += Number(row.n);
-      visibleTotal += Number(row.n);
     }
-    const hiddenRecords = Number(unrestricted?.n ?? 0) > visibleTotal || (d?.hiddenRecords ?? false);
 
     const toCount = (w: PeriodWindow, i: number): PeriodCount => ({ ...w, count: perWindow[i]!, complete: isComplete(w, today) });
     const baseline = baselineW.map((w, i) => toCount(w, i));
     const actual = actualW.map((w, i) => toCount(w, baselineW.length + i));
     const judgement = judgeKeyFigure({ startDate: measure.startDate, target: { kind: kf.targetKind, value: kf.targetValue, date: kf.targetDate }, baseline, actual });
-    const displacement: DisplacementOutcome | null = d?.outcome ?? null;
-    return { keyFigure: kf, measureId: kf.measureId, startDate: measure.startDate, today, computedAt: now, baseline, actual, judgement, hiddenRecords, displacement };
+    return { keyFigure: kf, measureId: kf.measureId, startDate: measure.startDate, today, computedAt: now, baseline, actual, judgement, displacement: d };
   }
 
   /**
@@ -246,9 +240,9 @@ export class KeyFiguresService {
    * (the rest of the city, or the chosen district without A and B), each before and after the
    * start over equally long windows; then the WDQ of displacement.ts.
    */
-  private async displacement(viewer: Viewer, kf: KeyFigure, start: Date, now: Date): Promise<{ outcome: DisplacementOutcome; hiddenRecords: boolean }> {
+  private async displacement(viewer: Viewer, kf: KeyFigure, start: Date, now: Date): Promise<DisplacementOutcome> {
     const windows = displacementWindows(start, now);
-    if (!windows) return { outcome: { available: false, reason: 'not_started' }, hiddenRecords: false };
+    if (!windows) return { available: false, reason: 'not_started' };
     const r = kf.radiusM!;
     const outer = r * kf.bufferFactor;
     const from = windows.before.from;
@@ -256,20 +250,18 @@ export class KeyFiguresService {
     const ctrl = kf.controlDistrictId;
 
     // A and B in one pass over the outer circle (bounding-box index range, then haversine).
-    const ring = (v: Viewer | null) => {
-      const qb = this.devs();
-      if (v) applyVisibility(qb, 'd', v);
+    const ring = () => {
+      const qb = applyVisibility(this.devs(), 'd', viewer);
       applyDevelopmentFilter(qb, 'd', { categories: kf.categories, from, to, near: { lat: kf.centerLat!, lon: kf.centerLon!, radiusM: outer } });
       return qb;
     };
-    const controlQuery = (v: Viewer | null) => {
-      const qb = this.devs();
-      if (v) applyVisibility(qb, 'd', v);
+    const controlQuery = () => {
+      const qb = applyVisibility(this.devs(), 'd', viewer);
       applyDevelopmentFilter(qb, 'd', { categories: kf.categories, from, to, ...(ctrl ? { districtId: ctrl } : {}) });
       return qb;
     };
-    const [abRows, cRows, cAll, abAll] = await Promise.all([
-      ring(viewer)
+    const [abRows, cRows] = await Promise.all([
+      ring()
         .select(`(${sqlDistanceMeters('d.lat', 'd.lon', 'kfA')} <= :kfR)`, 'inA')
         .addSelect('(d.observed_at >= :kfStart)', 'after')
         .addSelect(ctrl ? 'coalesce(d.district_id = :kfCtrl, false)' : 'true', 'inCtrl')
@@ -277,36 +269,26 @@ export class KeyFiguresService {
         .setParameters({ kfALat: kf.centerLat, kfALon: kf.centerLon, kfR: r, kfStart: start, ...(ctrl ? { kfCtrl: ctrl } : {}) })
         .groupBy('1').addGroupBy('2').addGroupBy('3')
         .getRawMany<{ inA: boolean; after: boolean; inCtrl: boolean; n: number }>(),
-      controlQuery(viewer).select('(d.observed_at >= :kfStart)', 'after').addSelect('count(*)::int', 'n')
+      controlQuery().select('(d.observed_at >= :kfStart)', 'after').addSelect('count(*)::int', 'n')
         .setParameter('kfStart', start).groupBy('1').getRawMany<{ after: boolean; n: number }>(),
-      // Hidden records: the control query over the whole city already contains A and B; with a
-      // district as control, A and B are checked on their own.
-      controlQuery(null).select('count(*)::int', 'n').getRawOne<{ n: number }>(),
-      ctrl ? ring(null).select('count(*)::int', 'n').getRawOne<{ n: number }>() : Promise.resolve(null),
     ]);
     const target: AreaCounts = { before: 0, after: 0 };
     const buffer: AreaCounts = { before: 0, after: 0 };
     const abInCtrl: AreaCounts = { before: 0, after: 0 };
-    let abVisible = 0;
     for (const row of abRows) {
       const n = Number(row.n);
       const key = row.after ? 'after' : 'before';
       (row.inA ? target : buffer)[key] += n;
       if (row.inCtrl) abInCtrl[key] += n;
-      abVisible += n;
     }
     const total: AreaCounts = { before: 0, after: 0 };
     for (const row of cRows) total[row.after ? 'after' : 'before'] += Number(row.n);
     const control: AreaCounts = { before: total.before - abInCtrl.before, after: total.after - abInCtrl.after };
-    const hidden = Number(cAll?.n ?? 0) > total.before + total.after || (abAll !== null && Number(abAll?.n ?? 0) > abVisible);
 
     const wdq = weightedDisplacementQuotient(target, buffer, control);
     return {
-      outcome: {
-        available: true, radiusM: r, bufferRadiusM: Math.round(outer), control: { kind: ctrl ? 'district' : 'city', districtId: ctrl },
-        windows, counts: { target, buffer, control }, ...wdq,
-      },
-      hiddenRecords: hidden,
+      available: true, radiusM: r, bufferRadiusM: Math.round(outer), control: { kind: ctrl ? 'district' : 'city', districtId: ctrl },
+      windows, counts: { target, buffer, control }, ...wdq,
     };
   }
 
@@ -314,10 +296,9 @@ export class KeyFiguresService {
     return this.db.getRepository(Development).createQueryBuilder('d');
   }
 
-  /** Developments matching the key figure's categories and location in [from, to); visibility applied when a viewer is given. */
-  private locationQuery(kf: KeyFigure, from: Date, to: Date, viewer: Viewer | null): SelectQueryBuilder<Development> {
-    const qb = this.devs();
-    if (viewer) applyVisibility(qb, 'd', viewer);
+  /** Developments matching the key figure's categories and location in [from, to) that the viewer may see. */
+  private locationQuery(kf: KeyFigure, from: Date, to: Date, viewer: Viewer): SelectQueryBuilder<Development> {
+    const qb = applyVisibility(this.devs(), 'd', viewer);
     const near = kf.centerLat !== null && kf.centerLon !== null && kf.radiusM !== null ? { lat: kf.centerLat, lon: kf.centerLon, radiusM: kf.radiusM } : undefined;
     applyDevelopmentFilter(qb, 'd', { categories: kf.categories, from, to, near });
     if (kf.placeIds.length || kf.districtIds.length) {
@@ -330,19 +311,26 @@ export class KeyFiguresService {
   }
 
   /**
-   * The latest change to any development, as PostgreSQL text (microseconds intact). Read before
-   * counting: a result is stale once a development changed after it (measure-dashboard.service.ts).
-   * A development committed during an evaluation with an older timestamp than this is missed until
-   * the next change or the next day; the dashboard says how old its results are.
+   * The latest change to a development the viewer may see, as PostgreSQL text (microseconds
+   * intact). Read before counting: a result is stale once such a development changed after it
+   * (measure-dashboard.service.ts). Only what the viewer may see counts: a change to a record hidden
+   * from them must not make their results stale, start a refresh or show up as a time (issue 7).
+   * A record that leaves the viewer's sight takes the viewer's cached results with it
+   * (forgetEvaluationsOfLostScopes). A development committed during an evaluation with an older
+   * timestamp than this is missed until the next change or the next day; the dashboard says how
+   * old its results are.
    */
-  async developmentsWatermark(): Promise<string | null> {
-    return (await this.developmentsChange()).text;
+  async developmentsWatermark(viewer: Viewer): Promise<string | null> {
+    return (await this.developmentsChange(viewer)).text;
   }
 
   /** The watermark as text (for comparisons in SQL) and as an instant (for people). */
-  async developmentsChange(): Promise<{ text: string | null; at: Date | null }> {
-    const rows: Array<{ text: string | null; at: Date | null }> = await this.db.query(`SELECT max(updated_at)::text AS text, max(updated_at) AS at FROM developments`);
-    return { text: rows[0]?.text ?? null, at: rows[0]?.at ? new Date(rows[0].at) : null };
+  async developmentsChange(viewer: Viewer): Promise<{ text: string | null; at: Date | null }> {
+    // max() over the updated_at index, read backwards until the first visible row.
+    const row = await applyVisibility(this.devs(), 'd', viewer)
+      .select('max(d.updated_at)::text', 'text').addSelect('max(d.updated_at)', 'at')
+      .getRawOne<{ text: string | null; at: Date | null }>();
+    return { text: row?.text ?? null, at: row?.at ? new Date(row.at) : null };
   }
 
   private async storeEvaluations(viewer: Viewer, items: Array<{ result: KeyFigureResult; startDate: string }>, watermark: string | null, now: Date): Promise<void> {
@@ -351,20 +339,20 @@ export class KeyFiguresService {
     const params: unknown[] = [];
     const tuples = items.map(({ result, startDate }) => {
       const d = result.displacement?.available ? result.displacement : null;
-      params.push(result.keyFigure.id, viewer.agencyId, evaluationFingerprint(result.keyFigure.version, startDate), now, result.today, watermark,
-        result.judgement.status, d?.displacementSuspected ?? false, result.hiddenRecords, d?.wdq ?? null);
-      const b = params.length - 10;
-      return `($${b + 1}::uuid, $${b + 2}::uuid, $${b + 3}, $${b + 4}::timestamptz, $${b + 5}::date, $${b + 6}::timestamptz, $${b + 7}, $${b + 8}::boolean, $${b + 9}::boolean, $${b + 10}::double precision)`;
+      params.push(result.keyFigure.id, visibilityScope(viewer), evaluationFingerprint(result.keyFigure.version, startDate), now, result.today, watermark,
+        result.judgement.status, d?.displacementSuspected ?? false, d?.wdq ?? null);
+      const b = params.length - 9;
+      return `($${b + 1}::uuid, $${b + 2}, $${b + 3}, $${b + 4}::timestamptz, $${b + 5}::date, $${b + 6}::timestamptz, $${b + 7}, $${b + 8}::boolean, $${b + 9}::double precision)`;
     });
     // Only key figures that still exist: one removed in the meantime would break the foreign key.
     await this.db.query(
-      `INSERT INTO key_figure_evaluations (key_figure_id, viewer_agency_id, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, hidden_records, wdq)
-       SELECT v.* FROM (VALUES ${tuples.join(', ')}) AS v(key_figure_id, viewer_agency_id, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, hidden_records, wdq)
+      `INSERT INTO key_figure_evaluations (key_figure_id, viewer_scope, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, wdq)
+       SELECT v.* FROM (VALUES ${tuples.join(', ')}) AS v(key_figure_id, viewer_scope, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, wdq)
         WHERE EXISTS (SELECT 1 FROM key_figures k WHERE k.id = v.key_figure_id)
-       ON CONFLICT (viewer_agency_id, key_figure_id) DO UPDATE SET
+       ON CONFLICT (viewer_scope, key_figure_id) DO UPDATE SET
          fingerprint = EXCLUDED.fingerprint, evaluated_at = EXCLUDED.evaluated_at, evaluated_on = EXCLUDED.evaluated_on,
          developments_watermark = EXCLUDED.developments_watermark, status = EXCLUDED.status,
-         displacement_suspected = EXCLUDED.displacement_suspected, hidden_records = EXCLUDED.hidden_records, wdq = EXCLUDED.wdq`,
+         displacement_suspected = EXCLUDED.displacement_suspected, wdq = EXCLUDED.wdq`,
       params,
     );
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor.js';
+import { viewerOfScope, visibilityScope, VisibilityViewer } from '../developments/development-visibility.js';
 import { DomainError } from '../common/domain-error.js';
 import { JobProducer } from '#queue/job-producer.js';
 import { KeyFiguresService } from '../key-figures/key-figures.service.js';
@@ -21,7 +22,7 @@ export interface KeyFigureTally {
   onTrack: number;
   offTrack: number;
   noData: number;
-  /** Not yet evaluated for the viewer's agency (counted in none of the three above). */
+  /** Not yet evaluated for the viewer's visibility scope (counted in none of the three above). */
   notEvaluated: number;
   /** Evaluated, but developments or the definition changed since (counted with their last status). */
   stale: number;
@@ -71,6 +72,7 @@ export interface Dashboard {
   overdueMeasures: DashboardMeasureRef[];
   upcomingDeadlines: DashboardMeasureRef[];
   displacementFlags: DisplacementFlag[];
+  /** developmentsChangedAt: the latest change to a development the viewer may see (nothing hidden from them moves it). */
   keyFigureFreshness: { refreshedNow: number; refreshingInBackground: boolean; oldestEvaluatedAt: Date | null; developmentsChangedAt: Date | null };
 }
 
@@ -192,7 +194,7 @@ export class MeasureDashboardService {
    * within the budget first) and the displacement flags.
    */
   private async keyFigurePart(viewer: Actor, q: DashboardQuery, today: string, now: Date) {
-    const change = await this.keyFigures.developmentsChange();
+    const change = await this.keyFigures.developmentsChange(viewer);
     const watermark = change.text;
     let kfRows = await this.keyFigureRows(viewer, q, today, watermark);
     let refreshedNow = 0;
@@ -202,7 +204,7 @@ export class MeasureDashboardService {
       refreshedNow = await this.keyFigures.refreshEvaluations(viewer, await this.staleCandidates(viewer, q, today, watermark, SYNC_REFRESH_MAX), now);
       if (refreshedNow) kfRows = await this.keyFigureRows(viewer, q, today, watermark);
     } else if (pending > 0) {
-      refreshing = await this.requestRefresh(viewer.agencyId);
+      refreshing = await this.requestRefresh(visibilityScope(viewer));
     }
     const filter = this.filterSql(q, 1);
     const flags: Array<Record<string, unknown>> = await this.db.query(
@@ -210,10 +212,10 @@ export class MeasureDashboardService {
          FROM key_figure_evaluations e
          JOIN key_figures k ON k.id = e.key_figure_id
          JOIN measures m ON m.id = k.measure_id
-        WHERE e.viewer_agency_id = $${filter.next} AND e.displacement_suspected AND k.measure_status <> 'cancelled' ${filter.sql}
+        WHERE e.viewer_scope = $${filter.next} AND e.displacement_suspected AND k.measure_status <> 'cancelled' ${filter.sql}
         ORDER BY e.wdq ASC NULLS LAST, m.id, k.id
         LIMIT ${DASHBOARD_LIST_LIMIT}`,
-      [...filter.params, viewer.agencyId],
+      [...filter.params, visibilityScope(viewer)],
     );
     return { kfRows, refreshedNow, flags, change, refreshing };
   }
@@ -260,16 +262,16 @@ export class MeasureDashboardService {
                 count(*) FILTER (WHERE e.key_figure_id IS NOT NULL AND ${this.staleSql(n + 1)})::int AS stale,
                 min(e.evaluated_at) AS oldest
            FROM key_figures k
-           LEFT JOIN key_figure_evaluations e ON e.key_figure_id = k.id AND e.viewer_agency_id = $${n}
+           LEFT JOIN key_figure_evaluations e ON e.key_figure_id = k.id AND e.viewer_scope = $${n}
           WHERE k.measure_status <> 'cancelled' ${this.measureScope(filter)}
           GROUP BY k.owning_agency_id),
        f AS (
          SELECT k.owning_agency_id AS "agencyId", count(DISTINCT k.measure_id)::int AS flagged
            FROM key_figure_evaluations e JOIN key_figures k ON k.id = e.key_figure_id
-          WHERE e.viewer_agency_id = $${n} AND e.displacement_suspected AND k.measure_status <> 'cancelled' ${this.measureScope(filter)}
+          WHERE e.viewer_scope = $${n} AND e.displacement_suspected AND k.measure_status <> 'cancelled' ${this.measureScope(filter)}
           GROUP BY k.owning_agency_id)
        SELECT t.*, coalesce(f.flagged, 0) AS flagged FROM t LEFT JOIN f USING ("agencyId")`,
-      [...filter.params, viewer.agencyId, today, watermark],
+      [...filter.params, visibilityScope(viewer), today, watermark],
     );
     return rows.map((r) => ({
       agencyId: String(r.agencyId), total: Number(r.total), onTrack: Number(r.onTrack), offTrack: Number(r.offTrack), noData: Number(r.noData),
@@ -283,29 +285,29 @@ export class MeasureDashboardService {
   }
 
   /** Missing or stale evaluations in the view's scope, the oldest first. */
-  private async staleCandidates(viewer: Pick<Actor, 'agencyId'>, q: DashboardQuery, today: string, watermark: string | null, limit: number): Promise<string[]> {
+  private async staleCandidates(viewer: VisibilityViewer, q: DashboardQuery, today: string, watermark: string | null, limit: number): Promise<string[]> {
     const filter = this.filterSql(q, 1);
     const n = filter.next;
     const rows: Array<{ id: string }> = await this.db.query(
       `SELECT k.id
          FROM key_figures k
-         LEFT JOIN key_figure_evaluations e ON e.key_figure_id = k.id AND e.viewer_agency_id = $${n}
+         LEFT JOIN key_figure_evaluations e ON e.key_figure_id = k.id AND e.viewer_scope = $${n}
         WHERE k.measure_status <> 'cancelled' ${this.measureScope(filter)} AND (e.key_figure_id IS NULL OR ${this.staleSql(n + 1)})
         ORDER BY e.evaluated_at ASC NULLS FIRST, k.id
         LIMIT ${Number(limit)}`,
-      [...filter.params, viewer.agencyId, today, watermark],
+      [...filter.params, visibilityScope(viewer), today, watermark],
     );
     return rows.map((r) => r.id);
   }
 
   /**
-   * Asks the worker to refresh the agency's stale evaluations. The job id makes it one job per
-   * agency however many API processes ask while it waits or runs. If the queue cannot be reached
-   * the results simply stay marked stale, which the dashboard reports.
+   * Asks the worker to refresh the stale evaluations of a visibility scope. The job id makes it one
+   * job per scope however many API processes ask while it waits or runs. If the queue cannot be
+   * reached the results simply stay marked stale, which the dashboard reports.
    */
-  private async requestRefresh(agencyId: string): Promise<boolean> {
+  private async requestRefresh(scope: string): Promise<boolean> {
     try {
-      await this.jobs.add('key-figures-refresh', { agencyId }, { jobId: `kf-refresh-${agencyId}`, removeOnComplete: true, removeOnFail: true });
+      await this.jobs.add('key-figures-refresh', { scope }, { jobId: `kf-refresh-${scope}`, removeOnComplete: true, removeOnFail: true });
       return true;
     } catch {
       return false;
@@ -313,16 +315,16 @@ export class MeasureDashboardService {
   }
 
   /**
-   * The worker's part (apps/worker/src/key-figures): refreshes the agency's stale evaluations
-   * city-wide in batches until none is left, the time budget is spent or `stop()` says so (shutdown).
+   * The worker's part (apps/worker/src/key-figures): refreshes the stale evaluations of a visibility
+   * scope city-wide in batches until none is left, the time budget is spent or `stop()` says so (shutdown).
    */
-  async refreshStale(agencyId: string, stop: () => boolean = () => false): Promise<number> {
-    const viewer = { agencyId };
+  async refreshStale(scope: string, stop: () => boolean = () => false): Promise<number> {
+    const viewer = viewerOfScope(scope);
     const until = Date.now() + BACKGROUND_MAX_MS;
     let refreshed = 0;
     while (!stop() && Date.now() < until) {
       const now = new Date();
-      const watermark = await this.keyFigures.developmentsWatermark();
+      const watermark = await this.keyFigures.developmentsWatermark(viewer);
       const ids = await this.staleCandidates(viewer, {}, berlinToday(now), watermark, BACKGROUND_BATCH);
       if (!ids.length) break;
       refreshed += await this.keyFigures.refreshEvaluations(viewer, ids, now);

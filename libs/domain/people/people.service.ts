@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
+import type { AuditChanges } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Session } from '../auth/session.entity.js';
 import { Actor, hasRole } from '../common/actor.js';
@@ -33,8 +34,13 @@ export interface PersonFilter {
   agencyId?: string;
   role?: Role;
   active?: boolean;
+  /** false: people whose access waits for their agency's leadership to confirm it. */
+  accessConfirmed?: boolean;
   q?: string;
 }
+
+/** The admin (IT) keeps the accounts; reading and deciding are other people's duties (issue 7). */
+const NOT_WITH_ADMIN: Role[] = ['liaison', 'coordinator', 'leadership'];
 
 const AUDITED = ['agencyId', 'email', 'displayName', 'roles', 'deputyId', 'active'];
 
@@ -46,7 +52,13 @@ export class PeopleService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * A new account sees only what every participant sees until a leadership person of its agency
+   * confirms its access (confirmAccess): whoever creates it cannot open the agency's restricted
+   * records on their own.
+   */
   async create(actor: Actor, input: PersonInput): Promise<Person> {
+    assertRoleCombination(input.roles);
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (m) => {
       const agency = await m.findOneBy(Agency, { id: input.agencyId });
@@ -63,13 +75,17 @@ export class PeopleService {
         deputyId: input.deputyId ?? null,
         active: true,
         passwordHash,
+        passwordChosenBySelf: false,
+        accessConfirmedAt: null,
+        accessConfirmedBy: null,
+        accessChangedBy: actor.id,
       });
       try {
         await m.insert(Person, person);
       } catch (err) {
         throw isUniqueViolation(err, 'people_email_key') ? emailTaken() : err;
       }
-      await this.audit.record(m, actor, 'create', 'person', person.id, AuditService.diff(null, { ...person }, AUDITED));
+      await this.audit.record(m, actor, 'create', 'person', person.id, { ...AuditService.diff(null, { ...person }, AUDITED), accessConfirmed: { new: false } });
       return this.getIn(m, person.id);
     });
   }
@@ -87,6 +103,7 @@ export class PeopleService {
     else if (filter.active !== undefined) qb.andWhere('p.active = :active', { active: filter.active });
     if (filter.agencyId) qb.andWhere('p.agency_id = :agencyId', { agencyId: filter.agencyId });
     if (filter.role) qb.andWhere(':role = ANY(p.roles)', { role: filter.role });
+    if (filter.accessConfirmed !== undefined) qb.andWhere(`p.access_confirmed_at IS ${filter.accessConfirmed ? 'NOT ' : ''}NULL`);
     if (filter.q) qb.andWhere('(p.display_name ILIKE :q OR p.email ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
     return paginate(qb, page, {
       displayName: { sql: 'p.display_name', type: 'text' },
@@ -95,11 +112,31 @@ export class PeopleService {
     }, { sql: 'p.id', type: 'uuid' });
   }
 
+  /**
+   * Nobody changes their own roles, and a role the person did not hold before waits for their
+   * agency's leadership to confirm it: until then the person sees only what every participant sees.
+   */
   async update(actor: Actor, id: string, patch: PersonPatch, expectedVersion?: number): Promise<Person> {
+    if (patch.roles !== undefined) assertRoleCombination(patch.roles);
     return this.db.transaction(async (m) => {
       const person = await this.lockPerson(m, id);
       assertVersion(person.version, expectedVersion);
       const before = { ...person };
+      let accessReset = false;
+      if (patch.roles !== undefined) {
+        const roles = dedupe(patch.roles);
+        const added = roles.filter((r) => !person.roles.includes(r));
+        const removed = person.roles.filter((r) => !roles.includes(r));
+        if ((added.length || removed.length) && actor.id === id) {
+          throw new DomainError(403, 'CANNOT_CHANGE_OWN_ROLES', 'You cannot change your own roles; ask another administrator.', 'roles');
+        }
+        if (added.length) {
+          accessReset = person.accessConfirmedAt !== null;
+          person.accessConfirmedAt = null;
+          person.accessConfirmedBy = null;
+          person.accessChangedBy = actor.id;
+        }
+      }
       if (patch.email !== undefined) {
         const email = patch.email.trim().toLowerCase();
         if (email !== person.email) await this.assertEmailFree(m, email);
@@ -111,8 +148,53 @@ export class PeopleService {
         if (patch.deputyId) await this.assertValidDeputy(m, person.agencyId, patch.deputyId, person.id);
         person.deputyId = patch.deputyId;
       }
-      return this.saveWithAudit(m, actor, before, person);
+      return this.saveWithAudit(m, actor, before, person, accessReset ? { accessConfirmed: { old: true, new: false } } : {});
     });
+  }
+
+  /**
+   * Four-eyes confirmation of a person's access to their agency's restricted records: by an active,
+   * confirmed leadership person of the same agency who is neither the person nor the one who made
+   * the change (creation, new role, password reset), and only once the person chose their own
+   * password (an administrator's initial or reset password is known to the administrator). Bootstrap: while the agency has no active, confirmed
+   * leadership person, a confirmed coordinator may confirm a leadership person of it (again not
+   * themselves, not the one who made the change); that person then confirms the others.
+   */
+  async confirmAccess(actor: Actor, id: string): Promise<Person> {
+    return this.db.transaction(async (m) => {
+      const person = await this.lockPerson(m, id);
+      if (!person.active) throw DomainError.notFound('person');
+      if (actor.id === id) throw new DomainError(403, 'CANNOT_CONFIRM_OWN_ACCESS', 'You cannot confirm your own access; a leadership person of your agency does that.', 'id');
+      if (person.accessConfirmedAt) throw new DomainError(409, 'ACCESS_ALREADY_CONFIRMED', "This person's access is already confirmed.", 'id');
+      if (person.accessChangedBy === actor.id) {
+        throw new DomainError(403, 'CONFIRMER_MADE_CHANGE', 'You made the change that needs confirming; another leadership person of the agency must confirm it.', 'id');
+      }
+      const via = await this.confirmationAuthority(m, actor, person);
+      if (!via) {
+        throw new DomainError(403, 'NOT_AGENCY_LEADERSHIP', "Only a confirmed leadership person of the person's own agency can confirm their access.", 'id');
+      }
+      if (!person.passwordChosenBySelf) {
+        throw new DomainError(409, 'OWN_PASSWORD_REQUIRED', 'This person still has the password an administrator set. They sign in and choose their own password first; then confirm their access.', 'id');
+      }
+      person.accessConfirmedAt = new Date();
+      person.accessConfirmedBy = actor.id;
+      await m.save(Person, person);
+      await this.audit.record(m, actor, 'confirm_access', 'person', id, { accessConfirmed: { old: false, new: true }, confirmedAs: { new: via } });
+      return this.getIn(m, id);
+    });
+  }
+
+  /** In which capacity the actor may confirm the person's access, if at all. */
+  private async confirmationAuthority(m: EntityManager, actor: Actor, person: Person): Promise<'agency_leadership' | 'coordinator_bootstrap' | null> {
+    if (!actor.accessConfirmed) return null;
+    if (hasRole(actor, 'leadership') && actor.agencyId === person.agencyId) return 'agency_leadership';
+    if (!hasRole(actor, 'coordinator') || !person.roles.includes('leadership')) return null;
+    // The agency row lock serialises bootstraps: two coordinators cannot each confirm a "first" leader.
+    await m.findOne(Agency, { where: { id: person.agencyId }, lock: { mode: 'pessimistic_write' } });
+    const leadership = await m.createQueryBuilder(Person, 'p')
+      .where(`p.agency_id = :agency AND p.active AND 'leadership' = ANY(p.roles) AND p.access_confirmed_at IS NOT NULL`, { agency: person.agencyId })
+      .getExists();
+    return leadership ? null : 'coordinator_bootstrap';
   }
 
   /** A person names their own deputy; admins may do it for anyone. */
@@ -154,8 +236,8 @@ export class PeopleService {
     await qb.execute();
   }
 
-  private async saveWithAudit(m: EntityManager, actor: Actor, before: Person, person: Person): Promise<Person> {
-    const changes = AuditService.diff({ ...before }, { ...person }, AUDITED);
+  private async saveWithAudit(m: EntityManager, actor: Actor, before: Person, person: Person, extra: AuditChanges = {}): Promise<Person> {
+    const changes = { ...AuditService.diff({ ...before }, { ...person }, AUDITED), ...extra };
     if (Object.keys(changes).length > 0) {
       try {
         await m.save(Person, person);
@@ -187,6 +269,12 @@ export class PeopleService {
     if (!deputy) throw new DomainError(422, 'DEPUTY_NOT_FOUND', 'The deputy does not exist.', 'deputyId');
     if (deputy.agencyId !== agencyId) throw new DomainError(422, 'DEPUTY_OTHER_AGENCY', 'The deputy must belong to the same agency.', 'deputyId');
     if (!deputy.active) throw new DomainError(422, 'DEPUTY_INACTIVE', 'The deputy is deactivated.', 'deputyId');
+  }
+}
+
+function assertRoleCombination(roles: Role[]): void {
+  if (roles.includes('admin') && roles.some((r) => NOT_WITH_ADMIN.includes(r))) {
+    throw new DomainError(422, 'ROLE_COMBINATION_NOT_ALLOWED', 'The admin role cannot be combined with liaison, coordinator or leadership: an administrator keeps the accounts but does not read or decide.', 'roles', { notWithAdmin: NOT_WITH_ADMIN });
   }
 }
 

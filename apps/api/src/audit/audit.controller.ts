@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '#domain/audit/audit.service.js';
-import { Roles } from '../auth/access.decorators.js';
+import { CurrentUser, Roles } from '../auth/access.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
 
@@ -12,14 +13,19 @@ import { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  /**
+   * Visibility applies as for the records themselves: an entry about a record you may not see
+   * shows who, when, which action and which kind of record only (`restricted: true`, `entityId`
+   * and `changes` null), and a filter by `entityId` never finds it.
+   */
   @Get()
   @Roles('admin')
-  async list(@Query() q: ListAuditQueryDto) {
-    const page = await this.audit.list({ ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, pageRequest(q, 'at', 'desc'));
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListAuditQueryDto) {
+    const page = await this.audit.list(user, { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, pageRequest(q, 'at', 'desc'));
     return {
       items: page.items.map((e) => ({
         id: e.id, at: e.at.toISOString(), actorId: e.actorId, action: e.action,
-        entityType: e.entityType, entityId: e.entityId, changes: e.changes, requestId: e.requestId,
+        entityType: e.entityType, entityId: e.entityId, changes: e.changes, requestId: e.requestId, restricted: e.restricted,
       })),
       nextCursor: page.nextCursor,
     };

@@ -23,14 +23,12 @@ export class KeyFigureResultDto {
   @ApiProperty({ type: PeriodCountDto, nullable: true, description: 'The latest complete period (what the status judges)' }) latest: PeriodCountDto | null;
   @ApiProperty({ enum: KEY_FIGURE_STATUSES }) status: KeyFigureStatus;
   @ApiProperty({ description: 'Why this status, e.g. at_or_below_expected, no_complete_period, nothing_logged' }) statusReason: string;
-  @ApiProperty({ description: 'True when matching developments exist that you may not see: they are not counted (how many is not revealed)' }) hiddenRecords: boolean;
   @ApiProperty({ nullable: true, description: 'Displacement watch (key figures with a point and radius only)' }) displacement: Record<string, unknown> | null;
 }
 
 export class MeasureKeyFiguresDto {
   @ApiProperty() measureId: string;
   @ApiProperty({ description: 'At least one key figure: the buffer got worse while the target area improved' }) displacementSuspected: boolean;
-  @ApiProperty({ description: 'At least one key figure left out developments you may not see' }) hiddenRecords: boolean;
   @ApiProperty({ type: KeyFigureResultDto, isArray: true }) keyFigures: KeyFigureResultDto[];
 }
 
@@ -74,7 +72,6 @@ export function toKeyFigureResult(r: KeyFigureResult): KeyFigureResultDto {
     latest: j.latest ? period(j.latest) : null,
     status: j.status,
     statusReason: j.reason,
-    hiddenRecords: r.hiddenRecords,
     displacement: displacement(r.displacement),
   };
 }
@@ -83,7 +80,6 @@ export function toMeasureKeyFigures(measureId: string, results: KeyFigureResult[
   return {
     measureId,
     displacementSuspected: results.some((r) => r.displacement?.available === true && r.displacement.displacementSuspected),
-    hiddenRecords: results.some((r) => r.hiddenRecords),
     keyFigures: results.map(toKeyFigureResult),
   };
 }

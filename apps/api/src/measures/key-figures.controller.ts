@@ -12,7 +12,8 @@ import { KeyFigureDefinitionDto, toKeyFigureDefinition } from './measure.mapper.
 
 const KEY_FIGURE_DOC = `Counted from logged developments only (never typed in), and only those **you may see**
 (visibility all / own agency / named agencies; no role bypasses it). Withdrawn developments never count.
-When matching developments exist that you may not see, \`hiddenRecords\` is true (how many is not revealed).
+The answer is a function of what you may see and nothing else: developments hidden from you leave no trace
+in it (a circle over one answers exactly like an empty circle).
 
 **Periods** (week or month) are anchored at the measure's start date (Berlin): the baseline is the mean of
 the N periods right before the start (N = baselinePeriods, default 3); actual counts follow per period since

@@ -64,6 +64,19 @@ export class PeopleController {
     return this.people.setActive(user, id, true).then(toPersonResponse);
   }
 
+  /**
+   * Four-eyes: a confirmed leadership person of the person's agency (not the person, not whoever
+   * created them or gave them the new role) opens the agency's restricted developments to them.
+   * While an agency has no confirmed leadership person, a coordinator confirms its first one.
+   */
+  @Post(':id/confirm-access')
+  @Roles('leadership', 'coordinator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PersonResponseDto })
+  confirmAccess(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<PersonResponseDto> {
+    return this.people.confirmAccess(user, id).then(toPersonResponse);
+  }
+
   /** Admin reset: no old password needed; all of the person's sessions end. */
   @Post(':id/password')
   @Roles('admin')

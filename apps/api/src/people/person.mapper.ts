@@ -18,6 +18,11 @@ export class PersonResponseDto {
   @ApiPropertyOptional({ type: PersonAgencyDto }) agency?: PersonAgencyDto;
   @ApiProperty({ nullable: true, type: String }) deputyId: string | null;
   @ApiProperty() active: boolean;
+  @ApiProperty({ description: "Whether a leadership person of the agency confirmed this person's access to the agency's restricted developments (four-eyes). Until then the person sees only developments visible to all participants." })
+  accessConfirmed: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'When the access was confirmed' }) accessConfirmedAt: string | null;
+  @ApiProperty({ description: 'false while the password is one an administrator set; access is confirmed only after the person chose their own' }) passwordChosenBySelf: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Who confirmed it (null for accounts older than the rule and for the demo city)' }) accessConfirmedBy: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
 }
@@ -32,6 +37,10 @@ export function toPersonResponse(p: Person): PersonResponseDto {
     agency: p.agency ? { id: p.agency.id, name: p.agency.name, code: p.agency.code, kind: p.agency.kind } : undefined,
     deputyId: p.deputyId,
     active: p.active,
+    accessConfirmed: p.accessConfirmedAt !== null,
+    accessConfirmedAt: p.accessConfirmedAt?.toISOString() ?? null,
+    passwordChosenBySelf: p.passwordChosenBySelf,
+    accessConfirmedBy: p.accessConfirmedBy,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
   };

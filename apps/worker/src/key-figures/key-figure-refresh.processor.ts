@@ -4,7 +4,7 @@ import type { JobPayloads } from '#queue/queue-names.js';
 import { JobHandler } from '../job-handler.decorator.js';
 
 /**
- * Refreshes stale key-figure results for one viewer agency, asked for by the dashboard when more
+ * Refreshes stale key-figure results for one visibility scope, asked for by the dashboard when more
  * than a few are stale. On shutdown it stops after the batch in hand, so that the worker can close.
  */
 @Injectable()
@@ -18,7 +18,10 @@ export class KeyFigureRefreshProcessor implements BeforeApplicationShutdown {
   }
 
   @JobHandler('key-figures-refresh')
-  async refresh(payload: JobPayloads['key-figures-refresh']): Promise<{ refreshed: number }> {
-    return { refreshed: await this.dashboard.refreshStale(payload.agencyId, () => this.stopping) };
+  async refresh(payload: JobPayloads['key-figures-refresh'] | { agencyId: string }): Promise<{ refreshed: number }> {
+    // Jobs queued before the evaluations were keyed per visibility scope name the agency, whose
+    // scope key is its id.
+    const scope = 'scope' in payload ? payload.scope : payload.agencyId;
+    return { refreshed: await this.dashboard.refreshStale(scope, () => this.stopping) };
   }
 }

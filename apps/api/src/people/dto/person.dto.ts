@@ -17,7 +17,7 @@ export class CreatePersonDto {
   @ApiProperty({ maxLength: 200 }) @RequiredText(200)
   displayName: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, isArray: true, description: 'admin combines with no other role' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
   roles: Role[];
 
@@ -37,7 +37,7 @@ export class UpdatePersonDto {
   @ApiPropertyOptional() @IsOptionalNotNull() @RequiredText(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Not your own; admin combines with no other role; a new role needs confirming by the agency leadership' })
   @IsOptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
   roles?: Role[];
 
@@ -62,6 +62,10 @@ export class ListPeopleQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Admins only; others always see active people' })
   @QueryBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ description: "false: people whose access waits for their agency's leadership to confirm it" })
+  @QueryBoolean()
+  accessConfirmed?: boolean;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
   q?: string;
