@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Person } from '#domain/people/person.entity.js';
 import { PeopleService } from '#domain/people/people.service.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { PersonResponseDto, toPersonResponse } from '../people/person.mapper.js';
 import { CurrentUser, Public, SignedIn } from './access.decorators.js';
 import { AuthService } from './auth.service.js';
@@ -23,6 +24,7 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401, 413, 415, 423, 429, 503)
   login(@Req() req: { user: Person }, @Body() _body: LoginDto): Promise<TokenPairDto> {
     return this.auth.startSession(req.user);
   }
@@ -31,6 +33,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401, 413, 415, 503)
   refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -39,6 +42,7 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session ended: its refresh tokens no longer work' })
   async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.auth.logout(user);
   }
@@ -55,6 +59,8 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password changed; your other sessions ended' })
+  @ApiProblems(400, 413, 415, 422, 423, 429)
   async changeOwnPassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(user, user.id, body.newPassword, body.oldPassword);
   }
@@ -63,6 +69,7 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @ApiOkResponse({ type: PersonResponseDto })
+  @ApiProblems(400, 413, 415, 422)
   async setOwnDeputy(@CurrentUser() user: AuthenticatedUser, @Body() body: SetDeputyDto): Promise<PersonResponseDto> {
     return toPersonResponse(await this.people.setDeputy(user, user.id, body.deputyId));
   }

@@ -46,7 +46,7 @@ export class CreateDevelopmentDto {
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
   count?: number;
 
-  @ApiPropertyOptional({ isArray: true, example: ['crack', 'heroin'], description: 'Codes of active substances (GET /substances)' })
+  @ApiPropertyOptional({ type: String, isArray: true, example: ['crack', 'heroin'], description: 'Codes of active substances (GET /substances)' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
   substances?: string[];
 
@@ -62,7 +62,7 @@ export class CreateDevelopmentDto {
   @IsIn(VISIBILITIES)
   visibility: Visibility;
 
-  @ApiPropertyOptional({ isArray: true, description: 'Required (non-empty) with visibility "agencies"; not allowed otherwise' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true, description: 'Required (non-empty) with visibility "agencies"; not allowed otherwise' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   visibleAgencyIds?: string[];
 }
@@ -84,10 +84,10 @@ export class UpdateDevelopmentDto {
   @ApiPropertyOptional({ description: 'Move to coordinates (with lat; clears the place)' }) @Given() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180)
   lon?: number;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0 }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(1_000_000)
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, description: 'null: not counted' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(1_000_000)
   count?: number | null;
 
-  @ApiPropertyOptional({ isArray: true }) @Given() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'Codes of active substances (GET /substances)' }) @Given() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
   substances?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @Given() @IsInt() @Min(1) @Max(5)
@@ -99,7 +99,7 @@ export class UpdateDevelopmentDto {
   @ApiPropertyOptional({ enum: VISIBILITIES }) @Given() @IsIn(VISIBILITIES)
   visibility?: Visibility;
 
-  @ApiPropertyOptional({ isArray: true }) @Given() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true }) @Given() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   visibleAgencyIds?: string[];
 
   @ApiProperty({ description: 'The version you read; a stale version is refused (409 VERSION_CONFLICT)' })
