@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import request from 'supertest';
-import { ACCESS_KEY, type AccessRule } from '#api/auth/access.decorators.js';
-import { allSchemas, deref, operationsOf, structuralProblems, type OpenApiDocument } from '#testing/openapi.js';
+import { accessRules, allSchemas, deref, operationsOf, structuralProblems, type OpenApiDocument } from '#testing/openapi.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 /**
@@ -24,29 +20,6 @@ afterAll(async () => {
 
 const PROBLEM_REF = '#/components/schemas/ProblemDto';
 
-/** The access rule of each route, from the same metadata the guard reads: "GET /api/v1/measures/{id}" -> rule. */
-function accessRules(): Map<string, AccessRule | undefined> {
-  const reflector = t.app.get(Reflector);
-  const scanner = new MetadataScanner();
-  const out = new Map<string, AccessRule | undefined>();
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const ctrl = wrapper.metatype as (new (...a: unknown[]) => unknown) | undefined;
-      if (!ctrl) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, ctrl) ?? '');
-      for (const name of scanner.getAllMethodNames(ctrl.prototype)) {
-        const handler = ctrl.prototype[name];
-        const path = Reflect.getMetadata(PATH_METADATA, handler);
-        if (path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!;
-        const full = `/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:([A-Za-z]+)/g, '{$1}');
-        out.set(`${method} ${base === 'health' ? '' : '/api/v1'}${full}`, reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, [handler, ctrl]));
-      }
-    }
-  }
-  return out;
-}
-
 describe('OpenAPI document', () => {
   it('is structurally sound (refs resolve, path parameters declared, known keywords and types)', () => {
     expect(structuralProblems(doc)).toEqual([]);
@@ -54,7 +27,7 @@ describe('OpenAPI document', () => {
 
   it('documents every route of the app, and nothing else', () => {
     const documented = operationsOf(doc).map((o) => `${o.method} ${o.path}`).sort();
-    expect(documented).toEqual([...accessRules().keys()].sort());
+    expect(documented).toEqual([...accessRules(t.app).keys()].sort());
   });
 
   it('gives every operation a success answer with a schema (204: no body)', () => {
@@ -80,7 +53,7 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the errors that apply to each operation as problem+json with the shared schema', () => {
-    const rules = accessRules();
+    const rules = accessRules(t.app);
     const missing: string[] = [];
     for (const { method, path, op } of operationsOf(doc)) {
       const rule = rules.get(`${method} ${path}`);

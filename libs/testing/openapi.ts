@@ -1,3 +1,8 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { ACCESS_KEY, type AccessRule } from '#api/auth/access.decorators.js';
+
 /**
  * Reading the API's own OpenAPI document in tests: its operations, its schemas (resolved), a
  * structural check of the document, and a check of a value against a schema. Written for the
@@ -237,4 +242,30 @@ export function schemaMismatches(doc: OpenApiDocument, schema: Schema, value: un
     default:
       return [`${where}: unknown type ${String(s.type)}`];
   }
+}
+
+/**
+ * The access rule of each route, from the same metadata the guard reads, keyed like the document:
+ * "GET /api/v1/measures/{id}" -> rule.
+ */
+export function accessRules(app: INestApplication): Map<string, AccessRule | undefined> {
+  const reflector = app.get(Reflector);
+  const scanner = new MetadataScanner();
+  const out = new Map<string, AccessRule | undefined>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const ctrl = wrapper.metatype as (new (...a: unknown[]) => unknown) | undefined;
+      if (!ctrl) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, ctrl) ?? '');
+      for (const name of scanner.getAllMethodNames(ctrl.prototype)) {
+        const handler = (ctrl.prototype as Record<string, (...a: unknown[]) => unknown>)[name]!;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!;
+        const full = `/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:([A-Za-z]+)/g, '{$1}');
+        out.set(`${method} ${base === 'health' ? '' : '/api/v1'}${full}`, reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, [handler, ctrl]));
+      }
+    }
+  }
+  return out;
 }

@@ -83,7 +83,7 @@ export class PeopleController {
   @Roles('admin')
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Password set; all of the person's sessions ended" })
-  @ApiProblems(400, 404, 413, 415)
+  @ApiProblems(400, 404, 413, 415, 422)
   async resetPassword(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(user, id, body.newPassword, body.oldPassword);
   }
