@@ -154,15 +154,14 @@ const forgedCursor: fc.Arbitrary<Tagged<string>> = fc.oneof(
     .map(([v, id]) => ({ value: b64(JSON.stringify({ v, id })), tags: ['forged cursor'] })),
 );
 
-/** Values a client should never send in a JSON body field. */
+/** Values a client should never send in a JSON body field, in few categories so that each comes up often. */
 const hostileValue: fc.Arbitrary<Tagged<unknown>> = tagged<unknown>([
-  [null, 'null'], ['', 'empty string'], ['   ', 'blank string'], ['\t \n', 'blank string'], ['\u0000', 'NUL'], ['ab\u0000cd', 'NUL'],
-  [1e308, 'huge number'], [-1e308, 'huge number'], [2 ** 63, 'huge number'], [-1, 'negative'], [0.5, 'fraction'], ['12', 'number as string'],
-  [true, 'wrong type'], [[], 'wrong type'], [{}, 'wrong type'], [['x', 1], 'wrong type'], [{ a: { b: [1] } }, 'wrong type'],
+  [null, 'null'], ['', 'blank string'], ['   ', 'blank string'], ['\t \n', 'blank string'], ['\u0000', 'NUL'], ['ab\u0000cd', 'NUL'],
+  [1e308, 'huge number'], [-1e308, 'huge number'], [2 ** 63, 'huge number'],
+  [true, 'wrong type'], [[], 'wrong type'], [{}, 'wrong type'], [['x', 1], 'wrong type'], [{ a: { b: [1] } }, 'wrong type'], [-1, 'wrong type'], [0.5, 'wrong type'], ['12', 'wrong type'], ["' OR 1=1 --", 'wrong type'],
   ['2026-02-30', 'impossible date'], ['2026-02-30T10:00:00Z', 'impossible date'], ['9999-12-31', 'far date'], ['9999-12-31T23:59:59Z', 'far date'],
   ['-271821-04-20T00:00:00Z', 'far date'], ['+275760-09-13T00:00:00.000Z', 'far date'], ['0000-01-01', 'far date'],
-  ['not-a-uuid', 'non-uuid id'], ['00000000-0000-0000-0000-000000000000', 'nil uuid'], ['x'.repeat(20_000), 'long string'],
-  ['\ud800', 'lone surrogate'], ["' OR 1=1 --", 'sql text'],
+  ['not-a-uuid', 'non-uuid id'], ['00000000-0000-0000-0000-000000000000', 'non-uuid id'], ['x'.repeat(20_000), 'long string'], ['\ud800', 'lone surrogate'],
 ]);
 
 /** The same in a query string (always text there). */
