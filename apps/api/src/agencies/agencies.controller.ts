@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AgenciesService } from '#domain/agencies/agencies.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { pageRequest } from '../common/page-query.dto.js';
-import { AgencyResponseDto, toAgencyResponse } from './agency.mapper.js';
+import { AgencyPageDto, AgencyResponseDto, toAgencyResponse } from './agency.mapper.js';
 import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto.js';
 
 @ApiTags('agencies')
@@ -16,13 +17,17 @@ export class AgenciesController {
 
   @Post()
   @Roles('coordinator')
+  @ApiCreatedResponse({ type: AgencyResponseDto })
+  @ApiProblems(400, 409, 413, 415)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateAgencyDto): Promise<AgencyResponseDto> {
     return this.agencies.create(user, body).then(toAgencyResponse);
   }
 
   @Get()
   @SignedIn()
-  async list(@Query() q: ListAgenciesQueryDto) {
+  @ApiOkResponse({ type: AgencyPageDto })
+  @ApiProblems(400)
+  async list(@Query() q: ListAgenciesQueryDto): Promise<AgencyPageDto> {
     const page = await this.agencies.list(q, pageRequest(q, 'name'));
     return { items: page.items.map(toAgencyResponse), nextCursor: page.nextCursor };
   }
@@ -30,12 +35,15 @@ export class AgenciesController {
   @Get(':id')
   @SignedIn()
   @ApiOkResponse({ type: AgencyResponseDto })
+  @ApiProblems(400, 404)
   get(@Param('id', UuidParamPipe) id: string): Promise<AgencyResponseDto> {
     return this.agencies.get(id).then(toAgencyResponse);
   }
 
   @Patch(':id')
   @Roles('coordinator')
+  @ApiOkResponse({ type: AgencyResponseDto })
+  @ApiProblems(400, 404, 409, 413, 415)
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateAgencyDto): Promise<AgencyResponseDto> {
     const { version, ...patch } = body;
     return this.agencies.update(user, id, patch, version).then(toAgencyResponse);
@@ -44,6 +52,8 @@ export class AgenciesController {
   @Post(':id/deactivate')
   @Roles('coordinator')
   @HttpCode(200)
+  @ApiOkResponse({ type: AgencyResponseDto })
+  @ApiProblems(400, 404)
   deactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<AgencyResponseDto> {
     return this.agencies.setActive(user, id, false).then(toAgencyResponse);
   }
@@ -51,6 +61,8 @@ export class AgenciesController {
   @Post(':id/reactivate')
   @Roles('coordinator')
   @HttpCode(200)
+  @ApiOkResponse({ type: AgencyResponseDto })
+  @ApiProblems(400, 404)
   reactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<AgencyResponseDto> {
     return this.agencies.setActive(user, id, true).then(toAgencyResponse);
   }

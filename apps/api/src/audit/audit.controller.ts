@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '#domain/audit/audit.service.js';
 import { CurrentUser, Roles } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { pageRequest } from '../common/page-query.dto.js';
+import { AuditPageDto, toAuditEntryResponse } from './audit-entry.mapper.js';
 import { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
 
 /** Read-only on purpose: there is no route that changes or deletes an audit entry. */
@@ -20,14 +22,10 @@ export class AuditController {
    */
   @Get()
   @Roles('admin')
-  async list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListAuditQueryDto) {
+  @ApiOkResponse({ type: AuditPageDto })
+  @ApiProblems(400)
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListAuditQueryDto): Promise<AuditPageDto> {
     const page = await this.audit.list(user, { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, pageRequest(q, 'at', 'desc'));
-    return {
-      items: page.items.map((e) => ({
-        id: e.id, at: e.at.toISOString(), actorId: e.actorId, action: e.action,
-        entityType: e.entityType, entityId: e.entityId, changes: e.changes, requestId: e.requestId, restricted: e.restricted,
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return { items: page.items.map(toAuditEntryResponse), nextCursor: page.nextCursor };
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Put, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LoginService } from '#domain/auth/login.service.js';
 import { SessionsService } from '#domain/auth/sessions.service.js';
 import { Person } from '#domain/people/person.entity.js';
 import { PeopleService } from '#domain/people/people.service.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { PersonResponseDto, toPersonResponse } from '../people/person.mapper.js';
 import { CurrentUser, Public, SignedIn } from './access.decorators.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
@@ -24,6 +25,7 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401, 413, 415, 423, 429, 503)
   login(@Req() req: { user: Person }, @Body() _body: LoginDto): Promise<TokenPairDto> {
     return this.sessions.startSession(req.user);
   }
@@ -32,6 +34,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401, 413, 415, 503)
   refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return this.sessions.refresh(body.refreshToken);
   }
@@ -40,6 +43,7 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session ended: its refresh tokens no longer work' })
   async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.sessions.logout(user.sessionId);
   }
@@ -56,6 +60,8 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password changed; your other sessions ended' })
+  @ApiProblems(400, 413, 415, 422, 423, 429)
   async changeOwnPassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto, @Ip() ip: string): Promise<void> {
     await this.logins.changePassword(user, user.id, body.newPassword, body.oldPassword, ip);
   }
@@ -64,6 +70,7 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @ApiOkResponse({ type: PersonResponseDto })
+  @ApiProblems(400, 413, 415, 422)
   async setOwnDeputy(@CurrentUser() user: AuthenticatedUser, @Body() body: SetDeputyDto): Promise<PersonResponseDto> {
     return toPersonResponse(await this.people.setDeputy(user, user.id, body.deputyId));
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MeasureDashboardService } from '#domain/measures/measure-dashboard.service.js';
 import { CurrentUser, Roles } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { toDashboardResponse } from './dashboard.mapper.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
+import { DashboardResponseDto, toDashboardResponse } from './dashboard.mapper.js';
 import { DashboardQueryDto } from './dto/dashboard-query.dto.js';
 
 @ApiTags('dashboard')
@@ -25,7 +26,9 @@ background refresh catches up (\`keyFigureFreshness\`). Lists: the 100 most over
 the next 100 deadlines, and the measures whose key figures the displacement watch flagged (see GET /measures/{id}/key-figures).
 Filters: districtId (the measure names the district or one of its places), rapportId.`,
   })
-  async get(@CurrentUser() user: AuthenticatedUser, @Query() q: DashboardQueryDto) {
+  @ApiOkResponse({ type: DashboardResponseDto })
+  @ApiProblems(400)
+  async get(@CurrentUser() user: AuthenticatedUser, @Query() q: DashboardQueryDto): Promise<DashboardResponseDto> {
     return toDashboardResponse(await this.dashboard.dashboard(user, q));
   }
 }

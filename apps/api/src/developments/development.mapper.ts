@@ -1,20 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '#domain/developments/development-enums.js';
 import type { Development } from '#domain/developments/development.entity.js';
 import type { AgencySummary, TrendResult } from '#domain/developments/development-trends.service.js';
+import { SENSITIVE_KINDS, type SensitiveKind } from '#domain/places/place-kind.js';
+import { PageOf } from '../common/page.dto.js';
+import { AgencyRefDto, NamedRefDto } from '../common/ref.dto.js';
 import { NO_PERSONAL_DATA } from './dto/development.dto.js';
 
-export class NamedRefDto {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
-}
-
-export class AgencyRefDto extends NamedRefDto {
-  @ApiProperty() code: string;
-}
-
 export class SensitivePlaceRefDto extends NamedRefDto {
-  @ApiProperty({ nullable: true }) sensitiveKind: string | null;
+  @ApiProperty({ enum: SENSITIVE_KINDS, nullable: true, type: String }) sensitiveKind: SensitiveKind | null;
   @ApiProperty({ description: 'Distance in metres when the development was stored' }) distanceM: number;
 }
 
@@ -26,27 +20,70 @@ export class DevelopmentResponseDto {
   @ApiProperty() lat: number;
   @ApiProperty() lon: number;
   @ApiProperty({ type: NamedRefDto, nullable: true }) district: NamedRefDto | null;
-  @ApiProperty({ nullable: true }) count: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'How many (e.g. syringes found); null when not counted' }) count: number | null;
   @ApiProperty({ isArray: true, type: String }) substances: string[];
   @ApiProperty({ minimum: 1, maximum: 5 }) severity: number;
   @ApiProperty({ description: `Free text. ${NO_PERSONAL_DATA}` }) description: string;
   @ApiProperty({ type: AgencyRefDto }) reportingAgency: AgencyRefDto;
   @ApiProperty() reporterId: string;
   @ApiProperty({ enum: VISIBILITIES }) visibility: Visibility;
-  @ApiProperty({ isArray: true, type: String }) visibleAgencyIds: string[];
+  @ApiProperty({ isArray: true, type: String, format: 'uuid', description: 'With visibility "agencies": the agencies besides the reporting one that may see it' }) visibleAgencyIds: string[];
   @ApiProperty({ type: SensitivePlaceRefDto, nullable: true, description: 'The nearest particularly sensitive place within the configured radius' })
   nearestSensitivePlace: SensitivePlaceRefDto | null;
   @ApiProperty() withdrawn: boolean;
-  @ApiPropertyOptional({ nullable: true }) withdrawnAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) withdrawalReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) withdrawalReason: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
 
-export class DevelopmentPageDto {
-  @ApiProperty({ type: DevelopmentResponseDto, isArray: true }) items: DevelopmentResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+export class DevelopmentPageDto extends PageOf(DevelopmentResponseDto) {}
+
+export class TrendBucketDto {
+  @ApiProperty({ description: 'Berlin date the bucket starts (Monday for weeks, the 1st for months)' }) bucket: string;
+  @ApiProperty({ format: 'date-time' }) start: string;
+}
+
+export class TrendPointDto {
+  @ApiProperty({ description: 'The bucket (Berlin date)' }) bucket: string;
+  @ApiProperty({ type: 'integer' }) count: number;
+  @ApiProperty({ type: 'integer', description: 'Count in the bucket before' }) previous: number;
+  @ApiProperty({ type: 'integer' }) change: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Change in percent; null when the bucket before was empty' }) changePercent: number | null;
+}
+
+export class TrendSeriesDto {
+  @ApiProperty({ enum: DEVELOPMENT_CATEGORIES }) category: DevelopmentCategory;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The district or place; null: none' }) groupId: string | null;
+  @ApiProperty({ type: String, nullable: true }) groupName: string | null;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: TrendPointDto, isArray: true }) points: TrendPointDto[];
+}
+
+export class TrendsResponseDto {
+  @ApiProperty({ enum: ['week', 'month'] }) interval: 'week' | 'month';
+  @ApiProperty({ enum: ['district', 'place'] }) groupBy: 'district' | 'place';
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ type: TrendBucketDto, isArray: true }) buckets: TrendBucketDto[];
+  @ApiProperty({ type: TrendSeriesDto, isArray: true }) series: TrendSeriesDto[];
+}
+
+export class AgencySummaryDto {
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty() agencyCode: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Category -> count (categories without developments left out)' })
+  byCategory: Partial<Record<DevelopmentCategory, number>>;
+}
+
+export class SummaryResponseDto {
+  @ApiProperty({ format: 'date-time' }) since: string;
+  @ApiProperty({ format: 'date-time' }) until: string;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: AgencySummaryDto, isArray: true }) agencies: AgencySummaryDto[];
 }
 
 /** Needs the relations place, district, reportingAgency and nearestSensitivePlace loaded. */
@@ -79,7 +116,7 @@ export function toDevelopmentResponse(d: Development): DevelopmentResponseDto {
   };
 }
 
-export function toTrendResponse(t: TrendResult) {
+export function toTrendResponse(t: TrendResult): TrendsResponseDto {
   return {
     interval: t.interval,
     groupBy: t.groupBy,
@@ -90,6 +127,6 @@ export function toTrendResponse(t: TrendResult) {
   };
 }
 
-export function toSummaryResponse(s: { since: Date; until: Date; total: number; agencies: AgencySummary[] }) {
+export function toSummaryResponse(s: { since: Date; until: Date; total: number; agencies: AgencySummary[] }): SummaryResponseDto {
   return { since: s.since.toISOString(), until: s.until.toISOString(), total: s.total, agencies: s.agencies };
 }

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DevelopmentTrendsService } from '#domain/developments/development-trends.service.js';
 import { DevelopmentsService } from '#domain/developments/developments.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { ApiCsvResponse, ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { pageRequest } from '../common/page-query.dto.js';
-import { DevelopmentPageDto, DevelopmentResponseDto, toDevelopmentResponse, toSummaryResponse, toTrendResponse } from './development.mapper.js';
+import {
+  DevelopmentPageDto, DevelopmentResponseDto, SummaryResponseDto, toDevelopmentResponse, toSummaryResponse, toTrendResponse, TrendsResponseDto,
+} from './development.mapper.js';
 import {
   CreateDevelopmentDto, DevelopmentFilterQueryDto, ListDevelopmentsQueryDto, NO_PERSONAL_DATA, SummaryQueryDto, toDevelopmentFilter,
   toDevelopmentInput, toDevelopmentPatch, toTrendQuery, TrendsQueryDto, UpdateDevelopmentDto, WithdrawDevelopmentDto,
@@ -28,6 +31,8 @@ export class DevelopmentsController {
   @Post()
   @Roles('liaison')
   @ApiOperation({ summary: 'Log a development for your agency (liaisons)', description: `Reporting agency and person come from the token. ${NO_PERSONAL_DATA}` })
+  @ApiCreatedResponse({ type: DevelopmentResponseDto })
+  @ApiProblems(400, 413, 415, 422)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDevelopmentDto): Promise<DevelopmentResponseDto> {
     return this.developments.create(user, toDevelopmentInput(body)).then(toDevelopmentResponse);
   }
@@ -36,6 +41,7 @@ export class DevelopmentsController {
   @SignedIn()
   @ApiOperation({ summary: 'List developments', description: `${VISIBILITY_NOTE} Withdrawn ones only with includeWithdrawn=true.` })
   @ApiOkResponse({ type: DevelopmentPageDto })
+  @ApiProblems(400)
   async list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListDevelopmentsQueryDto): Promise<DevelopmentPageDto> {
     const page = await this.developments.list(user, toDevelopmentFilter(q), pageRequest(q, 'observedAt', 'desc'));
     return { items: page.items.map(toDevelopmentResponse), nextCursor: page.nextCursor };
@@ -44,20 +50,25 @@ export class DevelopmentsController {
   @Get('trends')
   @SignedIn()
   @ApiOperation({ summary: 'Counts per category and district or place per week or month (Berlin time), with the change against the previous bucket', description: VISIBILITY_NOTE })
-  async trends(@CurrentUser() user: AuthenticatedUser, @Query() q: TrendsQueryDto) {
+  @ApiOkResponse({ type: TrendsResponseDto })
+  @ApiProblems(400)
+  async trends(@CurrentUser() user: AuthenticatedUser, @Query() q: TrendsQueryDto): Promise<TrendsResponseDto> {
     return toTrendResponse(await this.trendsService.trends(user, toTrendQuery(q)));
   }
 
   @Get('summary')
   @SignedIn()
   @ApiOperation({ summary: 'Since the last rapport: counts per reporting agency and category', description: VISIBILITY_NOTE })
-  async summary(@CurrentUser() user: AuthenticatedUser, @Query() q: SummaryQueryDto) {
+  @ApiOkResponse({ type: SummaryResponseDto })
+  @ApiProblems(400)
+  async summary(@CurrentUser() user: AuthenticatedUser, @Query() q: SummaryQueryDto): Promise<SummaryResponseDto> {
     return toSummaryResponse(await this.trendsService.summary(user, new Date(q.since), q.until ? new Date(q.until) : undefined));
   }
 
   @Get('export.csv')
   @SignedIn()
-  @ApiProduces('text/csv')
+  @ApiCsvResponse()
+  @ApiProblems(400, 422)
   @ApiOperation({ summary: 'Export the filtered list as CSV (UTF-8 with BOM, semicolons, German headers; at most 100,000 rows)', description: `${VISIBILITY_NOTE} Every export is audited.` })
   async export(@CurrentUser() user: AuthenticatedUser, @Query() q: DevelopmentFilterQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const out = await this.developments.exportCsv(user, toDevelopmentFilter(q));
@@ -68,6 +79,7 @@ export class DevelopmentsController {
   @Get(':id')
   @SignedIn()
   @ApiOkResponse({ type: DevelopmentResponseDto })
+  @ApiProblems(400, 404)
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<DevelopmentResponseDto> {
     return this.developments.get(user, id).then(toDevelopmentResponse);
   }
@@ -76,6 +88,8 @@ export class DevelopmentsController {
   @Patch(':id')
   @SignedIn()
   @ApiOperation({ summary: "Correct a development (liaisons of the reporting agency; send the version you read)", description: NO_PERSONAL_DATA })
+  @ApiOkResponse({ type: DevelopmentResponseDto })
+  @ApiProblems(400, 403, 404, 409, 413, 415, 422)
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDevelopmentDto): Promise<DevelopmentResponseDto> {
     const { version, ...patch } = body;
     return this.developments.update(user, id, toDevelopmentPatch(patch), version).then(toDevelopmentResponse);
@@ -85,6 +99,8 @@ export class DevelopmentsController {
   @SignedIn()
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a development (liaisons of the reporting agency); the record stays, marked withdrawn' })
+  @ApiOkResponse({ type: DevelopmentResponseDto })
+  @ApiProblems(400, 403, 404, 409, 413, 415)
   withdraw(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: WithdrawDevelopmentDto): Promise<DevelopmentResponseDto> {
     return this.developments.withdraw(user, id, body.reason, body.version).then(toDevelopmentResponse);
   }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { type District, type GeoJsonPolygon } from '#domain/places/district.entity.js';
+import { PageOf } from '../common/page.dto.js';
 import { GEOJSON_POLYGON_SCHEMA } from './dto/district.dto.js';
 
 export class DistrictResponseDto {
@@ -12,6 +13,8 @@ export class DistrictResponseDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
+
+export class DistrictPageDto extends PageOf(DistrictResponseDto) {}
 
 export function toDistrictResponse(d: District): DistrictResponseDto {
   return {

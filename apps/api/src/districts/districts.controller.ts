@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DistrictsService } from '#domain/places/districts.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { pageRequest } from '../common/page-query.dto.js';
-import { DistrictResponseDto, toDistrictResponse } from './district.mapper.js';
+import { DistrictPageDto, DistrictResponseDto, toDistrictResponse } from './district.mapper.js';
 import { CreateDistrictDto, ListDistrictsQueryDto, UpdateDistrictDto } from './dto/district.dto.js';
 
 @ApiTags('districts')
@@ -16,13 +17,17 @@ export class DistrictsController {
 
   @Post()
   @Roles('coordinator')
+  @ApiCreatedResponse({ type: DistrictResponseDto })
+  @ApiProblems(400, 409, 413, 415)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDistrictDto): Promise<DistrictResponseDto> {
     return this.districts.create(user, body).then(toDistrictResponse);
   }
 
   @Get()
   @SignedIn()
-  async list(@Query() q: ListDistrictsQueryDto) {
+  @ApiOkResponse({ type: DistrictPageDto })
+  @ApiProblems(400)
+  async list(@Query() q: ListDistrictsQueryDto): Promise<DistrictPageDto> {
     const page = await this.districts.list(q, pageRequest(q, 'name'));
     return { items: page.items.map(toDistrictResponse), nextCursor: page.nextCursor };
   }
@@ -30,12 +35,15 @@ export class DistrictsController {
   @Get(':id')
   @SignedIn()
   @ApiOkResponse({ type: DistrictResponseDto })
+  @ApiProblems(400, 404)
   get(@Param('id', UuidParamPipe) id: string): Promise<DistrictResponseDto> {
     return this.districts.get(id).then(toDistrictResponse);
   }
 
   @Patch(':id')
   @Roles('coordinator')
+  @ApiOkResponse({ type: DistrictResponseDto })
+  @ApiProblems(400, 404, 409, 413, 415)
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDistrictDto): Promise<DistrictResponseDto> {
     const { version, ...patch } = body;
     return this.districts.update(user, id, patch, version).then(toDistrictResponse);
@@ -44,6 +52,8 @@ export class DistrictsController {
   @Post(':id/deactivate')
   @Roles('coordinator')
   @HttpCode(200)
+  @ApiOkResponse({ type: DistrictResponseDto })
+  @ApiProblems(400, 404)
   deactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<DistrictResponseDto> {
     return this.districts.setActive(user, id, false).then(toDistrictResponse);
   }
@@ -51,6 +61,8 @@ export class DistrictsController {
   @Post(':id/reactivate')
   @Roles('coordinator')
   @HttpCode(200)
+  @ApiOkResponse({ type: DistrictResponseDto })
+  @ApiProblems(400, 404)
   reactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<DistrictResponseDto> {
     return this.districts.setActive(user, id, true).then(toDistrictResponse);
   }

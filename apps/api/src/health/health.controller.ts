@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,22 @@ import { Public } from '../auth/access.decorators.js';
 
 const TIMEOUT_MS = 2000;
 
+export class HealthChecksDto {
+  @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
+  @ApiProperty({ enum: ['up', 'down'] }) queue: 'up' | 'down';
+  @ApiProperty({ enum: ['redis', 'postgres'], description: 'Where the job queue lives' }) queueBackend: string;
+}
+
+export class HealthWorkerDto {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "The worker's last heartbeat; null when none was recorded or it could not be read" }) lastHeartbeatAt: string | null;
+}
+
+export class HealthResponseDto {
+  @ApiProperty({ enum: ['ok', 'unavailable'] }) status: 'ok' | 'unavailable';
+  @ApiProperty({ type: HealthChecksDto }) checks: HealthChecksDto;
+  @ApiProperty({ type: HealthWorkerDto }) worker: HealthWorkerDto;
+}
+
 /** 200 when the database and the queue answer; 503 (within ~2 s, never a hang) when one does not. */
 @ApiTags('health')
 @Controller('health')
@@ -17,6 +33,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ type: HealthResponseDto, description: 'Database and queue answer' })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database or the queue does not answer (within about 2 s)' })
   async check(@Res() reply: FastifyReply): Promise<void> {
     const [database, queue, heartbeat] = await Promise.all([
       this.db.query('SELECT 1').then(() => true, () => false),
@@ -24,11 +42,12 @@ export class HealthController {
       this.db.query(`SELECT last_run_at FROM job_states WHERE name = 'heartbeat'`).then((r: Array<{ last_run_at: Date }>) => r[0]?.last_run_at ?? null, () => null),
     ].map((p) => race(p as Promise<unknown>)) as [Promise<boolean>, Promise<boolean>, Promise<Date | null>]);
     const ok = database === true && queue === true;
-    void reply.status(ok ? 200 : 503).send({
+    const body: HealthResponseDto = {
       status: ok ? 'ok' : 'unavailable',
       checks: { database: database ? 'up' : 'down', queue: queue ? 'up' : 'down', queueBackend: this.queue.kind },
       worker: { lastHeartbeatAt: heartbeat instanceof Date ? heartbeat.toISOString() : null },
-    });
+    };
+    void reply.status(ok ? 200 : 503).send(body);
   }
 }
 

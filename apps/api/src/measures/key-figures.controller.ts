@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { KeyFigure } from '#domain/key-figures/key-figure.entity.js';
 import { KeyFiguresService } from '#domain/key-figures/key-figures.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { CreateKeyFigureDto, UpdateKeyFigureDto } from './dto/key-figure.dto.js';
 import { expectedVersion, withCurrent } from './if-match.js';
@@ -53,6 +54,7 @@ export class KeyFiguresController {
   @SignedIn()
   @ApiOperation({ summary: "A measure's key figures: baseline, target, actual per period, status and the displacement watch", description: KEY_FIGURE_DOC })
   @ApiOkResponse({ type: MeasureKeyFiguresDto })
+  @ApiProblems(400, 404)
   async list(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<MeasureKeyFiguresDto> {
     const { measure, results } = await this.keyFigures.evaluateMeasure(user, id);
     return toMeasureKeyFigures(measure.id, results);
@@ -61,6 +63,8 @@ export class KeyFiguresController {
   @Post()
   @Roles('coordinator')
   @ApiOperation({ summary: 'Define a key figure (coordinators)', description: 'At least one category; places and/or districts, or a point with a radius (then the displacement watch applies); the target date after the start.' })
+  @ApiCreatedResponse({ type: KeyFigureDefinitionDto })
+  @ApiProblems(400, 404, 409, 413, 415, 422)
   add(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: CreateKeyFigureDto): Promise<KeyFigureDefinitionDto> {
     return this.keyFigures.add(user, id, body).then(toKeyFigureDefinition);
   }
@@ -69,6 +73,8 @@ export class KeyFiguresController {
   @Roles('coordinator')
   @ApiHeader({ name: 'If-Match', required: false, description: "The key figure's version you read" })
   @ApiOperation({ summary: 'Change a key figure (coordinators)' })
+  @ApiOkResponse({ type: KeyFigureDefinitionDto })
+  @ApiProblems(400, 404, 409, 413, 415, 422)
   update(
     @CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Param('keyFigureId', UuidParamPipe) keyFigureId: string,
     @Body() body: UpdateKeyFigureDto, @Headers('if-match') ifMatch?: string,
@@ -81,6 +87,8 @@ export class KeyFiguresController {
   @Roles('coordinator')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a key figure (coordinators); the history keeps its definition' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblems(400, 404, 409)
   async remove(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Param('keyFigureId', UuidParamPipe) keyFigureId: string): Promise<void> {
     await this.keyFigures.remove(user, id, keyFigureId);
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '#domain/developments/development-enums.js';
 import { KEY_FIGURE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '#domain/key-figures/key-figure-rules.js';
 import type { KeyFigure } from '#domain/key-figures/key-figure.entity.js';
@@ -6,20 +6,12 @@ import { MEASURE_EVENT_KINDS, type MeasureEvent, type MeasureEventKind } from '#
 import { allowedTransitions, MEASURE_PRIORITIES, MEASURE_STATUSES, overdueInfo, type MeasurePriority, type MeasureStatus } from '#domain/measures/measure-status.js';
 import type { MeasureView } from '#domain/measures/measures.service.js';
 import type { Milestone } from '#domain/measures/milestone.entity.js';
+import { PageOf } from '../common/page.dto.js';
+import { AgencyRefDto, NamedRefDto, PersonRefDto } from '../common/ref.dto.js';
 import { NO_PERSONAL_DATA } from './dto/measure.dto.js';
 
-export class RefDto {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
-}
-
-export class AgencyRefDto extends RefDto {
-  @ApiProperty() code: string;
-}
-
-export class PersonRefDto {
-  @ApiProperty() id: string;
-  @ApiProperty() displayName: string;
+export class MeasureActorDto extends PersonRefDto {
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
 }
 
 export class MilestoneResponseDto {
@@ -76,10 +68,10 @@ export class MeasureResponseDto {
   @ApiProperty({ description: 'Berlin date' }) deadline: string;
   @ApiProperty({ description: 'Derived: open and the deadline lies before today (Berlin)' }) overdue: boolean;
   @ApiProperty() daysOverdue: number;
-  @ApiProperty({ type: RefDto, isArray: true }) places: RefDto[];
-  @ApiProperty({ type: RefDto, isArray: true }) districts: RefDto[];
-  @ApiPropertyOptional({ nullable: true, type: String }) rapportId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) agendaItemId: string | null;
+  @ApiProperty({ type: NamedRefDto, isArray: true }) places: NamedRefDto[];
+  @ApiProperty({ type: NamedRefDto, isArray: true }) districts: NamedRefDto[];
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) rapportId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) agendaItemId: string | null;
   @ApiProperty({ type: MilestoneResponseDto, isArray: true }) milestones: MilestoneResponseDto[];
   @ApiProperty({ type: KeyFigureDefinitionDto, isArray: true, description: 'Definitions; the figures: GET /measures/{id}/key-figures' }) keyFigures: KeyFigureDefinitionDto[];
   @ApiProperty() createdBy: string;
@@ -88,25 +80,19 @@ export class MeasureResponseDto {
   @ApiProperty() version: number;
 }
 
-export class MeasurePageDto {
-  @ApiProperty({ type: MeasureResponseDto, isArray: true }) items: MeasureResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class MeasurePageDto extends PageOf(MeasureResponseDto) {}
 
 export class MeasureEventDto {
   @ApiProperty() id: string;
   @ApiProperty() at: string;
   @ApiProperty({ enum: MEASURE_EVENT_KINDS }) kind: MeasureEventKind;
-  @ApiProperty({ type: PersonRefDto }) actor: PersonRefDto & { agencyId: string };
-  @ApiProperty({ description: 'Field -> {old, new}; free-text fields only {changed: true}' }) changes: Record<string, unknown>;
+  @ApiProperty({ type: MeasureActorDto }) actor: MeasureActorDto;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Field -> {old, new}; free-text fields only {changed: true}' }) changes: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String, description: 'Progress note, status reason or completion note' }) note: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The milestone or key figure concerned' }) subjectId: string | null;
 }
 
-export class MeasureHistoryPageDto {
-  @ApiProperty({ type: MeasureEventDto, isArray: true }) items: MeasureEventDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class MeasureHistoryPageDto extends PageOf(MeasureEventDto) {}
 
 const personRef = (p: { id: string; displayName: string } | null | undefined): PersonRefDto | null => (p ? { id: p.id, displayName: p.displayName } : null);
 

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { MeasuresService } from '#domain/measures/measures.service.js';
 import type { Milestone } from '#domain/measures/milestone.entity.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { ApiCsvResponse, ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { PageQueryDto, pageRequest } from '../common/page-query.dto.js';
 import {
@@ -33,6 +34,8 @@ export class MeasuresController {
   @Post()
   @Roles('coordinator')
   @ApiOperation({ summary: 'Record an agreed measure (coordinators)', description: 'Deadline from today on (Berlin date); responsible person and deputy must be active people of the owning agency.' })
+  @ApiCreatedResponse({ type: MeasureResponseDto })
+  @ApiProblems(400, 413, 415, 422)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateMeasureDto): Promise<MeasureResponseDto> {
     return this.measures.create(user, toMeasureInput(body)).then(toMeasureResponse);
   }
@@ -41,6 +44,7 @@ export class MeasuresController {
   @SignedIn()
   @ApiOperation({ summary: 'List measures', description: 'overdue is derived: open and the deadline lies before today in Berlin.' })
   @ApiOkResponse({ type: MeasurePageDto })
+  @ApiProblems(400)
   async list(@Query() q: ListMeasuresQueryDto): Promise<MeasurePageDto> {
     const page = await this.measures.list(toMeasureFilter(q), pageRequest(q, 'deadline'));
     return { items: page.items.map(toMeasureResponse), nextCursor: page.nextCursor };
@@ -48,7 +52,8 @@ export class MeasuresController {
 
   @Get('export.csv')
   @SignedIn()
-  @ApiProduces('text/csv')
+  @ApiCsvResponse()
+  @ApiProblems(400, 422)
   @ApiOperation({ summary: 'Export the filtered measures as CSV (UTF-8 with BOM, semicolons, CRLF, German headers, Berlin dates)', description: 'Every export is audited.' })
   async export(@CurrentUser() user: AuthenticatedUser, @Query() q: MeasureFilterQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const out = await this.measures.exportCsv(user, toMeasureFilter(q));
@@ -59,6 +64,7 @@ export class MeasuresController {
   @Get(':id')
   @SignedIn()
   @ApiOkResponse({ type: MeasureResponseDto, description: 'ETag carries the version (for If-Match)' })
+  @ApiProblems(400, 404)
   async get(@Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeasureResponseDto> {
     const view = await this.measures.get(id);
     void reply.header('etag', etag(view.measure.version));
@@ -69,6 +75,8 @@ export class MeasuresController {
   @Roles('coordinator')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Edit or reassign a measure (coordinators): owning agency, responsible, deputy, deadline, ...', description: 'A stale version is refused with 409 VERSION_CONFLICT and the current state in `current`.' })
+  @ApiOkResponse({ type: MeasureResponseDto })
+  @ApiProblems(400, 404, 409, 413, 415, 422)
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateMeasureDto, @Headers('if-match') ifMatch?: string): Promise<MeasureResponseDto> {
     const { version, ...patch } = body;
     return withCurrent(this.measures.update(user, id, toMeasurePatch(patch), expectedVersion(ifMatch, version)), toMeasureResponse).then(toMeasureResponse);
@@ -82,6 +90,8 @@ export class MeasuresController {
     summary: 'Move a measure through its workflow',
     description: `planned -> in_progress -> done (with a completion note); blocked (with a reason) and back to planned or in_progress; cancelled (with a reason) from any open state. Status changes: ${WHO_CARRIES}; cancelling: coordinators. A transition that is not allowed is 409 INVALID_TRANSITION with \`allowed\`.`,
   })
+  @ApiOkResponse({ type: MeasureResponseDto })
+  @ApiProblems(400, 403, 404, 409, 413, 415)
   changeStatus(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: ChangeStatusDto, @Headers('if-match') ifMatch?: string): Promise<MeasureResponseDto> {
     const { version, ...change } = body;
     return withCurrent(this.measures.changeStatus(user, id, change, expectedVersion(ifMatch, version)), toMeasureResponse).then(toMeasureResponse);
@@ -90,6 +100,8 @@ export class MeasuresController {
   @Post(':id/notes')
   @SignedIn()
   @ApiOperation({ summary: 'Add a progress note', description: `By ${WHO_CARRIES}. Kept in the history; never changed or deleted.` })
+  @ApiCreatedResponse({ type: MeasureEventDto })
+  @ApiProblems(400, 403, 404, 409, 413, 415)
   addNote(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: ProgressNoteDto): Promise<MeasureEventDto> {
     return this.measures.addNote(user, id, body.text).then(toMeasureEvent);
   }
@@ -98,6 +110,7 @@ export class MeasuresController {
   @SignedIn()
   @ApiOperation({ summary: 'Every change and progress note, oldest first' })
   @ApiOkResponse({ type: MeasureHistoryPageDto })
+  @ApiProblems(400, 404)
   async history(@Param('id', UuidParamPipe) id: string, @Query() q: PageQueryDto): Promise<MeasureHistoryPageDto> {
     const page = await this.measures.history(id, pageRequest(q, 'at', 'asc'));
     return { items: page.items.map(toMeasureEvent), nextCursor: page.nextCursor };
@@ -106,6 +119,8 @@ export class MeasuresController {
   @Post(':id/milestones')
   @SignedIn()
   @ApiOperation({ summary: 'Add a milestone', description: `By ${WHO_CARRIES}.` })
+  @ApiCreatedResponse({ type: MilestoneResponseDto })
+  @ApiProblems(400, 403, 404, 409, 413, 415, 422)
   addMilestone(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: MilestoneInputDto): Promise<MilestoneResponseDto> {
     return this.measures.addMilestone(user, id, body).then(toMilestoneResponse);
   }
@@ -114,6 +129,8 @@ export class MeasuresController {
   @SignedIn()
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Change a milestone or tick it off', description: `By ${WHO_CARRIES}.` })
+  @ApiOkResponse({ type: MilestoneResponseDto })
+  @ApiProblems(400, 403, 404, 409, 413, 415)
   updateMilestone(
     @CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Param('milestoneId', UuidParamPipe) milestoneId: string,
     @Body() body: UpdateMilestoneDto, @Headers('if-match') ifMatch?: string,

@@ -1,15 +1,16 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LoginService } from '#domain/auth/login.service.js';
 import { PeopleService } from '#domain/people/people.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ChangePasswordDto } from '../auth/dto/change-password.dto.js';
 import { SetDeputyDto } from '../auth/dto/set-deputy.dto.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { CreatePersonDto, ListPeopleQueryDto, UpdatePersonDto } from './dto/person.dto.js';
-import { PersonResponseDto, toPersonResponse } from './person.mapper.js';
+import { PersonPageDto, PersonResponseDto, toPersonResponse } from './person.mapper.js';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -19,13 +20,17 @@ export class PeopleController {
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: PersonResponseDto })
+  @ApiProblems(400, 409, 413, 415, 422)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreatePersonDto): Promise<PersonResponseDto> {
     return this.people.create(user, body).then(toPersonResponse);
   }
 
   @Get()
   @SignedIn()
-  async list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListPeopleQueryDto) {
+  @ApiOkResponse({ type: PersonPageDto })
+  @ApiProblems(400)
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListPeopleQueryDto): Promise<PersonPageDto> {
     const page = await this.people.list(user, q, pageRequest(q, 'displayName'));
     return { items: page.items.map(toPersonResponse), nextCursor: page.nextCursor };
   }
@@ -33,12 +38,15 @@ export class PeopleController {
   @Get(':id')
   @SignedIn()
   @ApiOkResponse({ type: PersonResponseDto })
+  @ApiProblems(400, 404)
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<PersonResponseDto> {
     return this.people.get(user, id).then(toPersonResponse);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: PersonResponseDto })
+  @ApiProblems(400, 404, 409, 413, 415, 422)
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePersonDto): Promise<PersonResponseDto> {
     const { version, ...patch } = body;
     return this.people.update(user, id, patch, version).then(toPersonResponse);
@@ -46,6 +54,8 @@ export class PeopleController {
 
   @Put(':id/deputy')
   @Roles('admin')
+  @ApiOkResponse({ type: PersonResponseDto })
+  @ApiProblems(400, 404, 413, 415, 422)
   setDeputy(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: SetDeputyDto): Promise<PersonResponseDto> {
     return this.people.setDeputy(user, id, body.deputyId).then(toPersonResponse);
   }
@@ -53,6 +63,8 @@ export class PeopleController {
   @Post(':id/deactivate')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: PersonResponseDto })
+  @ApiProblems(400, 404, 422)
   deactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<PersonResponseDto> {
     return this.people.setActive(user, id, false).then(toPersonResponse);
   }
@@ -60,6 +72,8 @@ export class PeopleController {
   @Post(':id/reactivate')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: PersonResponseDto })
+  @ApiProblems(400, 404, 422)
   reactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<PersonResponseDto> {
     return this.people.setActive(user, id, true).then(toPersonResponse);
   }
@@ -73,6 +87,7 @@ export class PeopleController {
   @Roles('leadership', 'coordinator')
   @HttpCode(200)
   @ApiOkResponse({ type: PersonResponseDto })
+  @ApiProblems(400, 404, 409)
   confirmAccess(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<PersonResponseDto> {
     return this.people.confirmAccess(user, id).then(toPersonResponse);
   }
@@ -81,6 +96,8 @@ export class PeopleController {
   @Post(':id/password')
   @Roles('admin')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: "Password set; all of the person's sessions ended" })
+  @ApiProblems(400, 404, 413, 415, 422, 423, 429)
   async resetPassword(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: ChangePasswordDto, @Ip() ip: string): Promise<void> {
     await this.logins.changePassword(user, id, body.newPassword, body.oldPassword, ip);
   }

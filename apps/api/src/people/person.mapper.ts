@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AGENCY_KINDS, type AgencyKind } from '#domain/agencies/agency-kind.js';
 import type { Person } from '#domain/people/person.entity.js';
 import { ROLES, type Role } from '#domain/people/role.js';
+import { PageOf } from '../common/page.dto.js';
 
 export class PersonAgencyDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() code: string;
-  @ApiProperty() kind: string;
+  @ApiProperty({ enum: AGENCY_KINDS }) kind: AgencyKind;
 }
 
 export class PersonResponseDto {
@@ -16,7 +18,7 @@ export class PersonResponseDto {
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() agencyId: string;
   @ApiPropertyOptional({ type: PersonAgencyDto }) agency?: PersonAgencyDto;
-  @ApiProperty({ nullable: true, type: String }) deputyId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) deputyId: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty({ description: "Whether a leadership person of the agency confirmed this person's access to the agency's restricted developments (four-eyes). Until then the person sees only developments visible to all participants." })
   accessConfirmed: boolean;
@@ -26,6 +28,8 @@ export class PersonResponseDto {
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
 }
+
+export class PersonPageDto extends PageOf(PersonResponseDto) {}
 
 export function toPersonResponse(p: Person): PersonResponseDto {
   return {

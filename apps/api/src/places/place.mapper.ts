@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PLACE_KINDS, SENSITIVE_KINDS, type PlaceKind, type SensitiveKind } from '#domain/places/place-kind.js';
 import type { Place } from '#domain/places/place.entity.js';
+import { PageOf } from '../common/page.dto.js';
 
 export class PlaceDistrictDto {
   @ApiProperty() id: string;
@@ -12,10 +13,10 @@ export class PlaceResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: PLACE_KINDS }) kind: PlaceKind;
-  @ApiProperty({ enum: SENSITIVE_KINDS, nullable: true }) sensitiveKind: SensitiveKind | null;
+  @ApiProperty({ enum: SENSITIVE_KINDS, type: String, nullable: true }) sensitiveKind: SensitiveKind | null;
   @ApiProperty() lat: number;
   @ApiProperty() lon: number;
-  @ApiProperty({ nullable: true, type: String }) districtId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) districtId: string | null;
   @ApiProperty({ nullable: true, type: PlaceDistrictDto }) district: PlaceDistrictDto | null;
   @ApiProperty({ nullable: true, type: String }) address: string | null;
   @ApiProperty() active: boolean;
@@ -23,6 +24,8 @@ export class PlaceResponseDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
+
+export class PlacePageDto extends PageOf(PlaceResponseDto) {}
 
 export function toPlaceResponse(p: Place): PlaceResponseDto {
   return {

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PlacesService } from '#domain/places/places.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { CreatePlaceDto, ListPlacesQueryDto, UpdatePlaceDto } from './dto/place.dto.js';
-import { PlaceResponseDto, toPlaceResponse } from './place.mapper.js';
+import { PlacePageDto, PlaceResponseDto, toPlaceResponse } from './place.mapper.js';
 
 @ApiTags('places')
 @ApiBearerAuth()
@@ -16,13 +17,17 @@ export class PlacesController {
 
   @Post()
   @Roles('coordinator')
+  @ApiCreatedResponse({ type: PlaceResponseDto })
+  @ApiProblems(400, 413, 415, 422)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreatePlaceDto): Promise<PlaceResponseDto> {
     return this.places.create(user, body).then(toPlaceResponse);
   }
 
   @Get()
   @SignedIn()
-  async list(@Query() q: ListPlacesQueryDto) {
+  @ApiOkResponse({ type: PlacePageDto })
+  @ApiProblems(400)
+  async list(@Query() q: ListPlacesQueryDto): Promise<PlacePageDto> {
     const { nearLat, nearLon, radiusM, ...filter } = q;
     const near = nearLat !== undefined && nearLon !== undefined && radiusM !== undefined ? { lat: nearLat, lon: nearLon, radiusM } : undefined;
     const page = await this.places.list({ ...filter, near }, pageRequest(q, 'name'));
@@ -32,12 +37,15 @@ export class PlacesController {
   @Get(':id')
   @SignedIn()
   @ApiOkResponse({ type: PlaceResponseDto })
+  @ApiProblems(400, 404)
   get(@Param('id', UuidParamPipe) id: string): Promise<PlaceResponseDto> {
     return this.places.get(id).then(toPlaceResponse);
   }
 
   @Patch(':id')
   @Roles('coordinator')
+  @ApiOkResponse({ type: PlaceResponseDto })
+  @ApiProblems(400, 404, 409, 413, 415, 422)
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePlaceDto): Promise<PlaceResponseDto> {
     const { version, ...patch } = body;
     return this.places.update(user, id, patch, version).then(toPlaceResponse);
@@ -46,6 +54,8 @@ export class PlacesController {
   @Post(':id/deactivate')
   @Roles('coordinator')
   @HttpCode(200)
+  @ApiOkResponse({ type: PlaceResponseDto })
+  @ApiProblems(400, 404)
   deactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<PlaceResponseDto> {
     return this.places.setActive(user, id, false).then(toPlaceResponse);
   }
@@ -53,6 +63,8 @@ export class PlacesController {
   @Post(':id/reactivate')
   @Roles('coordinator')
   @HttpCode(200)
+  @ApiOkResponse({ type: PlaceResponseDto })
+  @ApiProblems(400, 404)
   reactivate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<PlaceResponseDto> {
     return this.places.setActive(user, id, true).then(toPlaceResponse);
   }

@@ -8,6 +8,11 @@ export class SubstanceResponseDto {
   @ApiProperty() createdAt: string;
 }
 
+/** The whole list (tens of entries): no pages. */
+export class SubstanceListDto {
+  @ApiProperty({ type: SubstanceResponseDto, isArray: true }) items: SubstanceResponseDto[];
+}
+
 export function toSubstanceResponse(s: Substance): SubstanceResponseDto {
   return { code: s.code, label: s.label, active: s.active, createdAt: s.createdAt.toISOString() };
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SubstancesService } from '#domain/developments/substances.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { CreateSubstanceDto, ListSubstancesQueryDto } from './dto/substance.dto.js';
 import { SubstanceCodePipe } from './substance-code.pipe.js';
-import { SubstanceResponseDto, toSubstanceResponse } from './substance.mapper.js';
+import { SubstanceListDto, SubstanceResponseDto, toSubstanceResponse } from './substance.mapper.js';
 
 @ApiTags('substances')
 @ApiBearerAuth()
@@ -16,12 +17,16 @@ export class SubstancesController {
   /** The whole list (tens of entries): no pagination. */
   @Get()
   @SignedIn()
-  async list(@Query() q: ListSubstancesQueryDto): Promise<{ items: SubstanceResponseDto[] }> {
+  @ApiOkResponse({ type: SubstanceListDto })
+  @ApiProblems(400)
+  async list(@Query() q: ListSubstancesQueryDto): Promise<SubstanceListDto> {
     return { items: (await this.substances.list(q)).map(toSubstanceResponse) };
   }
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: SubstanceResponseDto })
+  @ApiProblems(400, 409, 413, 415)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateSubstanceDto): Promise<SubstanceResponseDto> {
     return this.substances.create(user, body).then(toSubstanceResponse);
   }
@@ -29,6 +34,8 @@ export class SubstancesController {
   @Post(':code/deactivate')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: SubstanceResponseDto })
+  @ApiProblems(400, 404)
   deactivate(@CurrentUser() user: AuthenticatedUser, @Param('code', SubstanceCodePipe) code: string): Promise<SubstanceResponseDto> {
     return this.substances.setActive(user, code, false).then(toSubstanceResponse);
   }
@@ -36,6 +43,8 @@ export class SubstancesController {
   @Post(':code/reactivate')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: SubstanceResponseDto })
+  @ApiProblems(400, 404)
   reactivate(@CurrentUser() user: AuthenticatedUser, @Param('code', SubstanceCodePipe) code: string): Promise<SubstanceResponseDto> {
     return this.substances.setActive(user, code, true).then(toSubstanceResponse);
   }

@@ -45,7 +45,7 @@ export class CreateDevelopmentDto {
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
   count?: number;
 
-  @ApiPropertyOptional({ isArray: true, example: ['crack', 'heroin'], description: 'Codes of active substances (GET /substances)' })
+  @ApiPropertyOptional({ type: String, isArray: true, example: ['crack', 'heroin'], description: 'Codes of active substances (GET /substances)' })
   @IsOptionalNotNull() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
   substances?: string[];
 
@@ -61,7 +61,7 @@ export class CreateDevelopmentDto {
   @IsIn(VISIBILITIES)
   visibility: Visibility;
 
-  @ApiPropertyOptional({ isArray: true, description: 'Required (non-empty) with visibility "agencies"; not allowed otherwise' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true, description: 'Required (non-empty) with visibility "agencies"; not allowed otherwise' })
   @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   visibleAgencyIds?: string[];
 }
@@ -83,10 +83,10 @@ export class UpdateDevelopmentDto {
   @ApiPropertyOptional({ description: 'Move to coordinates (with lat; clears the place)' }) @IsOptionalNotNull() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-180) @Max(180)
   lon?: number;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0 }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(1_000_000)
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, description: 'null: not counted' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(1_000_000)
   count?: number | null;
 
-  @ApiPropertyOptional({ isArray: true }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
+  @ApiPropertyOptional({ type: String, isArray: true, description: 'Codes of active substances (GET /substances)' }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each must be a substance code' })
   substances?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(5)
@@ -98,7 +98,7 @@ export class UpdateDevelopmentDto {
   @ApiPropertyOptional({ enum: VISIBILITIES }) @IsOptionalNotNull() @IsIn(VISIBILITIES)
   visibility?: Visibility;
 
-  @ApiPropertyOptional({ isArray: true }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   visibleAgencyIds?: string[];
 
   @ApiProperty({ description: 'The version you read; a stale version is refused (409 VERSION_CONFLICT)' })

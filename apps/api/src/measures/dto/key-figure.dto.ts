@@ -92,7 +92,7 @@ export class UpdateKeyFigureDto {
   @ApiPropertyOptional({ maximum: MAX_BUFFER_FACTOR }) @IsOptionalNotNull() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(MAX_BUFFER_FACTOR)
   bufferFactor?: number;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   controlDistrictId?: string | null;
 
   @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS }) @IsOptionalNotNull() @IsIn(KEY_FIGURE_PERIODS)

@@ -45,7 +45,7 @@ export class CreateMeasureDto {
   @IsUUID()
   responsibleId: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Another active person of the owning agency' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Another active person of the owning agency' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   deputyId?: string | null;
 
@@ -69,11 +69,11 @@ export class CreateMeasureDto {
   @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   districtIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'The rapport it was agreed in (not checked until the rapport issue lands)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The rapport it was agreed in (not checked until the rapport issue lands)' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   rapportId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The agenda item it was agreed under (not checked until the rapport issue lands)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The agenda item it was agreed under (not checked until the rapport issue lands)' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   agendaItemId?: string | null;
 
@@ -96,7 +96,7 @@ export class UpdateMeasureDto {
   @ApiPropertyOptional() @IsOptionalNotNull() @IsUUID()
   responsibleId?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the deputy' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null removes the deputy' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   deputyId?: string | null;
 
   @ApiPropertyOptional({ example: '2026-07-31', description: 'A new deadline must not lie in the past' })
@@ -115,10 +115,10 @@ export class UpdateMeasureDto {
   @ApiPropertyOptional({ isArray: true, type: String }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   districtIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   rapportId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   agendaItemId?: string | null;
 
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409 VERSION_CONFLICT with the current state). If-Match works too.' })

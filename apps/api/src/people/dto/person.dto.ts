@@ -25,7 +25,7 @@ export class CreatePersonDto {
   @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'An active person of the same agency' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An active person of the same agency' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   deputyId?: string | null;
 }
@@ -41,7 +41,7 @@ export class UpdatePersonDto {
   @IsOptionalNotNull() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
   roles?: Role[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null removes the deputy' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   deputyId?: string | null;
 

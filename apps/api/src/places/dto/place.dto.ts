@@ -30,11 +30,11 @@ export class CreatePlaceDto {
   @IsNumber(FINITE) @Min(-180) @Max(180)
   lon: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Used only when no district boundary contains the point; one that contradicts the boundaries is refused (422)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Used only when no district boundary contains the point; one that contradicts the boundaries is refused (422)' })
   @IsOptional() @IsUUID()
   districtId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500, example: 'Bahnhofsplatz 1' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: 'Bahnhofsplatz 1' })
   @IsOptional() @IsString() @MaxLength(500)
   address?: string | null;
 }
@@ -63,11 +63,11 @@ export class UpdatePlaceDto {
   @IsOptionalNotNull() @IsNumber(FINITE) @Min(-180) @Max(180)
   lon?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Used only when no district boundary contains the point' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Used only when no district boundary contains the point' })
   @IsOptional() @IsUUID()
   districtId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional() @IsString() @MaxLength(500)
   address?: string | null;
 
