@@ -15,7 +15,7 @@ import { DomainModule } from '#domain/domain.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { ApiModule } from './api.module.js';
 import { useJsonBodiesOnly } from './common/json-body.parser.js';
-import { assertNoNulCharacter } from './common/nul-character.check.js';
+import { assertCleanTextInput } from './common/text-input.check.js';
 import { problem, ProblemDetailsFilter, sendProblem, toProblem } from './common/problem-details.filter.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -69,7 +69,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   // After parsing, before guards and pipes: the login guard reads the body before any pipe runs.
   fastify.addHook('preValidation', (req, _reply, done) => {
     try {
-      assertNoNulCharacter(req);
+      assertCleanTextInput(req);
       done();
     } catch (err) {
       done(err as Error);

@@ -3,7 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ValidationProblem } from '../common/problem-details.filter.js';
-import { assertWellFormedText, flatten } from '../common/validation.pipe.js';
+import { flatten } from '../common/validation.pipe.js';
 import { LoginDto } from './dto/login.dto.js';
 
 /**
@@ -14,7 +14,6 @@ import { LoginDto } from './dto/login.dto.js';
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const body = context.switchToHttp().getRequest<{ body: unknown }>().body ?? {};
-    assertWellFormedText(body);
     const errors = validateSync(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) throw new ValidationProblem(flatten(errors));
     return (await super.canActivate(context)) as boolean;

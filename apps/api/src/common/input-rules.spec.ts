@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isCalendarDate, isTimestamp } from './date-input.decorator.js';
 import { exceedsJsonDepth } from './json-body.parser.js';
-import { findNul } from './nul-character.check.js';
+import { findTextProblem } from './text-input.check.js';
 
 describe('isCalendarDate', () => {
   it.each([
@@ -40,14 +40,20 @@ describe('exceedsJsonDepth', () => {
   });
 });
 
-describe('findNul', () => {
+describe('findTextProblem', () => {
+  const nul = (field: string) => ({ field, code: 'NUL_CHARACTER' });
   it('names the first string or key holding a NUL by its dotted path', () => {
-    expect(findNul({ name: 'ok', milestones: [{ title: 'ok' }, { title: 'a\u0000' }] }, '')).toBe('milestones.1.title');
-    expect(findNul({ ['k\u0000']: 1 }, '')).toBe('k\\u0000');
-    expect(findNul({ id: '\u0000' }, '')).toBe('id');
-    expect(findNul({ '*': 'x/\u0000' }, '')).toBe('path');
-    expect(findNul('\u0000', '')).toBe('body');
-    expect(findNul({ a: ['x', 1, null, true, { b: 'y' }] }, '')).toBeNull();
-    expect(findNul(undefined, '')).toBeNull();
+    expect(findTextProblem({ name: 'ok', milestones: [{ title: 'ok' }, { title: 'a\u0000' }] }, '')).toEqual(nul('milestones.1.title'));
+    expect(findTextProblem({ ['k\u0000']: 1 }, '')).toEqual(nul('k\\u0000'));
+    expect(findTextProblem({ id: '\u0000' }, '')).toEqual(nul('id'));
+    expect(findTextProblem({ '*': 'x/\u0000' }, '')).toEqual(nul('path'));
+    expect(findTextProblem('\u0000', '')).toEqual(nul('body'));
+    expect(findTextProblem({ a: ['x', 1, null, true, { b: 'y' }] }, '')).toBeNull();
+    expect(findTextProblem(undefined, '')).toBeNull();
+  });
+  it('refuses lone surrogates and accepts paired ones', () => {
+    expect(findTextProblem({ email: 'a\ud800@x.de' }, '')).toEqual({ field: 'email', code: 'MALFORMED_TEXT' });
+    expect(findTextProblem({ n: ['\udc00'] }, '')).toEqual({ field: 'n.0', code: 'MALFORMED_TEXT' });
+    expect(findTextProblem({ name: 'Köhlerplatz 😀' }, '')).toBeNull();
   });
 });
