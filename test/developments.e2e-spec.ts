@@ -11,6 +11,7 @@ import { Substance } from '#domain/developments/substance.entity.js';
 import { District } from '#domain/places/district.entity.js';
 import { Place } from '#domain/places/place.entity.js';
 import type { TestPerson } from '#testing/factories.js';
+import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
@@ -24,10 +25,10 @@ afterAll(async () => {
 });
 
 /**
- * Each test gets its own district: a small square on its own grid cell inside the city box, far
- * enough from the others (>= 700 m) that sensitive places of one never lie within 200 m of another.
+ * Each test gets its own district: a small square on its own cell of the city (claimTestArea:
+ * unique across suites and runs, >= 1.3 km apart, so that sensitive places of one never lie
+ * within 200 m of another).
  */
-let cell = 0;
 interface Area {
   district: District;
   lat: number;
@@ -37,17 +38,14 @@ interface Area {
   place(kind: 'scene' | 'sensitive' | 'other', dxM?: number, dyM?: number, over?: Partial<Place>): Promise<Place>;
 }
 async function area(): Promise<Area> {
-  const i = cell++;
-  const lat = 51.26 + 0.012 * (i % 15);
-  const lon = 12.21 + 0.015 * Math.floor(i / 15);
+  const { lat, lon, at } = await claimTestArea(t.db);
   const h = 0.004;
   const repo = t.db.getRepository(District);
   const district = await repo.save(repo.create({
-    name: `Testbezirk ${i}`, code: `TD-${randomUUID().slice(0, 8).toUpperCase()}`, active: true,
+    name: `Testbezirk ${randomUUID().slice(0, 6)}`, code: `TD-${randomUUID().slice(0, 8).toUpperCase()}`, active: true,
     boundary: { type: 'Polygon', coordinates: [[[lon - h, lat - h], [lon + h, lat - h], [lon + h, lat + h], [lon - h, lat + h], [lon - h, lat - h]]] },
     minLat: lat - h, maxLat: lat + h, minLon: lon - h, maxLon: lon + h,
   }));
-  const at = (dxM: number, dyM: number) => ({ lat: lat + dyM / 111_195, lon: lon + dxM / (111_195 * Math.cos((lat * Math.PI) / 180)) });
   return {
     district, lat, lon, at,
     async place(kind, dxM = 0, dyM = 0, over = {}) {

@@ -8,6 +8,7 @@ import { MeasureEvent } from '#domain/measures/measure-event.entity.js';
 import { District } from '#domain/places/district.entity.js';
 import { Place } from '#domain/places/place.entity.js';
 import type { TestPerson } from '#testing/factories.js';
+import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
@@ -34,17 +35,10 @@ afterAll(async () => {
 });
 
 /**
- * Each test works around its own point in the north-east of the city box, away from the other
- * suites' areas, so that counts in the circles are exactly the ones the test logged.
+ * Each test works around its own point, on a cell of the city of its own (claimTestArea: unique
+ * across suites and runs), so that counts in the circles are exactly the ones the test logged.
  */
-let cell = 0;
-function spot() {
-  const i = cell++;
-  const lat = 51.435 - 0.01 * (i % 4);
-  const lon = 12.47 + 0.012 * Math.floor(i / 4) + Math.random() * 0.001;
-  const at = (dxM: number, dyM: number) => ({ lat: lat + dyM / 111_195, lon: lon + dxM / (111_195 * Math.cos((lat * Math.PI) / 180)) });
-  return { lat, lon, at };
-}
+const spot = () => claimTestArea(t.db);
 
 async function district(): Promise<District> {
   const r = t.db.getRepository(District);
@@ -99,7 +93,7 @@ const counts = (periods: Array<{ count: number }>) => periods.map((p) => p.count
 
 describe('key figure over places: baseline, target, actual, status', () => {
   it('counts per week since the start against the baseline of the 3 weeks before, and judges the latest complete week', async () => {
-    const s = spot();
+    const s = await spot();
     const p = await place(s.lat, s.lon);
     // Baseline weeks 10/10/10, then 8, 6, 4, 3 in the four complete weeks; one withdrawn that never counts.
     await log([
@@ -125,7 +119,7 @@ describe('key figure over places: baseline, target, actual, status', () => {
   });
 
   it('is off track above the line, works per month, and has no data before the first complete period', async () => {
-    const s = spot();
+    const s = await spot();
     const d = await district();
     await log([{ day: -10, n: 2, ...s, districtId: d.id }, { day: 3, n: 9, ...s, districtId: d.id }, { day: 24, n: 9, ...s, districtId: d.id }]);
     const m = await measure({ districtIds: [d.id] });
@@ -149,7 +143,7 @@ describe('key figure over places: baseline, target, actual, status', () => {
 
 describe('visibility', () => {
   it("counts only what the viewer may see and says so (hiddenRecords) without the number; withdrawn never counts", async () => {
-    const s = spot();
+    const s = await spot();
     const p = await place(s.lat, s.lon);
     await log([
       { day: -5, n: 4, ...s, placeId: p.id }, { day: 2, n: 2, ...s, placeId: p.id },
@@ -181,7 +175,7 @@ describe('visibility', () => {
 
 describe('displacement watch', () => {
   it('computes target area, buffer ring and control district before/after, the WDQ, and flags the measure', async () => {
-    const s = spot();
+    const s = await spot();
     const ctrl = await district();
     const inA = s.at(60, 0);
     const inB = s.at(0, 300);
@@ -224,7 +218,7 @@ describe('displacement watch', () => {
   });
 
   it('is null with a reason when the control area is empty, and uses the rest of the city by default', async () => {
-    const s = spot();
+    const s = await spot();
     const emptyCtrl = await district();
     await log([{ day: -6, n: 5, ...s.at(0, 50) }, { day: 5, n: 1, ...s.at(0, 50) }, { day: 5, n: 3, ...s.at(0, 300) }]);
     const m = await measure();
@@ -243,7 +237,7 @@ describe('defining key figures', () => {
   it('refuses bad definitions with the field, and stores nothing', async () => {
     const m = await measure();
     const d = await district();
-    const s = spot();
+    const s = await spot();
     const ok = { name: 'Funde', categories: ['syringe_finds'], targetKind: 'percent', targetValue: -50, targetDate: addDays(start(), 30) };
     const noCat = { ...ok } as Record<string, unknown>;
     delete noCat.categories;
