@@ -3,6 +3,7 @@ import { SituationPicture1763800000000 } from './1763800000000-situation-picture
 import { DevelopmentIndexes1763900000000 } from './1763900000000-development-indexes.js';
 import { Measures1764000000000 } from './1764000000000-measures.js';
 import { DevelopmentChanges1764100000000 } from './1764100000000-development-changes.js';
+import { OneMechanism1764700000000 } from './1764700000000-one-mechanism.js';
 
 /** Every migration, in order. Listed explicitly: no glob loading, so the build and jest agree. */
-export const MIGRATIONS = [Backbone1763700000000, SituationPicture1763800000000, DevelopmentIndexes1763900000000, Measures1764000000000, DevelopmentChanges1764100000000];
+export const MIGRATIONS = [Backbone1763700000000, SituationPicture1763800000000, DevelopmentIndexes1763900000000, Measures1764000000000, DevelopmentChanges1764100000000, OneMechanism1764700000000];

@@ -466,6 +466,26 @@ describe('trends and summary', () => {
     expect(await total()).toBe(1);
   });
 
+  it('counts reports or sums their count (measure=reports|sum), cached apart', async () => {
+    const a = await area();
+    const liaison = await t.make.person(['liaison']);
+    await create(liaison, base(a, { observedAt: ago(2 * DAY), count: 14 }));
+    const { count: _omitted, ...withoutCount } = base(a, { observedAt: ago(2 * DAY) });
+    await create(liaison, withoutCount);
+    const url = (measure?: string) => `/trends?from=${encodeURIComponent(ago(7 * DAY))}&to=${encodeURIComponent(ago(0))}&districtId=${a.district.id}${measure ? `&measure=${measure}` : ''}`;
+    const total = async (measure?: string) => {
+      const res = await get(liaison, url(measure)).expect(200);
+      expect(res.body.measure).toBe(measure ?? 'reports');
+      return res.body.series.reduce((n: number, x: { total: number }) => n + x.total, 0);
+    };
+    // One find of 14 syringes and one without a count: 2 reports; 14 + 1 summed.
+    expect(await total()).toBe(2);
+    expect(await total('sum')).toBe(15);
+    expect(await total('reports')).toBe(2);
+    expect(await total('sum')).toBe(15);
+    expect((await get(liaison, url('syringes')).expect(400)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'measure' });
+  });
+
   it('groups by place and validates its parameters', async () => {
     const a = await area();
     const p1 = await a.place('scene', 100, 100);

@@ -64,13 +64,15 @@ interface DevSpec {
   visibility?: Development['visibility'];
   visibleAgencyIds?: string[];
   withdrawn?: boolean;
+  /** Default 3. */
+  count?: number | null;
 }
 async function log(specs: DevSpec[]): Promise<void> {
   const rows = specs.flatMap((s) => Array.from({ length: s.n ?? 1 }, () => {
     const by = s.by ?? owner;
     return {
       category: s.category ?? 'syringe_finds', observedAt: dayAt(s.day), lat: s.lat, lon: s.lon, placeId: s.placeId ?? null, districtId: s.districtId ?? null,
-      count: 3, substances: [], severity: 2, description: 'Testfund', reportingAgencyId: by.agency.id, reporterId: by.person.id,
+      count: s.count === undefined ? 3 : s.count, substances: [], severity: 2, description: 'Testfund', reportingAgencyId: by.agency.id, reporterId: by.person.id,
       visibility: s.visibility ?? 'all', visibleAgencyIds: s.visibleAgencyIds ?? [],
       ...(s.withdrawn ? { withdrawnAt: new Date(), withdrawnBy: by.person.id, withdrawalReason: 'doppelt' } : {}),
     };
@@ -312,5 +314,26 @@ describe('defining key figures', () => {
     await request(t.server).post(`${API}/${m.id}/status`).set(coordinator.auth).send({ status: 'cancelled', reason: 'Zusammengelegt' }).expect(200);
     const closed = await addKf(m.id, { name: 'Funde', categories: ['syringe_finds'], targetKind: 'percent', targetValue: -50, targetDate: addDays(start(), 30) }).expect(409);
     expect(closed.body.code).toBe('MEASURE_CLOSED');
+  });
+});
+
+describe('reports or summed counts', () => {
+  it('counts a find of 14 syringes as 1 report or as 14; one without a count adds 1 to the sum; a change of measure is a new version', async () => {
+    const s = await spot();
+    const p = await place(s.lat, s.lon);
+    await log([{ day: 1, ...s, placeId: p.id, count: 14 }, { day: 1, ...s, placeId: p.id, count: null }, { day: 2, ...s, placeId: p.id, count: 0 }]);
+    const m = await measure({ placeIds: [p.id] });
+    const base = { categories: ['syringe_finds'], placeIds: [p.id], targetKind: 'percent', targetValue: -50, targetDate: addDays(start(), 56) };
+    const reports = await addKf(m.id, { ...base, name: 'Funde' }).expect(201);
+    expect(reports.body.measure).toBe('reports');
+    const sum = await addKf(m.id, { ...base, name: 'Spritzen', measure: 'sum' }).expect(201);
+    expect(sum.body.measure).toBe('sum');
+    const actual = async () => (await figures(m.id, owner)).keyFigures.map((r: { actual: Array<{ count: number }> }) => r.actual[0]!.count);
+    expect(await actual()).toEqual([3, 15]);
+
+    const changed = await request(t.server).patch(`${API}/${m.id}/key-figures/${reports.body.id}`).set(coordinator.auth).send({ measure: 'sum', version: 1 }).expect(200);
+    expect(changed.body).toMatchObject({ measure: 'sum', version: 2 });
+    expect(await actual()).toEqual([15, 15]);
+    await addKf(m.id, { ...base, name: 'x', measure: 'syringes' }).expect(400);
   });
 });

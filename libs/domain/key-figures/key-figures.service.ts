@@ -6,7 +6,9 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import type { DevelopmentCategory } from '../developments/development-enums.js';
+import { readDevelopmentChange } from '../developments/development-changes.js';
 import { applyDevelopmentFilter } from '../developments/development-filter.js';
+import { DevelopmentMeasure, measureSql } from '../developments/development-measure.js';
 import { applyVisibility } from '../developments/development-visibility.js';
 import { Development } from '../developments/development.entity.js';
 import { berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
@@ -39,6 +41,7 @@ export interface KeyFigureInput {
   bufferFactor?: number;
   controlDistrictId?: string | null;
   period?: KeyFigurePeriod;
+  measure?: DevelopmentMeasure;
   baselinePeriods?: number;
   targetKind: TargetKind;
   targetValue: number;
@@ -75,7 +78,7 @@ export interface KeyFigureResult {
 
 export const MIN_RADIUS_M = 10;
 export const MAX_RADIUS_M = 10_000;
-const KF_AUDITED = ['name', 'categories', 'placeIds', 'districtIds', 'centerLat', 'centerLon', 'radiusM', 'bufferFactor', 'controlDistrictId', 'period', 'baselinePeriods', 'targetKind', 'targetValue', 'targetDate'];
+const KF_AUDITED = ['name', 'categories', 'placeIds', 'districtIds', 'centerLat', 'centerLon', 'radiusM', 'bufferFactor', 'controlDistrictId', 'period', 'measure', 'baselinePeriods', 'targetKind', 'targetValue', 'targetDate'];
 
 type Viewer = Pick<Actor, 'agencyId'>;
 
@@ -108,6 +111,7 @@ export class KeyFiguresService {
         bufferFactor: input.bufferFactor ?? DEFAULT_BUFFER_FACTOR,
         controlDistrictId: input.controlDistrictId ?? null,
         period: input.period ?? 'week',
+        measure: input.measure ?? 'reports',
         baselinePeriods: input.baselinePeriods ?? DEFAULT_BASELINE_PERIODS,
         targetKind: input.targetKind,
         targetValue: input.targetValue,
@@ -146,6 +150,7 @@ export class KeyFiguresService {
       if (patch.bufferFactor !== undefined) kf.bufferFactor = patch.bufferFactor;
       if (patch.controlDistrictId !== undefined) kf.controlDistrictId = patch.controlDistrictId;
       if (patch.period !== undefined) kf.period = patch.period;
+      if (patch.measure !== undefined) kf.measure = patch.measure;
       if (patch.baselinePeriods !== undefined) kf.baselinePeriods = patch.baselinePeriods;
       if (patch.targetKind !== undefined) kf.targetKind = patch.targetKind;
       if (patch.targetValue !== undefined) kf.targetValue = patch.targetValue;
@@ -178,10 +183,10 @@ export class KeyFiguresService {
     const measure = await this.db.getRepository(Measure).findOneBy({ id: measureId });
     if (!measure) throw DomainError.notFound('measure');
     const kfs = await this.db.getRepository(KeyFigure).find({ where: { measureId }, order: { createdAt: 'ASC' } });
-    // The watermark is read before counting (see developmentsWatermark); the figures side by side.
-    const watermark = await this.developmentsWatermark();
+    // The change counter is read before counting (development-changes.ts); the figures side by side.
+    const { n: change } = await readDevelopmentChange(this.db.manager);
     const results = await Promise.all(kfs.map((kf) => this.evaluate(viewer, kf, measure, now)));
-    await this.storeEvaluations(viewer, results.map((r) => ({ result: r, startDate: measure.startDate })), watermark, now);
+    await this.storeEvaluations(viewer, results.map((r) => ({ result: r, startDate: measure.startDate })), change, now);
     return { measure, results };
   }
 
@@ -192,13 +197,13 @@ export class KeyFiguresService {
     const measures = await this.db.getRepository(Measure).createQueryBuilder('m').select(['m.id', 'm.startDate'])
       .where('m.id IN (:...ids)', { ids: [...new Set(kfs.map((k) => k.measureId))] }).getMany();
     const starts = new Map(measures.map((x) => [x.id, x.startDate]));
-    const watermark = await this.developmentsWatermark();
+    const { n: change } = await readDevelopmentChange(this.db.manager);
     const out: Array<{ result: KeyFigureResult; startDate: string }> = [];
     for (const kf of kfs) {
       const startDate = starts.get(kf.measureId);
       if (startDate) out.push({ result: await this.evaluate(viewer, kf, { startDate }, now), startDate });
     }
-    await this.storeEvaluations(viewer, out, watermark, now);
+    await this.storeEvaluations(viewer, out, change, now);
     return out.length;
   }
 
@@ -218,10 +223,10 @@ export class KeyFiguresService {
     // count for hiddenRecords, and the displacement watch.
     const [visible, unrestricted, d] = await Promise.all([
       this.locationQuery(kf, from, to, viewer)
-        .select(`width_bucket(d.observed_at, CAST(:kfBounds AS timestamptz[]))`, 'b').addSelect('count(*)::int', 'n')
+        .select(`width_bucket(d.observed_at, CAST(:kfBounds AS timestamptz[]))`, 'b').addSelect(measureSql('d', kf.measure), 'n')
         .setParameter('kfBounds', boundInstants.map((x) => x.toISOString()))
         .groupBy('1').getRawMany<{ b: number; n: number }>(),
-      this.locationQuery(kf, from, to, null).select('count(*)::int', 'n').getRawOne<{ n: number }>(),
+      this.locationQuery(kf, from, to, null).select(measureSql('d', kf.measure), 'n').getRawOne<{ n: number }>(),
       hasCircle ? this.displacement(viewer, kf, berlinStartOfDay(measure.startDate), now) : Promise.resolve(null),
     ]);
     const perWindow = windows.map(() => 0);
@@ -273,16 +278,16 @@ export class KeyFiguresService {
         .select(`(${sqlDistanceMeters('d.lat', 'd.lon', 'kfA')} <= :kfR)`, 'inA')
         .addSelect('(d.observed_at >= :kfStart)', 'after')
         .addSelect(ctrl ? 'coalesce(d.district_id = :kfCtrl, false)' : 'true', 'inCtrl')
-        .addSelect('count(*)::int', 'n')
+        .addSelect(measureSql('d', kf.measure), 'n')
         .setParameters({ kfALat: kf.centerLat, kfALon: kf.centerLon, kfR: r, kfStart: start, ...(ctrl ? { kfCtrl: ctrl } : {}) })
         .groupBy('1').addGroupBy('2').addGroupBy('3')
         .getRawMany<{ inA: boolean; after: boolean; inCtrl: boolean; n: number }>(),
-      controlQuery(viewer).select('(d.observed_at >= :kfStart)', 'after').addSelect('count(*)::int', 'n')
+      controlQuery(viewer).select('(d.observed_at >= :kfStart)', 'after').addSelect(measureSql('d', kf.measure), 'n')
         .setParameter('kfStart', start).groupBy('1').getRawMany<{ after: boolean; n: number }>(),
       // Hidden records: the control query over the whole city already contains A and B; with a
       // district as control, A and B are checked on their own.
-      controlQuery(null).select('count(*)::int', 'n').getRawOne<{ n: number }>(),
-      ctrl ? ring(null).select('count(*)::int', 'n').getRawOne<{ n: number }>() : Promise.resolve(null),
+      controlQuery(null).select(measureSql('d', kf.measure), 'n').getRawOne<{ n: number }>(),
+      ctrl ? ring(null).select(measureSql('d', kf.measure), 'n').getRawOne<{ n: number }>() : Promise.resolve(null),
     ]);
     const target: AreaCounts = { before: 0, after: 0 };
     const buffer: AreaCounts = { before: 0, after: 0 };
@@ -329,41 +334,24 @@ export class KeyFiguresService {
     return qb;
   }
 
-  /**
-   * The latest change to any development, as PostgreSQL text (microseconds intact). Read before
-   * counting: a result is stale once a development changed after it (measure-dashboard.service.ts).
-   * A development committed during an evaluation with an older timestamp than this is missed until
-   * the next change or the next day; the dashboard says how old its results are.
-   */
-  async developmentsWatermark(): Promise<string | null> {
-    return (await this.developmentsChange()).text;
-  }
-
-  /** The watermark as text (for comparisons in SQL) and as an instant (for people). */
-  async developmentsChange(): Promise<{ text: string | null; at: Date | null }> {
-    const rows: Array<{ text: string | null; at: Date | null }> = await this.db.query(`SELECT max(updated_at)::text AS text, max(updated_at) AS at FROM developments`);
-    return { text: rows[0]?.text ?? null, at: rows[0]?.at ? new Date(rows[0].at) : null };
-  }
-
-  private async storeEvaluations(viewer: Viewer, items: Array<{ result: KeyFigureResult; startDate: string }>, watermark: string | null, now: Date): Promise<void> {
+  private async storeEvaluations(viewer: Viewer, items: Array<{ result: KeyFigureResult; startDate: string }>, change: string, now: Date): Promise<void> {
     if (!items.length) return;
-    // Raw SQL: TypeORM would turn the watermark text into a JS Date and cut its microseconds.
     const params: unknown[] = [];
     const tuples = items.map(({ result, startDate }) => {
       const d = result.displacement?.available ? result.displacement : null;
-      params.push(result.keyFigure.id, viewer.agencyId, evaluationFingerprint(result.keyFigure.version, startDate), now, result.today, watermark,
+      params.push(result.keyFigure.id, viewer.agencyId, evaluationFingerprint(result.keyFigure.version, startDate), now, result.today, change,
         result.judgement.status, d?.displacementSuspected ?? false, result.hiddenRecords, d?.wdq ?? null);
       const b = params.length - 10;
-      return `($${b + 1}::uuid, $${b + 2}::uuid, $${b + 3}, $${b + 4}::timestamptz, $${b + 5}::date, $${b + 6}::timestamptz, $${b + 7}, $${b + 8}::boolean, $${b + 9}::boolean, $${b + 10}::double precision)`;
+      return `($${b + 1}::uuid, $${b + 2}::uuid, $${b + 3}, $${b + 4}::timestamptz, $${b + 5}::date, $${b + 6}::bigint, $${b + 7}, $${b + 8}::boolean, $${b + 9}::boolean, $${b + 10}::double precision)`;
     });
     // Only key figures that still exist: one removed in the meantime would break the foreign key.
     await this.db.query(
-      `INSERT INTO key_figure_evaluations (key_figure_id, viewer_agency_id, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, hidden_records, wdq)
-       SELECT v.* FROM (VALUES ${tuples.join(', ')}) AS v(key_figure_id, viewer_agency_id, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, hidden_records, wdq)
+      `INSERT INTO key_figure_evaluations (key_figure_id, viewer_agency_id, fingerprint, evaluated_at, evaluated_on, developments_change, status, displacement_suspected, hidden_records, wdq)
+       SELECT v.* FROM (VALUES ${tuples.join(', ')}) AS v(key_figure_id, viewer_agency_id, fingerprint, evaluated_at, evaluated_on, developments_change, status, displacement_suspected, hidden_records, wdq)
         WHERE EXISTS (SELECT 1 FROM key_figures k WHERE k.id = v.key_figure_id)
        ON CONFLICT (viewer_agency_id, key_figure_id) DO UPDATE SET
          fingerprint = EXCLUDED.fingerprint, evaluated_at = EXCLUDED.evaluated_at, evaluated_on = EXCLUDED.evaluated_on,
-         developments_watermark = EXCLUDED.developments_watermark, status = EXCLUDED.status,
+         developments_change = EXCLUDED.developments_change, status = EXCLUDED.status,
          displacement_suspected = EXCLUDED.displacement_suspected, hidden_records = EXCLUDED.hidden_records, wdq = EXCLUDED.wdq`,
       params,
     );

@@ -83,6 +83,7 @@ export function toTrendResponse(t: TrendResult) {
   return {
     interval: t.interval,
     groupBy: t.groupBy,
+    measure: t.measure,
     from: t.from.toISOString(),
     to: t.to.toISOString(),
     buckets: t.buckets.map((b) => ({ bucket: b.bucket, start: b.start.toISOString() })),

@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '#domain/developments/development-enums.js';
 import type { DevelopmentFilter } from '#domain/developments/development-filter.js';
+import { DEVELOPMENT_MEASURE_DOC, DEVELOPMENT_MEASURES, type DevelopmentMeasure } from '#domain/developments/development-measure.js';
 import type { DevelopmentInput, DevelopmentPatch } from '#domain/developments/developments.service.js';
 import type { TrendQuery } from '#domain/developments/development-trends.service.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
@@ -177,6 +178,9 @@ export class TrendsQueryDto {
   @ApiPropertyOptional({ enum: ['district', 'place'], default: 'district' }) @IsOptional() @IsIn(['district', 'place'])
   groupBy?: 'district' | 'place';
 
+  @ApiPropertyOptional({ enum: DEVELOPMENT_MEASURES, default: 'reports', description: DEVELOPMENT_MEASURE_DOC }) @IsOptional() @IsIn(DEVELOPMENT_MEASURES)
+  measure?: DevelopmentMeasure;
+
   @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES, isArray: true })
   @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(DEVELOPMENT_CATEGORIES.length) @IsIn(DEVELOPMENT_CATEGORIES, { each: true })
   category?: DevelopmentCategory[];
@@ -239,6 +243,7 @@ export function toTrendQuery(q: TrendsQueryDto): TrendQuery {
     to: q.to ? new Date(q.to) : new Date(Math.ceil(Date.now() / 60_000) * 60_000),
     interval: q.interval ?? 'week',
     groupBy: q.groupBy ?? 'district',
+    measure: q.measure ?? 'reports',
     filter: { categories: q.category, districtId: q.districtId, placeId: q.placeId, agencyId: q.agencyId, nearSensitiveOnly: q.nearSensitiveOnly },
   };
 }

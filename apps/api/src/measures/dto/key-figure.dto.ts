@@ -7,6 +7,7 @@ import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '#domain/develo
 import { MAX_BUFFER_FACTOR } from '#domain/key-figures/displacement.js';
 import { KEY_FIGURE_PERIODS, MAX_BASELINE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '#domain/key-figures/key-figure-rules.js';
 import { MAX_RADIUS_M, MIN_RADIUS_M } from '#domain/key-figures/key-figures.service.js';
+import { DEVELOPMENT_MEASURE_DOC, DEVELOPMENT_MEASURES, type DevelopmentMeasure } from '#domain/developments/development-measure.js';
 import { DATE_MESSAGE, DATE_PATTERN } from './measure.dto.js';
 
 export class KeyFigurePointDto {
@@ -53,6 +54,9 @@ export class CreateKeyFigureDto {
   @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS, default: 'week' }) @IsOptional() @IsIn(KEY_FIGURE_PERIODS)
   period?: KeyFigurePeriod;
 
+  @ApiPropertyOptional({ enum: DEVELOPMENT_MEASURES, default: 'reports', description: DEVELOPMENT_MEASURE_DOC }) @IsOptional() @IsIn(DEVELOPMENT_MEASURES)
+  measure?: DevelopmentMeasure;
+
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_BASELINE_PERIODS, default: 3, description: 'Baseline: the N periods before the start' })
   @IsOptional() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
   baselinePeriods?: number;
@@ -95,6 +99,9 @@ export class UpdateKeyFigureDto {
 
   @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS }) @IsOptional() @IsIn(KEY_FIGURE_PERIODS)
   period?: KeyFigurePeriod;
+
+  @ApiPropertyOptional({ enum: DEVELOPMENT_MEASURES, description: DEVELOPMENT_MEASURE_DOC }) @IsOptional() @IsIn(DEVELOPMENT_MEASURES)
+  measure?: DevelopmentMeasure;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_BASELINE_PERIODS }) @IsOptional() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
   baselinePeriods?: number;
