@@ -232,7 +232,7 @@ describe('GET /dashboard', () => {
     const agencies = async () => (await request(t.server).get(url).set(leader.auth).expect(200)).body.agencies
       .map((x: { agency: { id: string }; keyFigures: { total: number } }) => [x.agency.id, x.keyFigures.total]);
     expect(await agencies()).toEqual([[owner.agency.id, 1]]);
-    await request(t.server).patch(`${API}/measures/${id}`).set(coordinator.auth).send({ owningAgencyId: ownerB.agency.id, responsibleId: ownerB.person.id }).expect(200);
+    await request(t.server).patch(`${API}/measures/${id}`).set(coordinator.auth).send({ owningAgencyId: ownerB.agency.id, responsibleId: ownerB.person.id, version: 1 }).expect(200);
     expect(await agencies()).toEqual([[ownerB.agency.id, 1]]);
     await setStatus(coordinator, id, { status: 'cancelled', reason: 'erledigt sich' });
     expect(await agencies()).toEqual([[ownerB.agency.id, 0]]);

@@ -299,7 +299,7 @@ describe('correct and withdraw', () => {
     expect(res.body).toMatchObject({ severity: 4, count: 7, description: 'korrigiert', place: { id: scene.id }, lat: scene.lat, nearestSensitivePlace: { id: kita.id }, version: 2 });
     const stale = await request(t.server).patch(`${API}/${dev.id}`).set(liaison.auth).send({ severity: 1, version: 1 }).expect(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
-    await request(t.server).patch(`${API}/${dev.id}`).set(liaison.auth).send({ severity: 1 }).expect(400);
+    expect((await request(t.server).patch(`${API}/${dev.id}`).set(liaison.auth).send({ severity: 1 }).expect(428)).body).toMatchObject({ code: 'VERSION_REQUIRED', field: 'version' });
     const update = (await auditFor(dev.id, 'update'))[0]!;
     expect(update.actorId).toBe(colleague.person.id);
     expect(update.changes.severity).toEqual({ old: 2, new: 4 });

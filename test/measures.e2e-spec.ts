@@ -361,7 +361,7 @@ describe('edit and reassign (coordinators)', () => {
       ['status via PATCH', { status: 'done' }, 400, 'VALIDATION_FAILED', 'status'],
     ];
     for (const [name, patch, code, errCode, field] of cases) {
-      const res = await request(t.server).patch(`${API}/${m.id}`).set(tm.coordinator.auth).send(patch);
+      const res = await request(t.server).patch(`${API}/${m.id}`).set(tm.coordinator.auth).send({ ...patch, version: 1 });
       expect({ name, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ name, status: code, code: errCode, field });
     }
     const res = await request(t.server).patch(`${API}/${m.id}`).set(tm.responsible.auth).send({ priority: 'nonsense' }).expect(403);
@@ -371,7 +371,7 @@ describe('edit and reassign (coordinators)', () => {
 
     await status(tm.responsible, m.id, { status: 'in_progress' }).expect(200);
     await status(tm.responsible, m.id, { status: 'done', note: 'fertig' }).expect(200);
-    const closed = await request(t.server).patch(`${API}/${m.id}`).set(tm.coordinator.auth).send({ title: 'Neu' }).expect(409);
+    const closed = await request(t.server).patch(`${API}/${m.id}`).set(tm.coordinator.auth).send({ title: 'Neu', version: 3 }).expect(409);
     expect(closed.body.code).toBe('MEASURE_CLOSED');
   });
 });

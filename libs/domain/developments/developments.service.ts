@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
-import { assertVersion } from '../common/query-helpers.js';
+import { checkVersion } from '../common/version-check.js';
 import { GeoLookupService } from '../places/geo-lookup.service.js';
 import { Place } from '../places/place.entity.js';
 import { assertInCityArea } from '../places/places.service.js';
@@ -123,14 +123,14 @@ export class DevelopmentsService {
     return result;
   }
 
-  /** Correction by a liaison of the reporting agency; a stale version is refused (409). */
-  async update(actor: Actor, id: string, patch: DevelopmentPatch, expectedVersion: number): Promise<Development> {
+  /** Correction by a liaison of the reporting agency; a stale version is refused (409, with the current state). */
+  async update(actor: Actor, id: string, patch: DevelopmentPatch, expectedVersion: number | undefined): Promise<Development> {
     if (patch.observedAt !== undefined) assertObservedAt(patch.observedAt);
     const locationChange = patch.placeId !== undefined || patch.lat !== undefined || patch.lon !== undefined;
     if (locationChange) assertLocationGiven(patch);
     return this.db.transaction(async (m) => {
       const dev = await lockForChange(m, actor, id);
-      assertVersion(dev.version, expectedVersion);
+      await checkVersion(dev.version, expectedVersion, () => loadOne(m, id));
       const before = { ...dev };
       if (patch.category !== undefined) dev.category = patch.category;
       if (patch.observedAt !== undefined) dev.observedAt = patch.observedAt;
@@ -158,7 +158,7 @@ export class DevelopmentsService {
   async withdraw(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Development> {
     return this.db.transaction(async (m) => {
       const dev = await lockForChange(m, actor, id);
-      assertVersion(dev.version, expectedVersion);
+      await checkVersion(dev.version, expectedVersion, () => loadOne(m, id));
       dev.withdrawnAt = new Date();
       dev.withdrawnBy = actor.id;
       dev.withdrawalReason = reason.trim();

@@ -16,7 +16,7 @@ import { recordMeasureEvent } from '../measures/measure-history.js';
 import { isOpen } from '../measures/measure-status.js';
 import { Measure } from '../measures/measure.entity.js';
 import { checkDistricts, checkPlaces } from '../measures/measures.service.js';
-import { checkVersion } from '../measures/version-conflict.js';
+import { checkVersion } from '../common/version-check.js';
 import { sqlDistanceMeters } from '../places/geo.js';
 import { assertInCityArea } from '../places/places.service.js';
 import { AreaCounts, DEFAULT_BUFFER_FACTOR, displacementWindows, MAX_BUFFER_FACTOR, weightedDisplacementQuotient, WdqResult } from './displacement.js';

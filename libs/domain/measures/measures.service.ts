@@ -20,7 +20,7 @@ import { recordMeasureEvent } from './measure-history.js';
 import { assertTransition, isOpen, MeasurePriority, MeasureStatus, OPEN_STATUSES, requiredText } from './measure-status.js';
 import { Measure } from './measure.entity.js';
 import { Milestone } from './milestone.entity.js';
-import { checkVersion } from './version-conflict.js';
+import { checkVersion } from '../common/version-check.js';
 
 export interface MilestoneInput {
   title: string;

@@ -8,7 +8,8 @@ import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { isUniqueViolation } from '../common/pg-errors.js';
-import { assertVersion, escapeLike } from '../common/query-helpers.js';
+import { escapeLike } from '../common/query-helpers.js';
+import { AuditedRecord, setActiveAudited, updateAudited } from '../common/audited-change.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { Person } from './person.entity.js';
 import { Role } from './role.js';
@@ -99,21 +100,20 @@ export class PeopleService {
 
   async update(actor: Actor, id: string, patch: PersonPatch, expectedVersion?: number): Promise<Person> {
     return this.db.transaction(async (m) => {
-      const person = await this.lockPerson(m, id);
-      assertVersion(person.version, expectedVersion);
-      const before = { ...person };
-      if (patch.email !== undefined) {
-        const email = patch.email.trim().toLowerCase();
-        if (email !== person.email) await this.assertEmailFree(m, email);
-        person.email = email;
-      }
-      if (patch.displayName !== undefined) person.displayName = patch.displayName.trim();
-      if (patch.roles !== undefined) person.roles = dedupe(patch.roles);
-      if (patch.deputyId !== undefined) {
-        if (patch.deputyId) await this.assertValidDeputy(m, person.agencyId, patch.deputyId, person.id);
-        person.deputyId = patch.deputyId;
-      }
-      return this.saveWithAudit(m, actor, before, person);
+      await updateAudited(m, this.audit, actor, Person, record(id), expectedVersion, { fields: AUDITED }, async (person) => {
+        if (patch.email !== undefined) {
+          const email = patch.email.trim().toLowerCase();
+          if (email !== person.email) await this.assertEmailFree(m, email);
+          person.email = email;
+        }
+        if (patch.displayName !== undefined) person.displayName = patch.displayName.trim();
+        if (patch.roles !== undefined) person.roles = dedupe(patch.roles);
+        if (patch.deputyId !== undefined) {
+          if (patch.deputyId) await this.assertValidDeputy(m, person.agencyId, patch.deputyId, person.id);
+          person.deputyId = patch.deputyId;
+        }
+      }, (err) => (isUniqueViolation(err, 'people_email_key') ? emailTaken() : err));
+      return this.getIn(m, id);
     });
   }
 
@@ -127,16 +127,19 @@ export class PeopleService {
 
   async setActive(actor: Actor, id: string, active: boolean): Promise<Person> {
     return this.db.transaction(async (m) => {
-      const person = await this.lockPerson(m, id);
-      if (person.active === active) return this.getIn(m, id);
-      if (active) {
-        const agency = await m.findOneByOrFail(Agency, { id: person.agencyId });
-        if (!agency.active) throw new DomainError(422, 'AGENCY_INACTIVE', 'The agency is deactivated; reactivate it first.', 'agencyId');
-      }
-      if (!active && actor.id === id) throw new DomainError(422, 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account.', 'id');
-      await m.update(Person, { id }, { active, failedLoginCount: 0, lockedUntil: null });
-      await this.audit.record(m, actor, active ? 'reactivate' : 'deactivate', 'person', id, { active: { old: !active, new: active } });
-      if (!active) {
+      let changed = false;
+      await setActiveAudited(m, this.audit, actor, Person, record(id), active, {
+        check: async (person) => {
+          if (active) {
+            const agency = await m.findOneByOrFail(Agency, { id: person.agencyId });
+            if (!agency.active) throw new DomainError(422, 'AGENCY_INACTIVE', 'The agency is deactivated; reactivate it first.', 'agencyId');
+          }
+          if (!active && actor.id === id) throw new DomainError(422, 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account.', 'id');
+          changed = true;
+        },
+        alsoSet: { failedLoginCount: 0, lockedUntil: null },
+      });
+      if (changed && !active) {
         await this.revokeSessions(m, id, 'deactivated');
         // A deactivated person can no longer stand in for anybody.
         const represented = await m.find(Person, { where: { deputyId: id } });
@@ -174,25 +177,6 @@ export class PeopleService {
     await qb.execute();
   }
 
-  private async saveWithAudit(m: EntityManager, actor: Actor, before: Person, person: Person): Promise<Person> {
-    const changes = AuditService.diff({ ...before }, { ...person }, AUDITED);
-    if (Object.keys(changes).length > 0) {
-      try {
-        await m.save(Person, person);
-      } catch (err) {
-        throw isUniqueViolation(err, 'people_email_key') ? emailTaken() : err;
-      }
-      await this.audit.record(m, actor, 'update', 'person', person.id, changes);
-    }
-    return this.getIn(m, person.id);
-  }
-
-  private async lockPerson(m: EntityManager, id: string): Promise<Person> {
-    const person = await m.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!person) throw DomainError.notFound('person');
-    return person;
-  }
-
   private async getIn(m: EntityManager, id: string): Promise<Person> {
     return m.findOneOrFail(Person, { where: { id }, relations: { agency: true } });
   }
@@ -208,6 +192,10 @@ export class PeopleService {
     if (deputy.agencyId !== agencyId) throw new DomainError(422, 'DEPUTY_OTHER_AGENCY', 'The deputy must belong to the same agency.', 'deputyId');
     if (!deputy.active) throw new DomainError(422, 'DEPUTY_INACTIVE', 'The deputy is deactivated.', 'deputyId');
   }
+}
+
+function record(id: string): AuditedRecord<Person> {
+  return { entityType: 'person', id, where: { id }, notFound: () => DomainError.notFound('person') };
 }
 
 function dedupe<T>(xs: T[]): T[] {

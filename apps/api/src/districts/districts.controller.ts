@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DistrictsService } from '#domain/places/districts.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { expectedVersion, IF_MATCH_HEADER } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { DistrictResponseDto, toDistrictResponse } from './district.mapper.js';
 import { CreateDistrictDto, ListDistrictsQueryDto, UpdateDistrictDto } from './dto/district.dto.js';
@@ -36,9 +37,10 @@ export class DistrictsController {
 
   @Patch(':id')
   @Roles('coordinator')
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDistrictDto): Promise<DistrictResponseDto> {
+  @ApiHeader(IF_MATCH_HEADER)
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDistrictDto, @Headers('if-match') ifMatch?: string): Promise<DistrictResponseDto> {
     const { version, ...patch } = body;
-    return this.districts.update(user, id, patch, version).then(toDistrictResponse);
+    return this.districts.update(user, id, patch, expectedVersion(ifMatch, version)).then(toDistrictResponse);
   }
 
   @Post(':id/deactivate')

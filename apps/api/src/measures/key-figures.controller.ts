@@ -6,7 +6,7 @@ import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { CreateKeyFigureDto, UpdateKeyFigureDto } from './dto/key-figure.dto.js';
-import { expectedVersion, withCurrent } from './if-match.js';
+import { expectedVersion, IF_MATCH_HEADER, withCurrent } from '../common/if-match.js';
 import { MeasureKeyFiguresDto, toMeasureKeyFigures } from './key-figure.mapper.js';
 import { KeyFigureDefinitionDto, toKeyFigureDefinition } from './measure.mapper.js';
 
@@ -66,7 +66,7 @@ export class KeyFiguresController {
 
   @Patch(':keyFigureId')
   @Roles('coordinator')
-  @ApiHeader({ name: 'If-Match', required: false, description: "The key figure's version you read" })
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOperation({ summary: 'Change a key figure (coordinators)' })
   update(
     @CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Param('keyFigureId', UuidParamPipe) keyFigureId: string,

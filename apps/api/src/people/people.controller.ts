@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PeopleService } from '#domain/people/people.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -7,6 +7,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ChangePasswordDto } from '../auth/dto/change-password.dto.js';
 import { SetDeputyDto } from '../auth/dto/set-deputy.dto.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { expectedVersion, IF_MATCH_HEADER } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { CreatePersonDto, ListPeopleQueryDto, UpdatePersonDto } from './dto/person.dto.js';
 import { PersonResponseDto, toPersonResponse } from './person.mapper.js';
@@ -39,9 +40,10 @@ export class PeopleController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePersonDto): Promise<PersonResponseDto> {
+  @ApiHeader(IF_MATCH_HEADER)
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePersonDto, @Headers('if-match') ifMatch?: string): Promise<PersonResponseDto> {
     const { version, ...patch } = body;
-    return this.people.update(user, id, patch, version).then(toPersonResponse);
+    return this.people.update(user, id, patch, expectedVersion(ifMatch, version)).then(toPersonResponse);
   }
 
   @Put(':id/deputy')

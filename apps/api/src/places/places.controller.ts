@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PlacesService } from '#domain/places/places.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { expectedVersion, IF_MATCH_HEADER } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { CreatePlaceDto, ListPlacesQueryDto, UpdatePlaceDto } from './dto/place.dto.js';
 import { PlaceResponseDto, toPlaceResponse } from './place.mapper.js';
@@ -38,9 +39,10 @@ export class PlacesController {
 
   @Patch(':id')
   @Roles('coordinator')
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePlaceDto): Promise<PlaceResponseDto> {
+  @ApiHeader(IF_MATCH_HEADER)
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePlaceDto, @Headers('if-match') ifMatch?: string): Promise<PlaceResponseDto> {
     const { version, ...patch } = body;
-    return this.places.update(user, id, patch, version).then(toPlaceResponse);
+    return this.places.update(user, id, patch, expectedVersion(ifMatch, version)).then(toPlaceResponse);
   }
 
   @Post(':id/deactivate')

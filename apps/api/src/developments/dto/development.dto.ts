@@ -68,7 +68,7 @@ export class CreateDevelopmentDto {
   visibleAgencyIds?: string[];
 }
 
-/** Every field optional except version: a correction is applied only to the version you read. */
+/** Every field optional; a correction is applied only to the version you read (here or If-Match). */
 export class UpdateDevelopmentDto {
   @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES }) @Given() @IsIn(DEVELOPMENT_CATEGORIES)
   category?: DevelopmentCategory;
@@ -103,9 +103,9 @@ export class UpdateDevelopmentDto {
   @ApiPropertyOptional({ isArray: true }) @Given() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   visibleAgencyIds?: string[];
 
-  @ApiProperty({ description: 'The version you read; a stale version is refused (409 VERSION_CONFLICT)' })
-  @IsInt() @Min(1)
-  version: number;
+  @ApiPropertyOptional({ description: 'The version you read (or send If-Match); required one way or the other; a stale version is refused (409 VERSION_CONFLICT)' })
+  @IsOptional() @IsInt() @Min(1)
+  version?: number;
 }
 
 export class WithdrawDevelopmentDto {
