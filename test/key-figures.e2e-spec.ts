@@ -301,7 +301,7 @@ describe('defining key figures', () => {
     expect((await request(t.server).patch(url).set(owner.auth).send({ name: 'x' }).expect(403)).body.code).toBe('ROLE_REQUIRED');
 
     // Moving the measure's start past the target date would make the figure meaningless.
-    const moved = await request(t.server).patch(`${API}/${m.id}`).set(coordinator.auth).send({ startDate: addDays(start(), 30) }).expect(400);
+    const moved = await request(t.server).patch(`${API}/${m.id}`).set(coordinator.auth).send({ startDate: addDays(start(), 30), version: 1 }).expect(400);
     expect(moved.body).toMatchObject({ code: 'TARGET_DATE_NOT_AFTER_START', field: 'startDate' });
 
     await request(t.server).delete(url).set(owner.auth).expect(403);

@@ -5,6 +5,7 @@ import { AppConfig } from '#config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { assertActiveReferences } from '../common/references.js';
 import type { DevelopmentCategory } from '../developments/development-enums.js';
 import { readDevelopmentChange } from '../developments/development-changes.js';
 import { applyDevelopmentFilter } from '../developments/development-filter.js';
@@ -15,7 +16,6 @@ import { berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common
 import { recordMeasureEvent } from '../measures/measure-history.js';
 import { isOpen } from '../measures/measure-status.js';
 import { Measure } from '../measures/measure.entity.js';
-import { checkDistricts, checkPlaces } from '../measures/measures.service.js';
 import { checkVersion } from '../common/version-check.js';
 import { sqlDistanceMeters } from '../places/geo.js';
 import { assertInCityArea } from '../places/places.service.js';
@@ -155,7 +155,7 @@ export class KeyFiguresService {
       if (patch.targetKind !== undefined) kf.targetKind = patch.targetKind;
       if (patch.targetValue !== undefined) kf.targetValue = patch.targetValue;
       if (patch.targetDate !== undefined) kf.targetDate = patch.targetDate;
-      await this.check(m, kf, measure, { bufferFactorGiven: patch.bufferFactor !== undefined });
+      await this.check(m, kf, measure, { bufferFactorGiven: patch.bufferFactor !== undefined, before });
       const changes = AuditService.diff(before, { ...kf }, KF_AUDITED);
       if (Object.keys(changes).length === 0) return kf;
       await m.save(kf);
@@ -358,7 +358,7 @@ export class KeyFiguresService {
   }
 
   /** Input rules that a DTO cannot express; errors name the offending field. */
-  private async check(m: EntityManager, kf: KeyFigure, measure: Measure, opts: { bufferFactorGiven: boolean }): Promise<void> {
+  private async check(m: EntityManager, kf: KeyFigure, measure: Measure, opts: { bufferFactorGiven: boolean; before?: KeyFigure }): Promise<void> {
     if (!kf.categories.length) throw new DomainError(400, 'KEY_FIGURE_CATEGORY_REQUIRED', 'A key figure counts developments of at least one category.', 'categories');
     if (!isIsoDate(kf.targetDate)) throw new DomainError(400, 'INVALID_DATE', 'targetDate must be a calendar date YYYY-MM-DD.', 'targetDate');
     if (daysBetween(measure.startDate, kf.targetDate) <= 0) {
@@ -379,9 +379,10 @@ export class KeyFiguresService {
       if (kf.controlDistrictId) throw new DomainError(400, 'DISPLACEMENT_NEEDS_POINT', 'A control district is only used by the displacement watch, which needs a point with a radius.', 'controlDistrictId');
       if (opts.bufferFactorGiven && kf.bufferFactor !== DEFAULT_BUFFER_FACTOR) throw new DomainError(400, 'DISPLACEMENT_NEEDS_POINT', 'A buffer factor is only used by the displacement watch, which needs a point with a radius.', 'bufferFactor');
     }
-    kf.placeIds = await checkPlaces(m, kf.placeIds);
-    kf.districtIds = await checkDistricts(m, kf.districtIds);
-    if (kf.controlDistrictId) await checkDistricts(m, [kf.controlDistrictId], 'controlDistrictId');
+    const b = opts.before;
+    kf.placeIds = await assertActiveReferences(m, 'place', kf.placeIds, 'placeIds', { kept: b?.placeIds });
+    kf.districtIds = await assertActiveReferences(m, 'district', kf.districtIds, 'districtIds', { kept: b?.districtIds });
+    if (kf.controlDistrictId) await assertActiveReferences(m, 'district', [kf.controlDistrictId], 'controlDistrictId', { kept: b?.controlDistrictId ? [b.controlDistrictId] : [] });
   }
 }
 

@@ -8,6 +8,7 @@ import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { escapeLike } from '../common/query-helpers.js';
+import { assertActiveReferences } from '../common/references.js';
 import { KeyFigure } from '../key-figures/key-figure.entity.js';
 import { Person } from '../people/person.entity.js';
 import { District } from '../places/district.entity.js';
@@ -117,11 +118,11 @@ export class MeasuresService {
     const milestones = input.milestones ?? [];
     milestones.forEach((ms, i) => assertDate(ms.dueDate, `milestones.${i}.dueDate`));
     return this.db.transaction(async (m) => {
-      await assertAgency(m, input.owningAgencyId);
+      await assertActiveReferences(m, 'agency', [input.owningAgencyId], 'owningAgencyId');
       await assertPersonOfAgency(m, input.responsibleId, input.owningAgencyId, 'responsibleId');
       if (input.deputyId) await assertDeputy(m, input.deputyId, input.responsibleId, input.owningAgencyId);
-      const placeIds = await checkPlaces(m, input.placeIds ?? []);
-      const districtIds = await checkDistricts(m, input.districtIds ?? []);
+      const placeIds = await assertActiveReferences(m, 'place', input.placeIds ?? [], 'placeIds');
+      const districtIds = await assertActiveReferences(m, 'district', input.districtIds ?? [], 'districtIds');
       const measure = m.create(Measure, {
         title: input.title.trim(),
         description: (input.description ?? '').trim(),
@@ -185,8 +186,8 @@ export class MeasuresService {
       if (patch.priority !== undefined) measure.priority = patch.priority;
       if (patch.rapportId !== undefined) measure.rapportId = patch.rapportId;
       if (patch.agendaItemId !== undefined) measure.agendaItemId = patch.agendaItemId;
-      if (patch.placeIds !== undefined) measure.placeIds = await checkPlaces(m, patch.placeIds);
-      if (patch.districtIds !== undefined) measure.districtIds = await checkDistricts(m, patch.districtIds);
+      if (patch.placeIds !== undefined) measure.placeIds = await assertActiveReferences(m, 'place', patch.placeIds, 'placeIds', { kept: measure.placeIds });
+      if (patch.districtIds !== undefined) measure.districtIds = await assertActiveReferences(m, 'district', patch.districtIds, 'districtIds', { kept: measure.districtIds });
 
       if (patch.deadline !== undefined && patch.deadline !== measure.deadline) {
         assertDate(patch.deadline, 'deadline');
@@ -204,7 +205,7 @@ export class MeasuresService {
       // Reassignment: the responsible person and the deputy always belong to the owning agency.
       const agencyChanged = patch.owningAgencyId !== undefined && patch.owningAgencyId !== measure.owningAgencyId;
       if (agencyChanged) {
-        await assertAgency(m, patch.owningAgencyId!);
+        await assertActiveReferences(m, 'agency', [patch.owningAgencyId!], 'owningAgencyId');
         measure.owningAgencyId = patch.owningAgencyId!;
       }
       if (patch.responsibleId !== undefined || agencyChanged) {
@@ -411,45 +412,19 @@ async function lockMeasure(m: EntityManager, id: string): Promise<Measure> {
   return measure;
 }
 
-async function assertAgency(m: EntityManager, id: string): Promise<void> {
-  const agency = await m.findOneBy(Agency, { id });
-  if (!agency) throw new DomainError(422, 'AGENCY_NOT_FOUND', 'The owning agency does not exist.', 'owningAgencyId');
-  if (!agency.active) throw new DomainError(422, 'AGENCY_INACTIVE', 'The owning agency is deactivated.', 'owningAgencyId');
-}
-
+/** An active person of the owning agency (the existence and active check is the shared one). */
 async function assertPersonOfAgency(m: EntityManager, personId: string, agencyId: string, field: 'responsibleId' | 'deputyId'): Promise<void> {
-  const who = field === 'responsibleId' ? 'responsible person' : 'deputy';
-  const person = await m.findOneBy(Person, { id: personId });
-  if (!person) throw new DomainError(422, field === 'responsibleId' ? 'RESPONSIBLE_NOT_FOUND' : 'DEPUTY_NOT_FOUND', `The ${who} does not exist.`, field);
+  await assertActiveReferences(m, 'person', [personId], field);
+  const person = await m.findOneByOrFail(Person, { id: personId });
   if (person.agencyId !== agencyId) {
+    const who = field === 'responsibleId' ? 'responsible person' : 'deputy';
     throw new DomainError(422, field === 'responsibleId' ? 'RESPONSIBLE_NOT_IN_AGENCY' : 'DEPUTY_NOT_IN_AGENCY', `The ${who} must belong to the owning agency.`, field);
   }
-  if (!person.active) throw new DomainError(422, field === 'responsibleId' ? 'RESPONSIBLE_INACTIVE' : 'DEPUTY_INACTIVE', `The ${who} is deactivated.`, field);
 }
 
 async function assertDeputy(m: EntityManager, deputyId: string, responsibleId: string, agencyId: string): Promise<void> {
   if (deputyId === responsibleId) throw new DomainError(400, 'DEPUTY_IS_RESPONSIBLE', 'The deputy must be another person than the responsible one.', 'deputyId');
   await assertPersonOfAgency(m, deputyId, agencyId, 'deputyId');
-}
-
-export async function checkPlaces(m: EntityManager, ids: string[], field = 'placeIds'): Promise<string[]> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return [];
-  const rows = await m.getRepository(Place).createQueryBuilder('p').select('p.id', 'id').where('p.id IN (:...ids)', { ids: unique }).getRawMany<{ id: string }>();
-  const known = new Set(rows.map((r) => r.id));
-  const unknown = unique.filter((id) => !known.has(id));
-  if (unknown.length) throw new DomainError(422, 'PLACE_NOT_FOUND', 'At least one of the places does not exist.', field, { unknown });
-  return unique;
-}
-
-export async function checkDistricts(m: EntityManager, ids: string[], field = 'districtIds'): Promise<string[]> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return [];
-  const rows = await m.getRepository(District).createQueryBuilder('d').select('d.id', 'id').where('d.id IN (:...ids)', { ids: unique }).getRawMany<{ id: string }>();
-  const known = new Set(rows.map((r) => r.id));
-  const unknown = unique.filter((id) => !known.has(id));
-  if (unknown.length) throw new DomainError(422, 'DISTRICT_NOT_FOUND', 'At least one of the districts does not exist.', field, { unknown });
-  return unique;
 }
 
 async function refNames(m: EntityManager, placeIds: string[], districtIds: string[]): Promise<{ places: Map<string, string>; districts: Map<string, string> }> {

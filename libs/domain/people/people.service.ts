@@ -9,6 +9,7 @@ import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { isUniqueViolation } from '../common/pg-errors.js';
 import { escapeLike } from '../common/query-helpers.js';
+import { assertActiveReferences } from '../common/references.js';
 import { AuditedRecord, setActiveAudited, updateAudited } from '../common/audited-change.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { Person } from './person.entity.js';
@@ -50,9 +51,7 @@ export class PeopleService {
   async create(actor: Actor, input: PersonInput): Promise<Person> {
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (m) => {
-      const agency = await m.findOneBy(Agency, { id: input.agencyId });
-      if (!agency) throw new DomainError(422, 'AGENCY_NOT_FOUND', 'The agency does not exist.', 'agencyId');
-      if (!agency.active) throw new DomainError(422, 'AGENCY_INACTIVE', 'The agency is deactivated; reactivate it before adding people.', 'agencyId');
+      await assertActiveReferences(m, 'agency', [input.agencyId], 'agencyId');
       const email = input.email.trim().toLowerCase();
       await this.assertEmailFree(m, email);
       if (input.deputyId) await this.assertValidDeputy(m, input.agencyId, input.deputyId, null);
@@ -187,10 +186,9 @@ export class PeopleService {
 
   private async assertValidDeputy(m: EntityManager, agencyId: string, deputyId: string, selfId: string | null): Promise<void> {
     if (deputyId === selfId) throw new DomainError(422, 'DEPUTY_IS_SELF', 'A person cannot be their own deputy.', 'deputyId');
-    const deputy = await m.findOneBy(Person, { id: deputyId });
-    if (!deputy) throw new DomainError(422, 'DEPUTY_NOT_FOUND', 'The deputy does not exist.', 'deputyId');
+    await assertActiveReferences(m, 'person', [deputyId], 'deputyId');
+    const deputy = await m.findOneByOrFail(Person, { id: deputyId });
     if (deputy.agencyId !== agencyId) throw new DomainError(422, 'DEPUTY_OTHER_AGENCY', 'The deputy must belong to the same agency.', 'deputyId');
-    if (!deputy.active) throw new DomainError(422, 'DEPUTY_INACTIVE', 'The deputy is deactivated.', 'deputyId');
   }
 }
 

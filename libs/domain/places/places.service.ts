@@ -7,6 +7,7 @@ import { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { escapeLike } from '../common/query-helpers.js';
+import { assertActiveReferences } from '../common/references.js';
 import { District } from './district.entity.js';
 import { EARTH_RADIUS_M, nearParams, sqlDistanceMeters, sqlWithinBox } from './geo.js';
 import { GeoLookupService } from './geo-lookup.service.js';
@@ -133,11 +134,7 @@ export class PlacesService {
    * deactivated; that must not block unrelated edits).
    */
   private async resolveDistrict(m: EntityManager, lat: number, lon: number, given: string | null, checkGiven = true): Promise<string | null> {
-    if (given && checkGiven) {
-      const district = await m.findOneBy(District, { id: given });
-      if (!district) throw new DomainError(422, 'DISTRICT_NOT_FOUND', 'The district does not exist.', 'districtId');
-      if (!district.active) throw new DomainError(422, 'DISTRICT_INACTIVE', 'The district is deactivated; reactivate it or choose another.', 'districtId');
-    }
+    if (given && checkGiven) await assertActiveReferences(m, 'district', [given], 'districtId');
     const derived = await this.geo.districtAt(lat, lon, m);
     if (derived && given && checkGiven && derived !== given) {
       throw new DomainError(422, 'DISTRICT_MISMATCH', 'The coordinates lie inside the boundary of another district; leave districtId out to use that one.', 'districtId', { derivedDistrictId: derived });
