@@ -17,6 +17,7 @@ import { recordMeasureEvent } from '../measures/measure-history.js';
 import { isOpen } from '../measures/measure-status.js';
 import { Measure } from '../measures/measure.entity.js';
 import { checkVersion } from '../common/version-check.js';
+import { developmentInDistrictsSql } from '../places/district-filter.js';
 import { sqlDistanceMeters } from '../places/geo.js';
 import { assertInCityArea } from '../places/places.service.js';
 import { AreaCounts, DEFAULT_BUFFER_FACTOR, displacementWindows, MAX_BUFFER_FACTOR, weightedDisplacementQuotient, WdqResult } from './displacement.js';
@@ -277,9 +278,9 @@ export class KeyFiguresService {
       ring(viewer)
         .select(`(${sqlDistanceMeters('d.lat', 'd.lon', 'kfA')} <= :kfR)`, 'inA')
         .addSelect('(d.observed_at >= :kfStart)', 'after')
-        .addSelect(ctrl ? 'coalesce(d.district_id = :kfCtrl, false)' : 'true', 'inCtrl')
+        .addSelect(ctrl ? `coalesce(${developmentInDistrictsSql('d', ':kfCtrls')}, false)` : 'true', 'inCtrl')
         .addSelect(measureSql('d', kf.measure), 'n')
-        .setParameters({ kfALat: kf.centerLat, kfALon: kf.centerLon, kfR: r, kfStart: start, ...(ctrl ? { kfCtrl: ctrl } : {}) })
+        .setParameters({ kfALat: kf.centerLat, kfALon: kf.centerLon, kfR: r, kfStart: start, ...(ctrl ? { kfCtrls: [ctrl] } : {}) })
         .groupBy('1').addGroupBy('2').addGroupBy('3')
         .getRawMany<{ inA: boolean; after: boolean; inCtrl: boolean; n: number }>(),
       controlQuery(viewer).select('(d.observed_at >= :kfStart)', 'after').addSelect(measureSql('d', kf.measure), 'n')
@@ -328,7 +329,7 @@ export class KeyFiguresService {
     if (kf.placeIds.length || kf.districtIds.length) {
       const arms: string[] = [];
       if (kf.placeIds.length) arms.push('d.place_id = ANY(CAST(:kfPlaces AS uuid[]))');
-      if (kf.districtIds.length) arms.push('d.district_id = ANY(CAST(:kfDistricts AS uuid[]))');
+      if (kf.districtIds.length) arms.push(developmentInDistrictsSql('d', ':kfDistricts'));
       qb.andWhere(`(${arms.join(' OR ')})`, { kfPlaces: kf.placeIds, kfDistricts: kf.districtIds });
     }
     return qb;

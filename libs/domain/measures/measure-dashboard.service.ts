@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error.js';
 import { JobProducer } from '#queue/job-producer.js';
 import { readDevelopmentChange } from '../developments/development-changes.js';
 import { KeyFiguresService } from '../key-figures/key-figures.service.js';
+import { measureInDistrictSql } from '../places/district-filter.js';
 import { addDays, berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
 import { MEASURE_STATUSES, MeasurePriority, MeasureStatus } from './measure-status.js';
 
@@ -224,9 +225,7 @@ export class MeasureDashboardService {
     const params: unknown[] = [];
     if (q.districtId) {
       params.push(q.districtId);
-      const p = `$${start + params.length - 1}::uuid`;
-      // Same rule as applyMeasureFilter/districtClause: named district, or one of its places.
-      sql += ` AND (m.district_ids @> ARRAY[${p}] OR m.place_ids && ARRAY(SELECT pl.id FROM places pl WHERE pl.district_id = ${p}))`;
+      sql += ` AND ${measureInDistrictSql('m', `$${start + params.length - 1}`)}`;
     }
     if (q.rapportId) {
       params.push(q.rapportId);

@@ -8,6 +8,7 @@ import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { escapeLike } from '../common/query-helpers.js';
+import { measureInDistrictSql } from '../places/district-filter.js';
 import { assertActiveReferences } from '../common/references.js';
 import { KeyFigure } from '../key-figures/key-figure.entity.js';
 import { Person } from '../people/person.entity.js';
@@ -376,7 +377,7 @@ export function applyMeasureFilter<T extends SelectQueryBuilder<Measure>>(qb: T,
   if (f.owningAgencyId) qb.andWhere('m.owning_agency_id = :fAgency', { fAgency: f.owningAgencyId });
   if (f.personId) qb.andWhere('(m.responsible_id = :fPerson OR m.deputy_id = :fPerson)', { fPerson: f.personId });
   if (f.placeId) qb.andWhere('m.place_ids @> ARRAY[:fPlace]::uuid[]', { fPlace: f.placeId });
-  if (f.districtId) qb.andWhere(districtClause('m', 'fDistrict'), { fDistrict: f.districtId });
+  if (f.districtId) qb.andWhere(measureInDistrictSql('m', ':fDistrict'), { fDistrict: f.districtId });
   if (f.rapportId) qb.andWhere('m.rapport_id = :fRapport', { fRapport: f.rapportId });
   if (f.deadlineFrom) qb.andWhere('m.deadline >= :fDlFrom', { fDlFrom: f.deadlineFrom });
   if (f.deadlineTo) qb.andWhere('m.deadline <= :fDlTo', { fDlTo: f.deadlineTo });
@@ -388,14 +389,6 @@ export function applyMeasureFilter<T extends SelectQueryBuilder<Measure>>(qb: T,
     }));
   }
   return qb;
-}
-
-/**
- * A measure applies to a district when it names the district or one of its places lies in it.
- * Both arms use the GIN indexes on the id arrays.
- */
-export function districtClause(alias: string, param: string): string {
-  return `(${alias}.district_ids @> ARRAY[:${param}]::uuid[] OR ${alias}.place_ids && ARRAY(SELECT p.id FROM places p WHERE p.district_id = :${param}))`;
 }
 
 export function assertDate(value: string, field: string): void {
