@@ -8,7 +8,6 @@ import { ConfigModule } from '#config/config.module.js';
 import { JsonLogger } from '#config/json-logger.js';
 import { DatabaseModule } from '#database/database.module.js';
 import { requestContext } from '#domain/common/request-context.js';
-import { DomainModule } from '#domain/domain.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { ApiModule } from './api.module.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
@@ -42,7 +41,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   const logger = options.logger ?? new JsonLogger(config.LOG_LEVEL, 'api');
   const extraModules = options.extraModules ?? [];
   @Module({
-    imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(), DomainModule, QueueModule, ApiModule, ...extraModules],
+    imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(), QueueModule, ApiModule, ...extraModules],
   })
   class ApiRootModule {}
 

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { MeasuresModule } from '#domain/measures/measures.module.js';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor.js';
 import { JobRunner } from './job-runner.js';
 import { KeyFigureRefreshProcessor } from './key-figures/key-figure-refresh.processor.js';
 
 /** Queue consumers only; no HTTP. Imported by the worker entry and by the all-in-one process. */
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, MeasuresModule],
   providers: [JobRunner, HeartbeatProcessor, KeyFigureRefreshProcessor],
 })
 export class WorkerModule {}
