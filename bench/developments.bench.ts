@@ -130,7 +130,7 @@ async function main() {
     const [district] = await ds.query(`SELECT id FROM districts WHERE code = 'D17'`);
     const now = new Date();
     const page = { limit: 50, sort: 'observedAt', order: 'desc' as const };
-    const cityYear = { from: new Date(now.getTime() - 365 * DAY), to: now, interval: 'week' as const, groupBy: 'district' as const, filter: {} };
+    const cityYear = { from: new Date(now.getTime() - 365 * DAY), to: now, interval: 'week' as const, groupBy: 'district' as const, measure: 'reports' as const, filter: {} };
     // Any write to developments invalidates cached trends: this makes every timed run a cold one.
     const touch = () => ds.query(`UPDATE developments SET severity = severity WHERE id = (SELECT id FROM developments ORDER BY id LIMIT 1)`);
     const results = [

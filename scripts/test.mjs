@@ -1,4 +1,4 @@
-// `npm test`: builds, prepares a fresh test database on the local PostgreSQL, and runs every unit
+// `npm test`: builds, prepares a fresh test database (KEEP_DB=1: keeps the existing one) on the local PostgreSQL, and runs every unit
 // and e2e test (jest) against it and the local Redis, plus the embedded-mode smoke test.
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
@@ -30,8 +30,17 @@ try {
   console.error(`PostgreSQL does not answer at ${admin.host} (${err.message}). Start it, or set TEST_DATABASE_URL.`);
   process.exit(2);
 }
-await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-await client.query(`CREATE DATABASE "${dbName}"`);
+// KEEP_DB=1 runs on the database as the last run left it: the suites must pass a second time on
+// the same data (unique names, codes and e-mails from the factories; test areas from
+// libs/testing/test-area.ts), which is how CI checks it (.ci/run).
+if (env.KEEP_DB) {
+  await client.query(`CREATE DATABASE "${dbName}"`).catch((err) => {
+    if (err.code !== '42P04') throw err; // duplicate_database: kept, as asked
+  });
+} else {
+  await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${dbName}"`);
+}
 await client.end();
 
 // The embedded-mode smoke test starts the built product; SKIP_BUILD=1 is for quick local runs.

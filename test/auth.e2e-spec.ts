@@ -1,13 +1,15 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { TEST_PASSWORD } from '#testing/factories.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
-let ipCounter = 0;
-/** Each test acts from its own client address, so the per-IP throttle of one does not hit another. */
-const ip = () => `10.99.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
+/**
+ * Each test acts from its own client address, so the per-IP throttle of one does not hit another,
+ * nor the failures an earlier run on the same database left in the window (random, not counted).
+ */
+const ip = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 function signJwt(header: object, payload: object, secret: string): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -44,7 +46,7 @@ describe('login', () => {
   it('refuses a wrong password and an unknown account with the same answer', async () => {
     const { person } = await t.make.person();
     const wrong = await login(person.email, 'not-the-password').expect(401);
-    const unknown = await login('nobody@test.invalid', 'not-the-password').expect(401);
+    const unknown = await login(`nobody-${randomUUID()}@test.invalid`, 'not-the-password').expect(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
     expect(wrong.headers['content-type']).toContain('application/problem+json');
@@ -145,7 +147,7 @@ describe('login', () => {
 
   it('throttles failed logins per client address', async () => {
     const from = ip();
-    for (let i = 0; i < t.config.LOGIN_MAX_FAILURES_PER_IP; i++) await login(`nobody${i}@test.invalid`, 'x', from).expect(401);
+    for (let i = 0; i < t.config.LOGIN_MAX_FAILURES_PER_IP; i++) await login(`nobody-${randomUUID()}@test.invalid`, 'x', from).expect(401);
     const { person } = await t.make.person();
     const res = await login(person.email, TEST_PASSWORD, from).expect(429);
     expect(res.body.code).toBe('TOO_MANY_ATTEMPTS');

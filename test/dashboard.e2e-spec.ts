@@ -8,6 +8,7 @@ import { Place } from '#domain/places/place.entity.js';
 import { createWorkerContext } from '#worker/worker-app.factory.js';
 import { JsonLogger } from '#config/json-logger.js';
 import type { TestPerson } from '#testing/factories.js';
+import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
@@ -37,11 +38,11 @@ const setStatus = (who: TestPerson, id: string, body: object) => request(t.serve
 const dashboard = (who: TestPerson, qs = '') => request(t.server).get(`${API}/dashboard?districtId=${d.id}${qs}`).set(who.auth);
 
 const dayAt = (offset: number) => new Date(berlinStartOfDay(addDays(start(), offset)).getTime() + 12 * 3600_000);
-let cell = 0;
+/** A place on a cell of the city of its own (claimTestArea), so that circles around it count only this suite's data. */
 async function place(): Promise<Place> {
-  const i = cell++;
+  const { lat, lon } = await claimTestArea(t.db);
   const r = t.db.getRepository(Place);
-  return r.save(r.create({ name: `DB-Platz ${i}`, kind: 'scene', sensitiveKind: null, lat: 51.3 + 0.01 * i, lon: 12.49 + Math.random() * 0.01, districtId: null, address: null, active: true }));
+  return r.save(r.create({ name: `DB-Platz ${randomUUID().slice(0, 6)}`, kind: 'scene', sensitiveKind: null, lat, lon, districtId: null, address: null, active: true }));
 }
 async function log(p: { lat: number; lon: number; id?: string }, day: number, n: number, by: TestPerson, visibility: Development['visibility'] = 'all', dLat = 0): Promise<void> {
   const rows = Array.from({ length: n }, () => ({
@@ -169,6 +170,34 @@ describe('GET /dashboard', () => {
     expect(res.body.keyFigureFreshness.refreshedNow).toBeGreaterThan(0);
   });
 
+  it('notices a development that commits after a newer one (the commit-ordered change counter, not the newest timestamp)', async () => {
+    const dr = t.db.getRepository(District);
+    const own = await dr.save(dr.create({ name: 'Spät', code: `DBL-${randomUUID().slice(0, 8).toUpperCase()}`, active: true, boundary: null }));
+    const p = await place();
+    const id = await measure(owner, { districtIds: [own.id] });
+    await kf(id, { placeIds: [p.id] });
+    const url = `${API}/dashboard?districtId=${own.id}`;
+    // A transaction that starts now (its rows get updated_at = its start) and writes later.
+    const late = t.db.createQueryRunner();
+    await late.connect();
+    try {
+      await late.startTransaction();
+      await late.query('SELECT now()');
+      await log(await place(), 25, 1, owner); // elsewhere, committed at once, with a newer timestamp
+      expect((await request(t.server).get(url).set(leader.auth).expect(200)).body.keyFigureFreshness.refreshedNow).toBe(1);
+      await late.manager.getRepository(Development).insert({
+        category: 'syringe_finds', observedAt: dayAt(25), lat: p.lat, lon: p.lon, placeId: p.id, districtId: null, count: 1, substances: [], severity: 2,
+        description: '', reportingAgencyId: owner.agency.id, reporterId: owner.person.id, visibility: 'all', visibleAgencyIds: [],
+      });
+      await late.commitTransaction();
+    } finally {
+      await late.release();
+    }
+    const res = await request(t.server).get(url).set(leader.auth).expect(200);
+    expect(res.body.keyFigureFreshness.refreshedNow).toBe(1);
+    expect(res.body.totals.keyFigures).toMatchObject({ total: 1, stale: 0, notEvaluated: 0 });
+  });
+
   it('answers at once when many key figures are stale, and the worker refreshes them', async () => {
     const dr = t.db.getRepository(District);
     const own = await dr.save(dr.create({ name: 'Viele Kennzahlen', code: `DBM-${randomUUID().slice(0, 8).toUpperCase()}`, active: true, boundary: null }));
@@ -203,7 +232,7 @@ describe('GET /dashboard', () => {
     const agencies = async () => (await request(t.server).get(url).set(leader.auth).expect(200)).body.agencies
       .map((x: { agency: { id: string }; keyFigures: { total: number } }) => [x.agency.id, x.keyFigures.total]);
     expect(await agencies()).toEqual([[owner.agency.id, 1]]);
-    await request(t.server).patch(`${API}/measures/${id}`).set(coordinator.auth).send({ owningAgencyId: ownerB.agency.id, responsibleId: ownerB.person.id }).expect(200);
+    await request(t.server).patch(`${API}/measures/${id}`).set(coordinator.auth).send({ owningAgencyId: ownerB.agency.id, responsibleId: ownerB.person.id, version: 1 }).expect(200);
     expect(await agencies()).toEqual([[ownerB.agency.id, 1]]);
     await setStatus(coordinator, id, { status: 'cancelled', reason: 'erledigt sich' });
     expect(await agencies()).toEqual([[ownerB.agency.id, 0]]);

@@ -11,6 +11,7 @@ import { Substance } from '#domain/developments/substance.entity.js';
 import { District } from '#domain/places/district.entity.js';
 import { Place } from '#domain/places/place.entity.js';
 import type { TestPerson } from '#testing/factories.js';
+import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
@@ -24,10 +25,10 @@ afterAll(async () => {
 });
 
 /**
- * Each test gets its own district: a small square on its own grid cell inside the city box, far
- * enough from the others (>= 700 m) that sensitive places of one never lie within 200 m of another.
+ * Each test gets its own district: a small square on its own cell of the city (claimTestArea:
+ * unique across suites and runs, >= 1.3 km apart, so that sensitive places of one never lie
+ * within 200 m of another).
  */
-let cell = 0;
 interface Area {
   district: District;
   lat: number;
@@ -37,17 +38,14 @@ interface Area {
   place(kind: 'scene' | 'sensitive' | 'other', dxM?: number, dyM?: number, over?: Partial<Place>): Promise<Place>;
 }
 async function area(): Promise<Area> {
-  const i = cell++;
-  const lat = 51.26 + 0.012 * (i % 15);
-  const lon = 12.21 + 0.015 * Math.floor(i / 15);
+  const { lat, lon, at } = await claimTestArea(t.db);
   const h = 0.004;
   const repo = t.db.getRepository(District);
   const district = await repo.save(repo.create({
-    name: `Testbezirk ${i}`, code: `TD-${randomUUID().slice(0, 8).toUpperCase()}`, active: true,
+    name: `Testbezirk ${randomUUID().slice(0, 6)}`, code: `TD-${randomUUID().slice(0, 8).toUpperCase()}`, active: true,
     boundary: { type: 'Polygon', coordinates: [[[lon - h, lat - h], [lon + h, lat - h], [lon + h, lat + h], [lon - h, lat + h], [lon - h, lat - h]]] },
     minLat: lat - h, maxLat: lat + h, minLon: lon - h, maxLon: lon + h,
   }));
-  const at = (dxM: number, dyM: number) => ({ lat: lat + dyM / 111_195, lon: lon + dxM / (111_195 * Math.cos((lat * Math.PI) / 180)) });
   return {
     district, lat, lon, at,
     async place(kind, dxM = 0, dyM = 0, over = {}) {
@@ -160,15 +158,15 @@ describe('create', () => {
       ['severity above 5', base(a, { severity: 6 }), 400, 'VALIDATION_FAILED', 'severity'],
       ['severity below 1', base(a, { severity: 0 }), 400, 'VALIDATION_FAILED', 'severity'],
       ['description too long', base(a, { description: 'x'.repeat(4001) }), 400, 'VALIDATION_FAILED', 'description'],
-      ['unknown substance', base(a, { substances: ['heroin', 'zauberpilz'] }), 422, 'UNKNOWN_SUBSTANCE', 'substances'],
-      ['inactive substance', base(a, { substances: [inactiveCode] }), 422, 'UNKNOWN_SUBSTANCE', 'substances'],
+      ['unknown substance', base(a, { substances: ['heroin', 'zauberpilz'] }), 422, 'SUBSTANCE_NOT_FOUND', 'substances'],
+      ['inactive substance', base(a, { substances: [inactiveCode] }), 422, 'SUBSTANCE_INACTIVE', 'substances'],
       ['inactive place', noCoords({ placeId: inactivePlace.id }), 422, 'PLACE_INACTIVE', 'placeId'],
       ['unknown place', noCoords({ placeId: randomUUID() }), 422, 'PLACE_NOT_FOUND', 'placeId'],
       ['neither place nor coordinates', noCoords({}), 400, 'LOCATION_REQUIRED', 'placeId'],
       ['latitude without longitude', { ...noCoords({}), lat: a.lat }, 400, 'LOCATION_REQUIRED', 'lon'],
       ['place and coordinates', base(a, { placeId: inactivePlace.id }), 400, 'PLACE_OR_COORDINATES', 'lat'],
       ['unknown visibility', base(a, { visibility: 'public' }), 400, 'VALIDATION_FAILED', 'visibility'],
-      ['named agencies: unknown agency', base(a, { visibility: 'agencies', visibleAgencyIds: [liaison.agency.id, randomUUID()] }), 422, 'UNKNOWN_AGENCY', 'visibleAgencyIds'],
+      ['named agencies: unknown agency', base(a, { visibility: 'agencies', visibleAgencyIds: [liaison.agency.id, randomUUID()] }), 422, 'AGENCY_NOT_FOUND', 'visibleAgencyIds'],
       ['named agencies: empty list', base(a, { visibility: 'agencies', visibleAgencyIds: [] }), 400, 'VISIBLE_AGENCIES_REQUIRED', 'visibleAgencyIds'],
       ['named agencies: no list', base(a, { visibility: 'agencies' }), 400, 'VISIBLE_AGENCIES_REQUIRED', 'visibleAgencyIds'],
       ['agency list without visibility agencies', base(a, { visibility: 'all', visibleAgencyIds: [liaison.agency.id] }), 400, 'VISIBLE_AGENCIES_NOT_ALLOWED', 'visibleAgencyIds'],
@@ -301,7 +299,7 @@ describe('correct and withdraw', () => {
     expect(res.body).toMatchObject({ severity: 4, count: 7, description: 'korrigiert', place: { id: scene.id }, lat: scene.lat, nearestSensitivePlace: { id: kita.id }, version: 2 });
     const stale = await request(t.server).patch(`${API}/${dev.id}`).set(liaison.auth).send({ severity: 1, version: 1 }).expect(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
-    await request(t.server).patch(`${API}/${dev.id}`).set(liaison.auth).send({ severity: 1 }).expect(400);
+    expect((await request(t.server).patch(`${API}/${dev.id}`).set(liaison.auth).send({ severity: 1 }).expect(428)).body).toMatchObject({ code: 'VERSION_REQUIRED', field: 'version' });
     const update = (await auditFor(dev.id, 'update'))[0]!;
     expect(update.actorId).toBe(colleague.person.id);
     expect(update.changes.severity).toEqual({ old: 2, new: 4 });
@@ -466,6 +464,26 @@ describe('trends and summary', () => {
     expect(await total()).toBe(2);
     await request(t.server).post(`${API}/${first.id}/withdraw`).set(liaison.auth).send({ reason: 'Doppelt erfasst' }).expect(200);
     expect(await total()).toBe(1);
+  });
+
+  it('counts reports or sums their count (measure=reports|sum), cached apart', async () => {
+    const a = await area();
+    const liaison = await t.make.person(['liaison']);
+    await create(liaison, base(a, { observedAt: ago(2 * DAY), count: 14 }));
+    const { count: _omitted, ...withoutCount } = base(a, { observedAt: ago(2 * DAY) });
+    await create(liaison, withoutCount);
+    const url = (measure?: string) => `/trends?from=${encodeURIComponent(ago(7 * DAY))}&to=${encodeURIComponent(ago(0))}&districtId=${a.district.id}${measure ? `&measure=${measure}` : ''}`;
+    const total = async (measure?: string) => {
+      const res = await get(liaison, url(measure)).expect(200);
+      expect(res.body.measure).toBe(measure ?? 'reports');
+      return res.body.series.reduce((n: number, x: { total: number }) => n + x.total, 0);
+    };
+    // One find of 14 syringes and one without a count: 2 reports; 14 + 1 summed.
+    expect(await total()).toBe(2);
+    expect(await total('sum')).toBe(15);
+    expect(await total('reports')).toBe(2);
+    expect(await total('sum')).toBe(15);
+    expect((await get(liaison, url('syringes')).expect(400)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'measure' });
   });
 
   it('groups by place and validates its parameters', async () => {

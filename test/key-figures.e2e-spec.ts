@@ -8,6 +8,7 @@ import { MeasureEvent } from '#domain/measures/measure-event.entity.js';
 import { District } from '#domain/places/district.entity.js';
 import { Place } from '#domain/places/place.entity.js';
 import type { TestPerson } from '#testing/factories.js';
+import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
@@ -34,17 +35,10 @@ afterAll(async () => {
 });
 
 /**
- * Each test works around its own point in the north-east of the city box, away from the other
- * suites' areas, so that counts in the circles are exactly the ones the test logged.
+ * Each test works around its own point, on a cell of the city of its own (claimTestArea: unique
+ * across suites and runs), so that counts in the circles are exactly the ones the test logged.
  */
-let cell = 0;
-function spot() {
-  const i = cell++;
-  const lat = 51.435 - 0.01 * (i % 4);
-  const lon = 12.47 + 0.012 * Math.floor(i / 4) + Math.random() * 0.001;
-  const at = (dxM: number, dyM: number) => ({ lat: lat + dyM / 111_195, lon: lon + dxM / (111_195 * Math.cos((lat * Math.PI) / 180)) });
-  return { lat, lon, at };
-}
+const spot = () => claimTestArea(t.db);
 
 async function district(): Promise<District> {
   const r = t.db.getRepository(District);
@@ -70,13 +64,15 @@ interface DevSpec {
   visibility?: Development['visibility'];
   visibleAgencyIds?: string[];
   withdrawn?: boolean;
+  /** Default 3. */
+  count?: number | null;
 }
 async function log(specs: DevSpec[]): Promise<void> {
   const rows = specs.flatMap((s) => Array.from({ length: s.n ?? 1 }, () => {
     const by = s.by ?? owner;
     return {
       category: s.category ?? 'syringe_finds', observedAt: dayAt(s.day), lat: s.lat, lon: s.lon, placeId: s.placeId ?? null, districtId: s.districtId ?? null,
-      count: 3, substances: [], severity: 2, description: 'Testfund', reportingAgencyId: by.agency.id, reporterId: by.person.id,
+      count: s.count === undefined ? 3 : s.count, substances: [], severity: 2, description: 'Testfund', reportingAgencyId: by.agency.id, reporterId: by.person.id,
       visibility: s.visibility ?? 'all', visibleAgencyIds: s.visibleAgencyIds ?? [],
       ...(s.withdrawn ? { withdrawnAt: new Date(), withdrawnBy: by.person.id, withdrawalReason: 'doppelt' } : {}),
     };
@@ -99,7 +95,7 @@ const counts = (periods: Array<{ count: number }>) => periods.map((p) => p.count
 
 describe('key figure over places: baseline, target, actual, status', () => {
   it('counts per week since the start against the baseline of the 3 weeks before, and judges the latest complete week', async () => {
-    const s = spot();
+    const s = await spot();
     const p = await place(s.lat, s.lon);
     // Baseline weeks 10/10/10, then 8, 6, 4, 3 in the four complete weeks; one withdrawn that never counts.
     await log([
@@ -125,7 +121,7 @@ describe('key figure over places: baseline, target, actual, status', () => {
   });
 
   it('is off track above the line, works per month, and has no data before the first complete period', async () => {
-    const s = spot();
+    const s = await spot();
     const d = await district();
     await log([{ day: -10, n: 2, ...s, districtId: d.id }, { day: 3, n: 9, ...s, districtId: d.id }, { day: 24, n: 9, ...s, districtId: d.id }]);
     const m = await measure({ districtIds: [d.id] });
@@ -153,7 +149,7 @@ describe('visibility', () => {
   const figuresOnly = ({ keyFigure: _definition, ...rest }: Record<string, unknown>) => rest;
 
   it('counts only what the viewer may see, and nothing in the answer tells that more exists; withdrawn never counts', async () => {
-    const s = spot();
+    const s = await spot();
     const p = await place(s.lat, s.lon);
     await log([
       { day: -5, n: 4, ...s, placeId: p.id }, { day: 2, n: 2, ...s, placeId: p.id },
@@ -175,7 +171,7 @@ describe('visibility', () => {
   });
 
   it('a 10 m circle over a police-only record gives another agency exactly what an empty circle gives', async () => {
-    const s = spot();
+    const s = await spot();
     const secret = s.at(0, 0);
     const empty = s.at(0, 250);
     // Once before the start (baseline) and once after (actual, and the displacement target area).
@@ -198,7 +194,7 @@ describe('visibility', () => {
   });
 
   it("a member of the police whose access is not yet confirmed gets what any other agency gets, also from the leadership dashboard's cache", async () => {
-    const s = spot();
+    const s = await spot();
     const d = await district();
     // Police only, in the latest complete week: off track for the police against a target of 0.
     await log([{ day: 24, n: 2, ...s, districtId: d.id, by: police, visibility: 'own_agency' }]);
@@ -221,7 +217,7 @@ describe("the leadership dashboard's cache of key figures, per visibility scope"
   const dashboard = async (who: TestPerson, districtId: string) => (await request(t.server).get('/api/v1/dashboard').set(who.auth).query({ districtId }).expect(200)).body;
 
   it('a change to a record hidden from the viewer neither moves their "developments changed" time nor makes their results stale', async () => {
-    const s = spot();
+    const s = await spot();
     const d = await district();
     await log([{ day: 24, ...s, districtId: d.id }]);
     const m = await measure({ districtIds: [d.id] });
@@ -245,7 +241,7 @@ describe("the leadership dashboard's cache of key figures, per visibility scope"
   });
 
   it('a record that leaves a viewer\'s sight leaves their cached results with it', async () => {
-    const s = spot();
+    const s = await spot();
     const d = await district();
     const m = await measure({ districtIds: [d.id] });
     await addKf(m.id, { name: 'Bezirk', categories: ['syringe_finds'], districtIds: [d.id], targetKind: 'absolute', targetValue: 0, targetDate: addDays(start(), 56) }).expect(201);
@@ -263,7 +259,7 @@ describe("the leadership dashboard's cache of key figures, per visibility scope"
 
 describe('displacement watch', () => {
   it('computes target area, buffer ring and control district before/after, the WDQ, and flags the measure', async () => {
-    const s = spot();
+    const s = await spot();
     const ctrl = await district();
     const inA = s.at(60, 0);
     const inB = s.at(0, 300);
@@ -305,7 +301,7 @@ describe('displacement watch', () => {
   });
 
   it('is null with a reason when the control area is empty, and uses the rest of the city by default', async () => {
-    const s = spot();
+    const s = await spot();
     const emptyCtrl = await district();
     await log([{ day: -6, n: 5, ...s.at(0, 50) }, { day: 5, n: 1, ...s.at(0, 50) }, { day: 5, n: 3, ...s.at(0, 300) }]);
     const m = await measure();
@@ -324,7 +320,7 @@ describe('defining key figures', () => {
   it('refuses bad definitions with the field, and stores nothing', async () => {
     const m = await measure();
     const d = await district();
-    const s = spot();
+    const s = await spot();
     const ok = { name: 'Funde', categories: ['syringe_finds'], targetKind: 'percent', targetValue: -50, targetDate: addDays(start(), 30) };
     const noCat = { ...ok } as Record<string, unknown>;
     delete noCat.categories;
@@ -386,7 +382,7 @@ describe('defining key figures', () => {
     expect((await request(t.server).patch(url).set(owner.auth).send({ name: 'x' }).expect(403)).body.code).toBe('ROLE_REQUIRED');
 
     // Moving the measure's start past the target date would make the figure meaningless.
-    const moved = await request(t.server).patch(`${API}/${m.id}`).set(coordinator.auth).send({ startDate: addDays(start(), 30) }).expect(400);
+    const moved = await request(t.server).patch(`${API}/${m.id}`).set(coordinator.auth).send({ startDate: addDays(start(), 30), version: 1 }).expect(400);
     expect(moved.body).toMatchObject({ code: 'TARGET_DATE_NOT_AFTER_START', field: 'startDate' });
 
     await request(t.server).delete(url).set(owner.auth).expect(403);
@@ -399,5 +395,26 @@ describe('defining key figures', () => {
     await request(t.server).post(`${API}/${m.id}/status`).set(coordinator.auth).send({ status: 'cancelled', reason: 'Zusammengelegt' }).expect(200);
     const closed = await addKf(m.id, { name: 'Funde', categories: ['syringe_finds'], targetKind: 'percent', targetValue: -50, targetDate: addDays(start(), 30) }).expect(409);
     expect(closed.body.code).toBe('MEASURE_CLOSED');
+  });
+});
+
+describe('reports or summed counts', () => {
+  it('counts a find of 14 syringes as 1 report or as 14; one without a count adds 1 to the sum; a change of measure is a new version', async () => {
+    const s = await spot();
+    const p = await place(s.lat, s.lon);
+    await log([{ day: 1, ...s, placeId: p.id, count: 14 }, { day: 1, ...s, placeId: p.id, count: null }, { day: 2, ...s, placeId: p.id, count: 0 }]);
+    const m = await measure({ placeIds: [p.id] });
+    const base = { categories: ['syringe_finds'], placeIds: [p.id], targetKind: 'percent', targetValue: -50, targetDate: addDays(start(), 56) };
+    const reports = await addKf(m.id, { ...base, name: 'Funde' }).expect(201);
+    expect(reports.body.measure).toBe('reports');
+    const sum = await addKf(m.id, { ...base, name: 'Spritzen', measure: 'sum' }).expect(201);
+    expect(sum.body.measure).toBe('sum');
+    const actual = async () => (await figures(m.id, owner)).keyFigures.map((r: { actual: Array<{ count: number }> }) => r.actual[0]!.count);
+    expect(await actual()).toEqual([3, 15]);
+
+    const changed = await request(t.server).patch(`${API}/${m.id}/key-figures/${reports.body.id}`).set(coordinator.auth).send({ measure: 'sum', version: 1 }).expect(200);
+    expect(changed.body).toMatchObject({ measure: 'sum', version: 2 });
+    expect(await actual()).toEqual([15, 15]);
+    await addKf(m.id, { ...base, name: 'x', measure: 'syringes' }).expect(400);
   });
 });

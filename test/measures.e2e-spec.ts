@@ -123,10 +123,10 @@ describe('create', () => {
       ['deadline not a calendar day', { deadline: '2031-02-30' }, 400, 'VALIDATION_FAILED', 'deadline'],
       ['deadline before the start', { startDate: addDays(today(), 40) }, 400, 'DEADLINE_BEFORE_START', 'deadline'],
       ['responsible of another agency', { responsibleId: tm.outsider.person.id }, 422, 'RESPONSIBLE_NOT_IN_AGENCY', 'responsibleId'],
-      ['responsible inactive', { responsibleId: inactive.person.id, deputyId: null }, 422, 'RESPONSIBLE_INACTIVE', 'responsibleId'],
-      ['responsible unknown', { responsibleId: randomUUID() }, 422, 'RESPONSIBLE_NOT_FOUND', 'responsibleId'],
+      ['responsible inactive', { responsibleId: inactive.person.id, deputyId: null }, 422, 'PERSON_INACTIVE', 'responsibleId'],
+      ['responsible unknown', { responsibleId: randomUUID() }, 422, 'PERSON_NOT_FOUND', 'responsibleId'],
       ['deputy of another agency', { deputyId: tm.outsider.person.id }, 422, 'DEPUTY_NOT_IN_AGENCY', 'deputyId'],
-      ['deputy inactive', { deputyId: inactive.person.id }, 422, 'DEPUTY_INACTIVE', 'deputyId'],
+      ['deputy inactive', { deputyId: inactive.person.id }, 422, 'PERSON_INACTIVE', 'deputyId'],
       ['deputy is the responsible person', { deputyId: tm.responsible.person.id }, 400, 'DEPUTY_IS_RESPONSIBLE', 'deputyId'],
       ['owning agency unknown', { owningAgencyId: randomUUID() }, 422, 'AGENCY_NOT_FOUND', 'owningAgencyId'],
       ['owning agency inactive', { owningAgencyId: inactiveAgency.id, responsibleId: personOfInactive.person.id, deputyId: null }, 422, 'AGENCY_INACTIVE', 'owningAgencyId'],
@@ -353,7 +353,7 @@ describe('edit and reassign (coordinators)', () => {
     const inactive = await t.make.person(['liaison'], { agency: tm.responsible.agency, active: false });
     const cases: Array<[string, Record<string, unknown>, number, string, string]> = [
       ['responsible of another agency', { responsibleId: tm.outsider.person.id }, 422, 'RESPONSIBLE_NOT_IN_AGENCY', 'responsibleId'],
-      ['responsible inactive', { responsibleId: inactive.person.id }, 422, 'RESPONSIBLE_INACTIVE', 'responsibleId'],
+      ['responsible inactive', { responsibleId: inactive.person.id }, 422, 'PERSON_INACTIVE', 'responsibleId'],
       ['new agency, old responsible', { owningAgencyId: other.responsible.agency.id }, 422, 'RESPONSIBLE_NOT_IN_AGENCY', 'responsibleId'],
       ['new agency, old deputy', { owningAgencyId: other.responsible.agency.id, responsibleId: other.responsible.person.id }, 422, 'DEPUTY_NOT_IN_AGENCY', 'deputyId'],
       ['deadline in the past', { deadline: addDays(today(), -1) }, 422, 'DEADLINE_IN_PAST', 'deadline'],
@@ -361,7 +361,7 @@ describe('edit and reassign (coordinators)', () => {
       ['status via PATCH', { status: 'done' }, 400, 'VALIDATION_FAILED', 'status'],
     ];
     for (const [name, patch, code, errCode, field] of cases) {
-      const res = await request(t.server).patch(`${API}/${m.id}`).set(tm.coordinator.auth).send(patch);
+      const res = await request(t.server).patch(`${API}/${m.id}`).set(tm.coordinator.auth).send({ ...patch, version: 1 });
       expect({ name, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ name, status: code, code: errCode, field });
     }
     const res = await request(t.server).patch(`${API}/${m.id}`).set(tm.responsible.auth).send({ priority: 'nonsense' }).expect(403);
@@ -371,7 +371,7 @@ describe('edit and reassign (coordinators)', () => {
 
     await status(tm.responsible, m.id, { status: 'in_progress' }).expect(200);
     await status(tm.responsible, m.id, { status: 'done', note: 'fertig' }).expect(200);
-    const closed = await request(t.server).patch(`${API}/${m.id}`).set(tm.coordinator.auth).send({ title: 'Neu' }).expect(409);
+    const closed = await request(t.server).patch(`${API}/${m.id}`).set(tm.coordinator.auth).send({ title: 'Neu', version: 3 }).expect(409);
     expect(closed.body.code).toBe('MEASURE_CLOSED');
   });
 });

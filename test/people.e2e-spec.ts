@@ -59,7 +59,7 @@ describe('people', () => {
     const retired = await t.make.person(['liaison'], { agency, active: false });
     const put = (deputyId: string | null) => request(t.server).put('/api/v1/me/deputy').set(me.auth).send({ deputyId });
     expect((await put(stranger.person.id).expect(422)).body).toMatchObject({ code: 'DEPUTY_OTHER_AGENCY', field: 'deputyId' });
-    expect((await put(retired.person.id).expect(422)).body.code).toBe('DEPUTY_INACTIVE');
+    expect((await put(retired.person.id).expect(422)).body.code).toBe('PERSON_INACTIVE');
     expect((await put(me.person.id).expect(422)).body.code).toBe('DEPUTY_IS_SELF');
     expect((await put('not-a-uuid').expect(400)).body.field).toBe('deputyId');
     expect((await people().findOneByOrFail({ id: me.person.id })).deputyId).toBeNull();

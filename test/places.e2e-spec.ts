@@ -10,6 +10,7 @@ import { GeoLookupService } from '#domain/places/geo-lookup.service.js';
 import { Place } from '#domain/places/place.entity.js';
 import { assertInCityArea } from '#domain/places/places.service.js';
 import type { TestPerson } from '#testing/factories.js';
+import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
@@ -36,17 +37,13 @@ const square = (lon: number, lat: number, size: number): Ring => [[lon, lat], [l
 const polygon = (...rings: Ring[]) => ({ type: 'Polygon', coordinates: rings });
 
 /**
- * Each test gets its own small square of the city (0.002° wide, 0.004° apart) in the north-east
- * corner (lat 51.40+, lon 12.45+), away from the demo districts and from the grid that
- * developments.e2e-spec.ts uses in the west (lon < 12.3), so that the boundaries of one test never
- * decide the district of another test's place (the suites share one database). `gap` lies between
- * the squares, in no boundary.
+ * Each test gets its own small square of the city (0.002° wide) on a cell of its own
+ * (claimTestArea: unique across suites and runs), so that the boundaries of one test never decide
+ * the district of another test's place (the suites share one database). `gap` lies beside the
+ * square, in no boundary.
  */
-let cellNo = 0;
-function cell() {
-  const i = cellNo++;
-  const lat = 51.4 + Math.floor(i / 25) * 0.004;
-  const lon = 12.45 + (i % 25) * 0.004;
+async function cell() {
+  const { lat, lon } = await claimTestArea(t.db);
   return { lat, lon, boundary: polygon(square(lon, lat, 0.002)), inside: { lat: lat + 0.001, lon: lon + 0.001 }, gap: { lat: lat + 0.003, lon: lon + 0.001 } };
 }
 
@@ -66,7 +63,7 @@ const placesNamed = (name: string) => t.db.getRepository(Place).countBy({ name }
 
 describe('districts', () => {
   it('a coordinator creates a district with a boundary; its bounding box is stored and the change audited', async () => {
-    const c = cell();
+    const c = await cell();
     const res = await api().post('/api/v1/districts').set(coordinator.auth).send({ name: ' Lindenau ', code: `t-${rnd()}`, boundary: c.boundary }).expect(201);
     expect(res.body).toMatchObject({ name: 'Lindenau', code: expect.stringMatching(/^T-[0-9A-F]{8}$/), boundary: c.boundary, active: true, version: 1 });
     expect(res.body.minLat).toBeUndefined();
@@ -133,8 +130,8 @@ describe('districts', () => {
   });
 
   it('updates name, code and boundary (bounding box follows, null removes it) with a version check, audited', async () => {
-    const a = cell();
-    const b = cell();
+    const a = await cell();
+    const b = await cell();
     const d = await makeDistrict({ boundary: a.boundary });
     const newCode = code();
     const res = await api().patch(`/api/v1/districts/${d.id}`).set(coordinator.auth).send({ name: 'Neu', code: newCode, boundary: b.boundary, version: 1 }).expect(200);
@@ -213,7 +210,7 @@ describe('districts', () => {
 
 describe('places', () => {
   it('derives the district from the boundary that contains the point; audits without copying the address', async () => {
-    const c = cell();
+    const c = await cell();
     const d = await makeDistrict({ boundary: c.boundary });
     const res = await api().post('/api/v1/places').set(coordinator.auth)
       .send({ name: ' Szeneplatz Test ', kind: 'scene', lat: c.inside.lat, lon: c.inside.lon, address: ' Teststraße 1 ' }).expect(201);
@@ -229,7 +226,7 @@ describe('places', () => {
   });
 
   it('outside every boundary the district comes from the body, or stays empty', async () => {
-    const c = cell();
+    const c = await cell();
     const manual = await makeDistrict();
     const given = await makePlace({ lat: c.gap.lat, lon: c.gap.lon, districtId: manual.id });
     expect(given).toMatchObject({ districtId: manual.id, district: { code: manual.code } });
@@ -238,7 +235,7 @@ describe('places', () => {
   });
 
   it('refuses an unknown or deactivated district (422) and one that contradicts the boundaries; nothing stored', async () => {
-    const c = cell();
+    const c = await cell();
     const inside = await makeDistrict({ boundary: c.boundary });
     const other = await makeDistrict();
     const inactive = await makeDistrict();
@@ -260,14 +257,14 @@ describe('places', () => {
   });
 
   it('ignores the boundary of a deactivated district', async () => {
-    const c = cell();
+    const c = await cell();
     const d = await makeDistrict({ boundary: c.boundary });
     await api().post(`/api/v1/districts/${d.id}/deactivate`).set(coordinator.auth).expect(200);
     expect((await makePlace({ lat: c.inside.lat, lon: c.inside.lon })).districtId).toBeNull();
   });
 
   it('a sensitive place needs its sub-kind, and only a sensitive place may have one (400, nothing stored)', async () => {
-    const c = cell();
+    const c = await cell();
     const name = `Sensibel ${rnd()}`;
     const post = (body: object) => api().post('/api/v1/places').set(coordinator.auth).send({ name, lat: c.gap.lat, lon: c.gap.lon, ...body });
     expect((await post({ kind: 'sensitive' }).expect(400)).body).toMatchObject({ code: 'SENSITIVE_KIND_REQUIRED', field: 'sensitiveKind' });
@@ -302,8 +299,8 @@ describe('places', () => {
   });
 
   it('updates: moving re-derives the district, kind changes keep the sub-kind rule, versions are checked, audited', async () => {
-    const a = cell();
-    const b = cell();
+    const a = await cell();
+    const b = await cell();
     const da = await makeDistrict({ boundary: a.boundary });
     const db = await makeDistrict({ boundary: b.boundary });
     const p = await makePlace({ kind: 'sensitive', sensitiveKind: 'school', lat: a.inside.lat, lon: a.inside.lon, address: 'Am Test 1' });
@@ -339,16 +336,17 @@ describe('places', () => {
 
     const entries = await audit('place', p.id);
     expect(entries.map((e) => e.action)).toEqual(['create', 'update', 'update', 'update', 'update', 'update', 'update']);
-    // Only what changed: neighbouring cells usually share their latitude.
+    // Only what changed: two cells may share their latitude or their longitude.
     const latChange = a.inside.lat !== b.inside.lat ? { lat: { old: a.inside.lat, new: b.inside.lat } } : {};
-    expect(entries[1]!.changes).toEqual({ ...latChange, lon: { old: a.inside.lon, new: b.inside.lon }, districtId: { old: da.id, new: db.id } });
+    const lonChange = a.inside.lon !== b.inside.lon ? { lon: { old: a.inside.lon, new: b.inside.lon } } : {};
+    expect(entries[1]!.changes).toEqual({ ...latChange, ...lonChange, districtId: { old: da.id, new: db.id } });
     expect(entries[6]!.changes).toEqual({ kind: { old: 'scene', new: 'sensitive' }, sensitiveKind: { old: null, new: 'playground' }, address: { changed: true } });
     const row = await t.db.getRepository(Place).findOneByOrFail({ id: p.id });
     expect(row).toMatchObject({ kind: 'sensitive', sensitiveKind: 'playground', districtId: manual.id });
   });
 
   it('deactivates and reactivates (never deletes), each audited', async () => {
-    const c = cell();
+    const c = await cell();
     const p = await makePlace({ lat: c.gap.lat, lon: c.gap.lon });
     expect((await api().post(`/api/v1/places/${p.id}/deactivate`).set(coordinator.auth).expect(200)).body).toMatchObject({ active: false, version: 2 });
     await api().post(`/api/v1/places/${p.id}/deactivate`).set(coordinator.auth).expect(200);
@@ -361,7 +359,7 @@ describe('places', () => {
   });
 
   it('lists with filters (kind, sub-kind, district, active, text, radius), an allowlisted sort and cursor pagination', async () => {
-    const c = cell();
+    const c = await cell();
     const d = await makeDistrict({ boundary: c.boundary });
     const tag = rnd();
     const scene = await makePlace({ name: `${tag} A Szene`, kind: 'scene', lat: c.inside.lat, lon: c.inside.lon });
@@ -396,7 +394,7 @@ describe('places', () => {
   });
 
   it('reads one; unknown and malformed ids are refused', async () => {
-    const c = cell();
+    const c = await cell();
     const p = await makePlace({ lat: c.gap.lat, lon: c.gap.lon });
     expect((await api().get(`/api/v1/places/${p.id}`).set(liaison.auth).expect(200)).body).toMatchObject({ id: p.id, name: p.name });
     expect((await api().get(`/api/v1/places/${randomUUID()}`).set(liaison.auth).expect(404)).body.code).toBe('PLACE_NOT_FOUND');
@@ -404,7 +402,7 @@ describe('places', () => {
   });
 
   it('only coordinators change places; reading needs a sign-in', async () => {
-    const c = cell();
+    const c = await cell();
     const p = await makePlace({ lat: c.gap.lat, lon: c.gap.lon });
     for (const who of [liaison, admin]) {
       const name = `Verboten ${rnd()}`;

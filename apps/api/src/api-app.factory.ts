@@ -11,7 +11,6 @@ import { ConfigModule } from '#config/config.module.js';
 import { JsonLogger } from '#config/json-logger.js';
 import { DatabaseModule } from '#database/database.module.js';
 import { requestContext } from '#domain/common/request-context.js';
-import { DomainModule } from '#domain/domain.module.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { ApiModule } from './api.module.js';
 import { useJsonBodiesOnly } from './common/json-body.parser.js';
@@ -35,7 +34,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   const logger = options.logger ?? new JsonLogger(config.LOG_LEVEL, 'api');
   const extraModules = options.extraModules ?? [];
   @Module({
-    imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(), DomainModule, QueueModule, ApiModule, ...extraModules],
+    imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(), QueueModule, ApiModule, ...extraModules],
   })
   class ApiRootModule {}
 

@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '#domain/agencies/agencies.module.js';
+import { AuditModule } from '#domain/audit/audit.module.js';
+import { DevelopmentsModule } from '#domain/developments/developments.module.js';
+import { MeasuresModule } from '#domain/measures/measures.module.js';
+import { KeyFiguresModule } from '#domain/key-figures/key-figures.module.js';
+import { PeopleModule } from '#domain/people/people.module.js';
+import { PlacesModule } from '#domain/places/places.module.js';
 import { AgenciesController } from './agencies/agencies.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -12,9 +19,9 @@ import { DashboardController } from './dashboard/dashboard.controller.js';
 import { KeyFiguresController } from './measures/key-figures.controller.js';
 import { MeasuresController } from './measures/measures.controller.js';
 
-/** HTTP only: controllers, DTOs and mappers; rules live in libs/domain. */
+/** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule],
   controllers: [HealthController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController],
 })
 export class ApiModule {}

@@ -6,10 +6,10 @@ import { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { isUniqueViolation } from '../common/pg-errors.js';
-import { assertVersion, escapeLike } from '../common/query-helpers.js';
+import { escapeLike } from '../common/query-helpers.js';
 import { AgencyKind } from './agency-kind.js';
 import { Agency } from './agency.entity.js';
-import { setActiveAudited } from '../common/set-active.js';
+import { AuditedRecord, setActiveAudited, updateAudited } from '../common/audited-change.js';
 
 export interface AgencyInput {
   name: string;
@@ -68,40 +68,32 @@ export class AgenciesService {
 
   async update(actor: Actor, id: string, patch: Partial<AgencyInput>, expectedVersion?: number): Promise<Agency> {
     return this.db.transaction(async (m) => {
-      const repo = m.getRepository(Agency);
-      const agency = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!agency) throw DomainError.notFound('agency');
-      assertVersion(agency.version, expectedVersion);
-      const before = { ...agency };
-      if (patch.code !== undefined) {
-        const code = normaliseCode(patch.code);
-        if (code !== agency.code) await this.assertCodeFree(repo, code, id);
-        agency.code = code;
-      }
-      if (patch.name !== undefined) agency.name = patch.name.trim();
-      if (patch.kind !== undefined) agency.kind = patch.kind;
-      const changes = AuditService.diff(before, { ...agency }, AUDITED);
-      if (Object.keys(changes).length === 0) return agency;
-      try {
-        await repo.save(agency);
-      } catch (err) {
-        throw mapCodeConflict(err, agency.code);
-      }
-      await this.audit.record(m, actor, 'update', 'agency', id, changes);
-      return agency;
+      const { row } = await updateAudited(m, this.audit, actor, Agency, record(id), expectedVersion, { fields: AUDITED }, async (agency) => {
+        if (patch.code !== undefined) {
+          const code = normaliseCode(patch.code);
+          if (code !== agency.code) await this.assertCodeFree(m.getRepository(Agency), code, id);
+          agency.code = code;
+        }
+        if (patch.name !== undefined) agency.name = patch.name.trim();
+        if (patch.kind !== undefined) agency.kind = patch.kind;
+      }, (err, agency) => mapCodeConflict(err, agency.code));
+      return row;
     });
   }
 
   /** Agencies are never deleted: measures, developments and the audit trail refer to them. */
   async setActive(actor: Actor, id: string, active: boolean): Promise<Agency> {
-    return this.db.transaction((m) =>
-      setActiveAudited(m, this.audit, actor, Agency, { entityType: 'agency', id, where: { id }, notFound: () => DomainError.notFound('agency') }, active));
+    return this.db.transaction((m) => setActiveAudited(m, this.audit, actor, Agency, record(id), active));
   }
 
   private async assertCodeFree(repo: Repository<Agency>, code: string, exceptId?: string): Promise<void> {
     const existing = await repo.createQueryBuilder('a').where('lower(a.code) = lower(:code)', { code }).getOne();
     if (existing && existing.id !== exceptId) throw codeTaken(code);
   }
+}
+
+function record(id: string): AuditedRecord<Agency> {
+  return { entityType: 'agency', id, where: { id }, notFound: () => DomainError.notFound('agency') };
 }
 
 function normaliseCode(code: string): string {

@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { developmentInDistrictsSql } from '../places/district-filter.js';
 import { nearParams, sqlDistanceMeters, sqlWithinBox } from '../places/geo.js';
 import type { DevelopmentCategory } from './development-enums.js';
 
@@ -25,7 +26,7 @@ export const MAX_NEAR_RADIUS_M = 50_000;
 export function applyDevelopmentFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, f: DevelopmentFilter): SelectQueryBuilder<T> {
   const a = alias;
   if (!f.includeWithdrawn) qb.andWhere(`${a}.withdrawn_at IS NULL`);
-  if (f.districtId) qb.andWhere(`${a}.district_id = :fDistrict`, { fDistrict: f.districtId });
+  if (f.districtId) qb.andWhere(developmentInDistrictsSql(a, ':fDistricts'), { fDistricts: [f.districtId] });
   if (f.placeId) qb.andWhere(`${a}.place_id = :fPlace`, { fPlace: f.placeId });
   if (f.categories?.length) qb.andWhere(`${a}.category IN (:...fCategories)`, { fCategories: [...new Set(f.categories)] });
   if (f.agencyId) qb.andWhere(`${a}.reporting_agency_id = :fAgency`, { fAgency: f.agencyId });

@@ -7,7 +7,9 @@ import { DomainError } from '../common/domain-error.js';
 import { District } from '../places/district.entity.js';
 import { Place } from '../places/place.entity.js';
 import { DEVELOPMENT_CATEGORIES, DevelopmentCategory } from './development-enums.js';
+import { readDevelopmentChange } from './development-changes.js';
 import { applyDevelopmentFilter, assertValidFilter, DevelopmentFilter } from './development-filter.js';
+import { DevelopmentMeasure, measureSql } from './development-measure.js';
 import { applyVisibility, visibilityScope } from './development-visibility.js';
 import { Development } from './development.entity.js';
 
@@ -19,6 +21,8 @@ export interface TrendQuery {
   to: Date;
   interval: TrendInterval;
   groupBy: TrendGroupBy;
+  /** Count the developments (default) or sum their `count` (development-measure.ts). */
+  measure: DevelopmentMeasure;
   filter: Pick<DevelopmentFilter, 'categories' | 'districtId' | 'placeId' | 'agencyId' | 'nearSensitiveOnly'>;
 }
 
@@ -44,6 +48,7 @@ export interface TrendSeries {
 export interface TrendResult {
   interval: TrendInterval;
   groupBy: TrendGroupBy;
+  measure: DevelopmentMeasure;
   from: Date;
   to: Date;
   buckets: Array<{ bucket: string; start: Date }>;
@@ -75,8 +80,8 @@ export class DevelopmentTrendsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Aggregates per visibility scope and query, valid while no development changed (the
-   * development_changes counter). A year of a whole city counts several hundred thousand rows;
+   * Aggregates per visibility scope and query (measure included), valid while no development the
+   * scope may see changed (readDevelopmentChange). A year of a whole city counts several hundred thousand rows;
    * before a rapport many people open the same view. Per process, small, and only counts and
    * bucket starts: names are looked up fresh on every call.
    */
@@ -108,17 +113,17 @@ export class DevelopmentTrendsService {
     }
     const order = (c: DevelopmentCategory) => DEVELOPMENT_CATEGORIES.indexOf(c);
     series.sort((a, b) => order(a.category) - order(b.category) || (a.groupName ?? '\uffff').localeCompare(b.groupName ?? '\uffff', 'de'));
-    return { interval: q.interval, groupBy: q.groupBy, from: q.from, to: q.to, buckets: buckets.slice(1).map((b) => ({ bucket: b.bucket, start: new Date(b.start) })), series };
+    return { interval: q.interval, groupBy: q.groupBy, measure: q.measure, from: q.from, to: q.to, buckets: buckets.slice(1).map((b) => ({ bucket: b.bucket, start: new Date(b.start) })), series };
   }
 
   /** The counts per bucket, category and group, from the cache when no development changed since. */
   private aggregate(viewer: Actor, q: TrendQuery): Promise<{ buckets: Bucket[]; rows: TrendRow[] }> {
     // One snapshot for the counter and the counts, so that the cached result is exactly "as of N".
     return this.db.transaction('REPEATABLE READ', async (m) => {
-      const [{ n: changes }] = await m.query(`SELECT n::text AS n FROM development_changes WHERE id = 1`) as Array<{ n: string }>;
+      const { n: changes } = await readDevelopmentChange(m, viewer);
       // Keyed on what the viewer may see, not on the agency: an unconfirmed member of an agency
       // must not get the agency's restricted counts from the cache.
-      const key = JSON.stringify([visibilityScope(viewer), q.from, q.to, q.interval, q.groupBy, q.filter]);
+      const key = JSON.stringify([visibilityScope(viewer), q.from, q.to, q.interval, q.groupBy, q.measure, q.filter]);
       const hit = this.cache.get(key);
       if (hit && hit.changes === changes) return hit;
 
@@ -141,7 +146,7 @@ export class DevelopmentTrendsService {
       // thirds of the query's time over a year of a large city (bench/developments.bench.ts).
       const bucketSql = 'width_bucket(d.observed_at, CAST(:tEdges AS timestamptz[]))';
       const qb = m.getRepository(Development).createQueryBuilder('d')
-        .select(bucketSql, 'bucket').addSelect('d.category', 'category').addSelect(groupCol, 'groupId').addSelect('count(*)::int', 'count')
+        .select(bucketSql, 'bucket').addSelect('d.category', 'category').addSelect(groupCol, 'groupId').addSelect(measureSql('d', q.measure), 'count')
         .where('d.observed_at >= :tStart AND d.observed_at < :tTo', { tStart: first.start, tTo: q.to })
         .groupBy(bucketSql).addGroupBy('d.category').addGroupBy(groupCol)
         .setParameter('tEdges', buckets.map((b) => new Date(b.start)));

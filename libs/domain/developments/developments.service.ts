@@ -3,13 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AppConfig } from '#config/app-config.js';
-import { Agency } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
-import { assertVersion } from '../common/query-helpers.js';
-import { forgetEvaluationsOfLostScopes } from '../key-figures/evaluation-cache.js';
+import { assertActiveReferences } from '../common/references.js';
+import { checkVersion } from '../common/version-check.js';
 import { GeoLookupService } from '../places/geo-lookup.service.js';
 import { Place } from '../places/place.entity.js';
 import { assertInCityArea } from '../places/places.service.js';
@@ -77,8 +76,8 @@ export class DevelopmentsService {
     assertLocationGiven(input);
     return this.db.transaction(async (m) => {
       const location = await resolveDevelopmentLocation(m, this.geo, this.config, input);
-      const substances = await checkSubstances(m, input.substances ?? []);
-      const visibleAgencyIds = await checkVisibility(m, input.visibility, input.visibleAgencyIds);
+      const substances = await assertActiveReferences(m, 'substance', input.substances ?? [], 'substances');
+      const visibleAgencyIds = await checkVisibility(m, input.visibility, input.visibleAgencyIds, []);
       const dev = m.create(Development, {
         category: input.category,
         observedAt: input.observedAt,
@@ -124,33 +123,32 @@ export class DevelopmentsService {
     return result;
   }
 
-  /** Correction by a liaison of the reporting agency; a stale version is refused (409). */
-  async update(actor: Actor, id: string, patch: DevelopmentPatch, expectedVersion: number): Promise<Development> {
+  /** Correction by a liaison of the reporting agency; a stale version is refused (409, with the current state). */
+  async update(actor: Actor, id: string, patch: DevelopmentPatch, expectedVersion: number | undefined): Promise<Development> {
     if (patch.observedAt !== undefined) assertObservedAt(patch.observedAt);
     const locationChange = patch.placeId !== undefined || patch.lat !== undefined || patch.lon !== undefined;
     if (locationChange) assertLocationGiven(patch);
     return this.db.transaction(async (m) => {
       const dev = await lockForChange(m, actor, id);
-      assertVersion(dev.version, expectedVersion);
+      await checkVersion(dev.version, expectedVersion, () => loadOne(m, id));
       const before = { ...dev };
       if (patch.category !== undefined) dev.category = patch.category;
       if (patch.observedAt !== undefined) dev.observedAt = patch.observedAt;
       if (locationChange) Object.assign(dev, await resolveDevelopmentLocation(m, this.geo, this.config, patch));
       if (patch.count !== undefined) dev.count = patch.count;
-      if (patch.substances !== undefined) dev.substances = await checkSubstances(m, patch.substances);
+      if (patch.substances !== undefined) dev.substances = await assertActiveReferences(m, 'substance', patch.substances, 'substances', { kept: dev.substances });
       if (patch.severity !== undefined) dev.severity = patch.severity;
       if (patch.description !== undefined) dev.description = patch.description.trim();
       if (patch.visibility !== undefined || patch.visibleAgencyIds !== undefined) {
         const visibility = patch.visibility ?? dev.visibility;
         // Switching to 'agencies' without a new list keeps the old one; switching away clears it.
         const ids = patch.visibleAgencyIds ?? (visibility === 'agencies' ? dev.visibleAgencyIds : undefined);
-        dev.visibleAgencyIds = await checkVisibility(m, visibility, ids);
+        dev.visibleAgencyIds = await checkVisibility(m, visibility, ids, dev.visibleAgencyIds);
         dev.visibility = visibility;
       }
       const changes = AuditService.diff(before, { ...dev }, AUDITED, FREE_TEXT);
       if (Object.keys(changes).length === 0) return loadOne(m, id);
       await m.save(dev);
-      if (changes.visibility || changes.visibleAgencyIds) await forgetEvaluationsOfLostScopes(m, before, dev);
       await this.audit.record(m, actor, 'update', 'development', id, changes);
       return loadOne(m, id);
     });
@@ -160,7 +158,7 @@ export class DevelopmentsService {
   async withdraw(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Development> {
     return this.db.transaction(async (m) => {
       const dev = await lockForChange(m, actor, id);
-      assertVersion(dev.version, expectedVersion);
+      await checkVersion(dev.version, expectedVersion, () => loadOne(m, id));
       dev.withdrawnAt = new Date();
       dev.withdrawnBy = actor.id;
       dev.withdrawalReason = reason.trim();
@@ -280,9 +278,8 @@ export async function resolveDevelopmentLocation(m: EntityManager, geo: GeoLooku
   let lon: number;
   let districtId: string | null;
   if (loc.placeId) {
-    const place = await m.getRepository(Place).findOneBy({ id: loc.placeId });
-    if (!place) throw new DomainError(422, 'PLACE_NOT_FOUND', 'The place does not exist.', 'placeId');
-    if (!place.active) throw new DomainError(422, 'PLACE_INACTIVE', 'The place is deactivated; choose another place or give coordinates.', 'placeId');
+    await assertActiveReferences(m, 'place', [loc.placeId], 'placeId');
+    const place = await m.getRepository(Place).findOneByOrFail({ id: loc.placeId });
     ({ lat, lon } = place);
     placeId = place.id;
     districtId = place.districtId ?? (await geo.districtAt(lat, lon, m));
@@ -296,28 +293,13 @@ export async function resolveDevelopmentLocation(m: EntityManager, geo: GeoLooku
   return { placeId, lat, lon, districtId, nearestSensitivePlaceId: nearest?.placeId ?? null, nearestSensitiveDistanceM: nearest?.distanceM ?? null };
 }
 
-async function checkSubstances(m: EntityManager, codes: string[]): Promise<string[]> {
-  const unique = [...new Set(codes)];
-  if (!unique.length) return [];
-  const rows = await m.getRepository(Substance).createQueryBuilder('s').select('s.code', 'code')
-    .where('s.code IN (:...codes) AND s.active', { codes: unique }).getRawMany<{ code: string }>();
-  const known = new Set(rows.map((r) => r.code));
-  const unknown = unique.filter((c) => !known.has(c));
-  if (unknown.length) throw new DomainError(422, 'UNKNOWN_SUBSTANCE', `Unknown or inactive substance: ${unknown.join(', ')}.`, 'substances', { unknown });
-  return unique;
-}
-
-/** 'agencies' needs a non-empty list of existing agencies; the other visibilities take none. */
-async function checkVisibility(m: EntityManager, visibility: Visibility, ids: string[] | undefined): Promise<string[]> {
+/** 'agencies' needs a non-empty list of active agencies (those already named may stay); the other visibilities take none. */
+async function checkVisibility(m: EntityManager, visibility: Visibility, ids: string[] | undefined, kept: string[]): Promise<string[]> {
   if (visibility !== 'agencies') {
     if (ids?.length) throw new DomainError(400, 'VISIBLE_AGENCIES_NOT_ALLOWED', 'visibleAgencyIds is only used with visibility "agencies".', 'visibleAgencyIds');
     return [];
   }
   const unique = [...new Set(ids ?? [])];
   if (!unique.length) throw new DomainError(400, 'VISIBLE_AGENCIES_REQUIRED', 'With visibility "agencies", name at least one agency in visibleAgencyIds.', 'visibleAgencyIds');
-  const rows = await m.getRepository(Agency).createQueryBuilder('a').select('a.id', 'id').where('a.id IN (:...ids)', { ids: unique }).getRawMany<{ id: string }>();
-  const known = new Set(rows.map((r) => r.id));
-  const unknown = unique.filter((id) => !known.has(id));
-  if (unknown.length) throw new DomainError(422, 'UNKNOWN_AGENCY', 'At least one of the named agencies does not exist.', 'visibleAgencyIds', { unknown });
-  return unique;
+  return assertActiveReferences(m, 'agency', unique, 'visibleAgencyIds', { kept });
 }

@@ -6,7 +6,7 @@ import { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { isUniqueViolation } from '../common/pg-errors.js';
 import { Substance } from './substance.entity.js';
-import { setActiveAudited } from '../common/set-active.js';
+import { setActiveAudited } from '../common/audited-change.js';
 
 export interface SubstanceInput {
   code: string;

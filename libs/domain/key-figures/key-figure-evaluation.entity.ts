@@ -20,11 +20,10 @@ export class KeyFigureEvaluation {
   /** The Berlin date it was computed on: periods complete at midnight, so an older result is stale. */
   @Column('date', { name: 'evaluated_on' }) evaluatedOn: string;
   /**
-   * max(developments.updated_at) read before counting; a later change to any development makes the
-   * result stale. Written and compared in raw SQL only: a JS Date would cut its microseconds and
-   * make every result look stale.
+   * The developments change counter (readDevelopmentChange) read before counting; once it moved on,
+   * the result is stale. A bigint, kept as text.
    */
-  @Column('timestamptz', { name: 'developments_watermark', nullable: true }) developmentsWatermark: Date | null;
+  @Column('bigint', { name: 'developments_change', nullable: true }) developmentsChange: string | null;
   @Column('text') status: KeyFigureStatus;
   @Column('boolean', { name: 'displacement_suspected', default: false }) displacementSuspected: boolean;
   @Column('double precision', { nullable: true }) wdq: number | null;

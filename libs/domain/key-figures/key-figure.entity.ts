@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { DevelopmentCategory } from '../developments/development-enums.js';
+import type { DevelopmentMeasure } from '../developments/development-measure.js';
 import type { KeyFigurePeriod, TargetKind } from './key-figure-rules.js';
 
 /**
@@ -23,6 +24,8 @@ export class KeyFigure {
   /** Control area of the displacement watch: this district, or (null) the rest of the city. */
   @Column('uuid', { name: 'control_district_id', nullable: true }) controlDistrictId: string | null;
   @Column('text') period: KeyFigurePeriod;
+  /** Count the developments or sum their `count` (development-measure.ts). */
+  @Column('text', { default: 'reports' }) measure: DevelopmentMeasure;
   @Column('smallint', { name: 'baseline_periods', default: 3 }) baselinePeriods: number;
   @Column('text', { name: 'target_kind' }) targetKind: TargetKind;
   @Column('double precision', { name: 'target_value' }) targetValue: number;

@@ -5,16 +5,19 @@ import { AppConfig } from '#config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { assertActiveReferences } from '../common/references.js';
 import type { DevelopmentCategory } from '../developments/development-enums.js';
+import { readDevelopmentChange } from '../developments/development-changes.js';
 import { applyDevelopmentFilter } from '../developments/development-filter.js';
+import { DevelopmentMeasure, measureSql } from '../developments/development-measure.js';
 import { applyVisibility, visibilityScope, VisibilityViewer } from '../developments/development-visibility.js';
 import { Development } from '../developments/development.entity.js';
 import { berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
 import { recordMeasureEvent } from '../measures/measure-history.js';
 import { isOpen } from '../measures/measure-status.js';
 import { Measure } from '../measures/measure.entity.js';
-import { checkDistricts, checkPlaces } from '../measures/measures.service.js';
-import { checkVersion } from '../measures/version-conflict.js';
+import { checkVersion } from '../common/version-check.js';
+import { developmentInDistrictsSql } from '../places/district-filter.js';
 import { sqlDistanceMeters } from '../places/geo.js';
 import { assertInCityArea } from '../places/places.service.js';
 import { AreaCounts, DEFAULT_BUFFER_FACTOR, displacementWindows, MAX_BUFFER_FACTOR, weightedDisplacementQuotient, WdqResult } from './displacement.js';
@@ -39,6 +42,7 @@ export interface KeyFigureInput {
   bufferFactor?: number;
   controlDistrictId?: string | null;
   period?: KeyFigurePeriod;
+  measure?: DevelopmentMeasure;
   baselinePeriods?: number;
   targetKind: TargetKind;
   targetValue: number;
@@ -73,7 +77,7 @@ export interface KeyFigureResult {
 
 export const MIN_RADIUS_M = 10;
 export const MAX_RADIUS_M = 10_000;
-const KF_AUDITED = ['name', 'categories', 'placeIds', 'districtIds', 'centerLat', 'centerLon', 'radiusM', 'bufferFactor', 'controlDistrictId', 'period', 'baselinePeriods', 'targetKind', 'targetValue', 'targetDate'];
+const KF_AUDITED = ['name', 'categories', 'placeIds', 'districtIds', 'centerLat', 'centerLon', 'radiusM', 'bufferFactor', 'controlDistrictId', 'period', 'measure', 'baselinePeriods', 'targetKind', 'targetValue', 'targetDate'];
 
 type Viewer = VisibilityViewer;
 
@@ -106,6 +110,7 @@ export class KeyFiguresService {
         bufferFactor: input.bufferFactor ?? DEFAULT_BUFFER_FACTOR,
         controlDistrictId: input.controlDistrictId ?? null,
         period: input.period ?? 'week',
+        measure: input.measure ?? 'reports',
         baselinePeriods: input.baselinePeriods ?? DEFAULT_BASELINE_PERIODS,
         targetKind: input.targetKind,
         targetValue: input.targetValue,
@@ -144,11 +149,12 @@ export class KeyFiguresService {
       if (patch.bufferFactor !== undefined) kf.bufferFactor = patch.bufferFactor;
       if (patch.controlDistrictId !== undefined) kf.controlDistrictId = patch.controlDistrictId;
       if (patch.period !== undefined) kf.period = patch.period;
+      if (patch.measure !== undefined) kf.measure = patch.measure;
       if (patch.baselinePeriods !== undefined) kf.baselinePeriods = patch.baselinePeriods;
       if (patch.targetKind !== undefined) kf.targetKind = patch.targetKind;
       if (patch.targetValue !== undefined) kf.targetValue = patch.targetValue;
       if (patch.targetDate !== undefined) kf.targetDate = patch.targetDate;
-      await this.check(m, kf, measure, { bufferFactorGiven: patch.bufferFactor !== undefined });
+      await this.check(m, kf, measure, { bufferFactorGiven: patch.bufferFactor !== undefined, before });
       const changes = AuditService.diff(before, { ...kf }, KF_AUDITED);
       if (Object.keys(changes).length === 0) return kf;
       await m.save(kf);
@@ -176,10 +182,10 @@ export class KeyFiguresService {
     const measure = await this.db.getRepository(Measure).findOneBy({ id: measureId });
     if (!measure) throw DomainError.notFound('measure');
     const kfs = await this.db.getRepository(KeyFigure).find({ where: { measureId }, order: { createdAt: 'ASC' } });
-    // The watermark is read before counting (see developmentsWatermark); the figures side by side.
-    const watermark = await this.developmentsWatermark(viewer);
+    // The change counter of what the viewer may see is read before counting (development-changes.ts).
+    const { n: change } = await readDevelopmentChange(this.db.manager, viewer);
     const results = await Promise.all(kfs.map((kf) => this.evaluate(viewer, kf, measure, now)));
-    await this.storeEvaluations(viewer, results.map((r) => ({ result: r, startDate: measure.startDate })), watermark, now);
+    await this.storeEvaluations(viewer, results.map((r) => ({ result: r, startDate: measure.startDate })), change, now);
     return { measure, results };
   }
 
@@ -190,13 +196,13 @@ export class KeyFiguresService {
     const measures = await this.db.getRepository(Measure).createQueryBuilder('m').select(['m.id', 'm.startDate'])
       .where('m.id IN (:...ids)', { ids: [...new Set(kfs.map((k) => k.measureId))] }).getMany();
     const starts = new Map(measures.map((x) => [x.id, x.startDate]));
-    const watermark = await this.developmentsWatermark(viewer);
+    const { n: change } = await readDevelopmentChange(this.db.manager, viewer);
     const out: Array<{ result: KeyFigureResult; startDate: string }> = [];
     for (const kf of kfs) {
       const startDate = starts.get(kf.measureId);
       if (startDate) out.push({ result: await this.evaluate(viewer, kf, { startDate }, now), startDate });
     }
-    await this.storeEvaluations(viewer, out, watermark, now);
+    await this.storeEvaluations(viewer, out, change, now);
     return out.length;
   }
 
@@ -217,7 +223,7 @@ export class KeyFiguresService {
     // its timing or its code path (issue 7).
     const [visible, d] = await Promise.all([
       this.locationQuery(kf, from, to, viewer)
-        .select(`width_bucket(d.observed_at, CAST(:kfBounds AS timestamptz[]))`, 'b').addSelect('count(*)::int', 'n')
+        .select(`width_bucket(d.observed_at, CAST(:kfBounds AS timestamptz[]))`, 'b').addSelect(measureSql('d', kf.measure), 'n')
         .setParameter('kfBounds', boundInstants.map((x) => x.toISOString()))
         .groupBy('1').getRawMany<{ b: number; n: number }>(),
       hasCircle ? this.displacement(viewer, kf, berlinStartOfDay(measure.startDate), now) : Promise.resolve(null),
@@ -264,12 +270,12 @@ export class KeyFiguresService {
       ring()
         .select(`(${sqlDistanceMeters('d.lat', 'd.lon', 'kfA')} <= :kfR)`, 'inA')
         .addSelect('(d.observed_at >= :kfStart)', 'after')
-        .addSelect(ctrl ? 'coalesce(d.district_id = :kfCtrl, false)' : 'true', 'inCtrl')
-        .addSelect('count(*)::int', 'n')
-        .setParameters({ kfALat: kf.centerLat, kfALon: kf.centerLon, kfR: r, kfStart: start, ...(ctrl ? { kfCtrl: ctrl } : {}) })
+        .addSelect(ctrl ? `coalesce(${developmentInDistrictsSql('d', ':kfCtrls')}, false)` : 'true', 'inCtrl')
+        .addSelect(measureSql('d', kf.measure), 'n')
+        .setParameters({ kfALat: kf.centerLat, kfALon: kf.centerLon, kfR: r, kfStart: start, ...(ctrl ? { kfCtrls: [ctrl] } : {}) })
         .groupBy('1').addGroupBy('2').addGroupBy('3')
         .getRawMany<{ inA: boolean; after: boolean; inCtrl: boolean; n: number }>(),
-      controlQuery().select('(d.observed_at >= :kfStart)', 'after').addSelect('count(*)::int', 'n')
+      controlQuery().select('(d.observed_at >= :kfStart)', 'after').addSelect(measureSql('d', kf.measure), 'n')
         .setParameter('kfStart', start).groupBy('1').getRawMany<{ after: boolean; n: number }>(),
     ]);
     const target: AreaCounts = { before: 0, after: 0 };
@@ -304,61 +310,37 @@ export class KeyFiguresService {
     if (kf.placeIds.length || kf.districtIds.length) {
       const arms: string[] = [];
       if (kf.placeIds.length) arms.push('d.place_id = ANY(CAST(:kfPlaces AS uuid[]))');
-      if (kf.districtIds.length) arms.push('d.district_id = ANY(CAST(:kfDistricts AS uuid[]))');
+      if (kf.districtIds.length) arms.push(developmentInDistrictsSql('d', ':kfDistricts'));
       qb.andWhere(`(${arms.join(' OR ')})`, { kfPlaces: kf.placeIds, kfDistricts: kf.districtIds });
     }
     return qb;
   }
 
-  /**
-   * The latest change to a development the viewer may see, as PostgreSQL text (microseconds
-   * intact). Read before counting: a result is stale once such a development changed after it
-   * (measure-dashboard.service.ts). Only what the viewer may see counts: a change to a record hidden
-   * from them must not make their results stale, start a refresh or show up as a time (issue 7).
-   * A record that leaves the viewer's sight takes the viewer's cached results with it
-   * (forgetEvaluationsOfLostScopes). A development committed during an evaluation with an older
-   * timestamp than this is missed until the next change or the next day; the dashboard says how
-   * old its results are.
-   */
-  async developmentsWatermark(viewer: Viewer): Promise<string | null> {
-    return (await this.developmentsChange(viewer)).text;
-  }
-
-  /** The watermark as text (for comparisons in SQL) and as an instant (for people). */
-  async developmentsChange(viewer: Viewer): Promise<{ text: string | null; at: Date | null }> {
-    // max() over the updated_at index, read backwards until the first visible row.
-    const row = await applyVisibility(this.devs(), 'd', viewer)
-      .select('max(d.updated_at)::text', 'text').addSelect('max(d.updated_at)', 'at')
-      .getRawOne<{ text: string | null; at: Date | null }>();
-    return { text: row?.text ?? null, at: row?.at ? new Date(row.at) : null };
-  }
-
-  private async storeEvaluations(viewer: Viewer, items: Array<{ result: KeyFigureResult; startDate: string }>, watermark: string | null, now: Date): Promise<void> {
+  private async storeEvaluations(viewer: Viewer, items: Array<{ result: KeyFigureResult; startDate: string }>, change: string, now: Date): Promise<void> {
     if (!items.length) return;
-    // Raw SQL: TypeORM would turn the watermark text into a JS Date and cut its microseconds.
     const params: unknown[] = [];
     const tuples = items.map(({ result, startDate }) => {
       const d = result.displacement?.available ? result.displacement : null;
-      params.push(result.keyFigure.id, visibilityScope(viewer), evaluationFingerprint(result.keyFigure.version, startDate), now, result.today, watermark,
+      params.push(result.keyFigure.id, visibilityScope(viewer), evaluationFingerprint(result.keyFigure.version, startDate), now, result.today, change,
         result.judgement.status, d?.displacementSuspected ?? false, d?.wdq ?? null);
       const b = params.length - 9;
-      return `($${b + 1}::uuid, $${b + 2}, $${b + 3}, $${b + 4}::timestamptz, $${b + 5}::date, $${b + 6}::timestamptz, $${b + 7}, $${b + 8}::boolean, $${b + 9}::double precision)`;
+      return `($${b + 1}::uuid, $${b + 2}, $${b + 3}, $${b + 4}::timestamptz, $${b + 5}::date, $${b + 6}::bigint, $${b + 7}, $${b + 8}::boolean, $${b + 9}::double precision)`;
     });
     // Only key figures that still exist: one removed in the meantime would break the foreign key.
     await this.db.query(
-      `INSERT INTO key_figure_evaluations (key_figure_id, viewer_scope, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, wdq)
-       SELECT v.* FROM (VALUES ${tuples.join(', ')}) AS v(key_figure_id, viewer_scope, fingerprint, evaluated_at, evaluated_on, developments_watermark, status, displacement_suspected, wdq)
+      `INSERT INTO key_figure_evaluations (key_figure_id, viewer_scope, fingerprint, evaluated_at, evaluated_on, developments_change, status, displacement_suspected, wdq)
+       SELECT v.* FROM (VALUES ${tuples.join(', ')}) AS v(key_figure_id, viewer_scope, fingerprint, evaluated_at, evaluated_on, developments_change, status, displacement_suspected, wdq)
         WHERE EXISTS (SELECT 1 FROM key_figures k WHERE k.id = v.key_figure_id)
        ON CONFLICT (viewer_scope, key_figure_id) DO UPDATE SET
          fingerprint = EXCLUDED.fingerprint, evaluated_at = EXCLUDED.evaluated_at, evaluated_on = EXCLUDED.evaluated_on,
-         developments_watermark = EXCLUDED.developments_watermark, status = EXCLUDED.status,
+         developments_change = EXCLUDED.developments_change, status = EXCLUDED.status,
          displacement_suspected = EXCLUDED.displacement_suspected, wdq = EXCLUDED.wdq`,
       params,
     );
   }
 
   /** Input rules that a DTO cannot express; errors name the offending field. */
-  private async check(m: EntityManager, kf: KeyFigure, measure: Measure, opts: { bufferFactorGiven: boolean }): Promise<void> {
+  private async check(m: EntityManager, kf: KeyFigure, measure: Measure, opts: { bufferFactorGiven: boolean; before?: KeyFigure }): Promise<void> {
     if (!kf.categories.length) throw new DomainError(400, 'KEY_FIGURE_CATEGORY_REQUIRED', 'A key figure counts developments of at least one category.', 'categories');
     if (!isIsoDate(kf.targetDate)) throw new DomainError(400, 'INVALID_DATE', 'targetDate must be a calendar date YYYY-MM-DD.', 'targetDate');
     if (daysBetween(measure.startDate, kf.targetDate) <= 0) {
@@ -379,9 +361,10 @@ export class KeyFiguresService {
       if (kf.controlDistrictId) throw new DomainError(400, 'DISPLACEMENT_NEEDS_POINT', 'A control district is only used by the displacement watch, which needs a point with a radius.', 'controlDistrictId');
       if (opts.bufferFactorGiven && kf.bufferFactor !== DEFAULT_BUFFER_FACTOR) throw new DomainError(400, 'DISPLACEMENT_NEEDS_POINT', 'A buffer factor is only used by the displacement watch, which needs a point with a radius.', 'bufferFactor');
     }
-    kf.placeIds = await checkPlaces(m, kf.placeIds);
-    kf.districtIds = await checkDistricts(m, kf.districtIds);
-    if (kf.controlDistrictId) await checkDistricts(m, [kf.controlDistrictId], 'controlDistrictId');
+    const b = opts.before;
+    kf.placeIds = await assertActiveReferences(m, 'place', kf.placeIds, 'placeIds', { kept: b?.placeIds });
+    kf.districtIds = await assertActiveReferences(m, 'district', kf.districtIds, 'districtIds', { kept: b?.districtIds });
+    if (kf.controlDistrictId) await assertActiveReferences(m, 'district', [kf.controlDistrictId], 'controlDistrictId', { kept: b?.controlDistrictId ? [b.controlDistrictId] : [] });
   }
 }
 

@@ -5,7 +5,9 @@ import type { Actor } from '../common/actor.js';
 import { viewerOfScope, visibilityScope, VisibilityViewer } from '../developments/development-visibility.js';
 import { DomainError } from '../common/domain-error.js';
 import { JobProducer } from '#queue/job-producer.js';
+import { readDevelopmentChange } from '../developments/development-changes.js';
 import { KeyFiguresService } from '../key-figures/key-figures.service.js';
+import { measureInDistrictSql } from '../places/district-filter.js';
 import { addDays, berlinStartOfDay, berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
 import { MEASURE_STATUSES, MeasurePriority, MeasureStatus } from './measure-status.js';
 
@@ -194,15 +196,14 @@ export class MeasureDashboardService {
    * within the budget first) and the displacement flags.
    */
   private async keyFigurePart(viewer: Actor, q: DashboardQuery, today: string, now: Date) {
-    const change = await this.keyFigures.developmentsChange(viewer);
-    const watermark = change.text;
-    let kfRows = await this.keyFigureRows(viewer, q, today, watermark);
+    const change = await readDevelopmentChange(this.db.manager, viewer);
+    let kfRows = await this.keyFigureRows(viewer, q, today, change.n);
     let refreshedNow = 0;
     let refreshing = false;
     const pending = kfRows.reduce((sum, r) => sum + r.notEvaluated + r.stale, 0);
     if (pending > 0 && pending <= SYNC_REFRESH_MAX) {
-      refreshedNow = await this.keyFigures.refreshEvaluations(viewer, await this.staleCandidates(viewer, q, today, watermark, SYNC_REFRESH_MAX), now);
-      if (refreshedNow) kfRows = await this.keyFigureRows(viewer, q, today, watermark);
+      refreshedNow = await this.keyFigures.refreshEvaluations(viewer, await this.staleCandidates(viewer, q, today, change.n, SYNC_REFRESH_MAX), now);
+      if (refreshedNow) kfRows = await this.keyFigureRows(viewer, q, today, change.n);
     } else if (pending > 0) {
       refreshing = await this.requestRefresh(visibilityScope(viewer));
     }
@@ -226,9 +227,7 @@ export class MeasureDashboardService {
     const params: unknown[] = [];
     if (q.districtId) {
       params.push(q.districtId);
-      const p = `$${start + params.length - 1}::uuid`;
-      // Same rule as applyMeasureFilter/districtClause: named district, or one of its places.
-      sql += ` AND (m.district_ids @> ARRAY[${p}] OR m.place_ids && ARRAY(SELECT pl.id FROM places pl WHERE pl.district_id = ${p}))`;
+      sql += ` AND ${measureInDistrictSql('m', `$${start + params.length - 1}`)}`;
     }
     if (q.rapportId) {
       params.push(q.rapportId);
@@ -238,9 +237,9 @@ export class MeasureDashboardService {
   }
 
   private staleSql(n: number): string {
-    // $n: today, $n+1: the current developments watermark (null without developments). Mirrors evaluationFingerprint().
+    // $n: today, $n+1: the developments change counter (development-changes.ts). Mirrors evaluationFingerprint().
     return `(e.fingerprint <> (k.version::text || '|' || to_char(k.measure_start_date, 'YYYY-MM-DD')) OR e.evaluated_on < $${n}::date
-             OR ($${n + 1}::timestamptz IS NOT NULL AND (e.developments_watermark IS NULL OR e.developments_watermark < $${n + 1}::timestamptz)))`;
+             OR e.developments_change IS DISTINCT FROM $${n + 1}::bigint)`;
   }
 
   /**
@@ -248,7 +247,7 @@ export class MeasureDashboardService {
    * status and start date from their copies on key_figures (kept by triggers) instead of joining
    * all measures; the measures table is read only for the district/rapport filters.
    */
-  private async keyFigureRows(viewer: Actor, q: DashboardQuery, today: string, watermark: string | null) {
+  private async keyFigureRows(viewer: Actor, q: DashboardQuery, today: string, change: string) {
     const filter = this.filterSql(q, 1);
     const n = filter.next;
     const rows: Array<Record<string, unknown>> = await this.db.query(
@@ -271,7 +270,7 @@ export class MeasureDashboardService {
           WHERE e.viewer_scope = $${n} AND e.displacement_suspected AND k.measure_status <> 'cancelled' ${this.measureScope(filter)}
           GROUP BY k.owning_agency_id)
        SELECT t.*, coalesce(f.flagged, 0) AS flagged FROM t LEFT JOIN f USING ("agencyId")`,
-      [...filter.params, visibilityScope(viewer), today, watermark],
+      [...filter.params, visibilityScope(viewer), today, change],
     );
     return rows.map((r) => ({
       agencyId: String(r.agencyId), total: Number(r.total), onTrack: Number(r.onTrack), offTrack: Number(r.offTrack), noData: Number(r.noData),
@@ -285,7 +284,7 @@ export class MeasureDashboardService {
   }
 
   /** Missing or stale evaluations in the view's scope, the oldest first. */
-  private async staleCandidates(viewer: VisibilityViewer, q: DashboardQuery, today: string, watermark: string | null, limit: number): Promise<string[]> {
+  private async staleCandidates(viewer: VisibilityViewer, q: DashboardQuery, today: string, change: string, limit: number): Promise<string[]> {
     const filter = this.filterSql(q, 1);
     const n = filter.next;
     const rows: Array<{ id: string }> = await this.db.query(
@@ -295,7 +294,7 @@ export class MeasureDashboardService {
         WHERE k.measure_status <> 'cancelled' ${this.measureScope(filter)} AND (e.key_figure_id IS NULL OR ${this.staleSql(n + 1)})
         ORDER BY e.evaluated_at ASC NULLS FIRST, k.id
         LIMIT ${Number(limit)}`,
-      [...filter.params, visibilityScope(viewer), today, watermark],
+      [...filter.params, visibilityScope(viewer), today, change],
     );
     return rows.map((r) => r.id);
   }
@@ -324,8 +323,8 @@ export class MeasureDashboardService {
     let refreshed = 0;
     while (!stop() && Date.now() < until) {
       const now = new Date();
-      const watermark = await this.keyFigures.developmentsWatermark(viewer);
-      const ids = await this.staleCandidates(viewer, {}, berlinToday(now), watermark, BACKGROUND_BATCH);
+      const { n: change } = await readDevelopmentChange(this.db.manager, viewer);
+      const ids = await this.staleCandidates(viewer, {}, berlinToday(now), change, BACKGROUND_BATCH);
       if (!ids.length) break;
       refreshed += await this.keyFigures.refreshEvaluations(viewer, ids, now);
     }

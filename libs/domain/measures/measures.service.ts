@@ -8,6 +8,8 @@ import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { escapeLike } from '../common/query-helpers.js';
+import { measureInDistrictSql } from '../places/district-filter.js';
+import { assertActiveReferences } from '../common/references.js';
 import { KeyFigure } from '../key-figures/key-figure.entity.js';
 import { Person } from '../people/person.entity.js';
 import { District } from '../places/district.entity.js';
@@ -20,7 +22,7 @@ import { recordMeasureEvent } from './measure-history.js';
 import { assertTransition, isOpen, MeasurePriority, MeasureStatus, OPEN_STATUSES, requiredText } from './measure-status.js';
 import { Measure } from './measure.entity.js';
 import { Milestone } from './milestone.entity.js';
-import { checkVersion } from './version-conflict.js';
+import { checkVersion } from '../common/version-check.js';
 
 export interface MilestoneInput {
   title: string;
@@ -117,11 +119,11 @@ export class MeasuresService {
     const milestones = input.milestones ?? [];
     milestones.forEach((ms, i) => assertDate(ms.dueDate, `milestones.${i}.dueDate`));
     return this.db.transaction(async (m) => {
-      await assertAgency(m, input.owningAgencyId);
+      await assertActiveReferences(m, 'agency', [input.owningAgencyId], 'owningAgencyId');
       await assertPersonOfAgency(m, input.responsibleId, input.owningAgencyId, 'responsibleId');
       if (input.deputyId) await assertDeputy(m, input.deputyId, input.responsibleId, input.owningAgencyId);
-      const placeIds = await checkPlaces(m, input.placeIds ?? []);
-      const districtIds = await checkDistricts(m, input.districtIds ?? []);
+      const placeIds = await assertActiveReferences(m, 'place', input.placeIds ?? [], 'placeIds');
+      const districtIds = await assertActiveReferences(m, 'district', input.districtIds ?? [], 'districtIds');
       const measure = m.create(Measure, {
         title: input.title.trim(),
         description: (input.description ?? '').trim(),
@@ -185,8 +187,8 @@ export class MeasuresService {
       if (patch.priority !== undefined) measure.priority = patch.priority;
       if (patch.rapportId !== undefined) measure.rapportId = patch.rapportId;
       if (patch.agendaItemId !== undefined) measure.agendaItemId = patch.agendaItemId;
-      if (patch.placeIds !== undefined) measure.placeIds = await checkPlaces(m, patch.placeIds);
-      if (patch.districtIds !== undefined) measure.districtIds = await checkDistricts(m, patch.districtIds);
+      if (patch.placeIds !== undefined) measure.placeIds = await assertActiveReferences(m, 'place', patch.placeIds, 'placeIds', { kept: measure.placeIds });
+      if (patch.districtIds !== undefined) measure.districtIds = await assertActiveReferences(m, 'district', patch.districtIds, 'districtIds', { kept: measure.districtIds });
 
       if (patch.deadline !== undefined && patch.deadline !== measure.deadline) {
         assertDate(patch.deadline, 'deadline');
@@ -204,7 +206,7 @@ export class MeasuresService {
       // Reassignment: the responsible person and the deputy always belong to the owning agency.
       const agencyChanged = patch.owningAgencyId !== undefined && patch.owningAgencyId !== measure.owningAgencyId;
       if (agencyChanged) {
-        await assertAgency(m, patch.owningAgencyId!);
+        await assertActiveReferences(m, 'agency', [patch.owningAgencyId!], 'owningAgencyId');
         measure.owningAgencyId = patch.owningAgencyId!;
       }
       if (patch.responsibleId !== undefined || agencyChanged) {
@@ -376,7 +378,7 @@ export function applyMeasureFilter<T extends SelectQueryBuilder<Measure>>(qb: T,
   if (f.owningAgencyId) qb.andWhere('m.owning_agency_id = :fAgency', { fAgency: f.owningAgencyId });
   if (f.personId) qb.andWhere('(m.responsible_id = :fPerson OR m.deputy_id = :fPerson)', { fPerson: f.personId });
   if (f.placeId) qb.andWhere('m.place_ids @> ARRAY[:fPlace]::uuid[]', { fPlace: f.placeId });
-  if (f.districtId) qb.andWhere(districtClause('m', 'fDistrict'), { fDistrict: f.districtId });
+  if (f.districtId) qb.andWhere(measureInDistrictSql('m', ':fDistrict'), { fDistrict: f.districtId });
   if (f.rapportId) qb.andWhere('m.rapport_id = :fRapport', { fRapport: f.rapportId });
   if (f.deadlineFrom) qb.andWhere('m.deadline >= :fDlFrom', { fDlFrom: f.deadlineFrom });
   if (f.deadlineTo) qb.andWhere('m.deadline <= :fDlTo', { fDlTo: f.deadlineTo });
@@ -388,14 +390,6 @@ export function applyMeasureFilter<T extends SelectQueryBuilder<Measure>>(qb: T,
     }));
   }
   return qb;
-}
-
-/**
- * A measure applies to a district when it names the district or one of its places lies in it.
- * Both arms use the GIN indexes on the id arrays.
- */
-export function districtClause(alias: string, param: string): string {
-  return `(${alias}.district_ids @> ARRAY[:${param}]::uuid[] OR ${alias}.place_ids && ARRAY(SELECT p.id FROM places p WHERE p.district_id = :${param}))`;
 }
 
 export function assertDate(value: string, field: string): void {
@@ -412,45 +406,19 @@ async function lockMeasure(m: EntityManager, id: string): Promise<Measure> {
   return measure;
 }
 
-async function assertAgency(m: EntityManager, id: string): Promise<void> {
-  const agency = await m.findOneBy(Agency, { id });
-  if (!agency) throw new DomainError(422, 'AGENCY_NOT_FOUND', 'The owning agency does not exist.', 'owningAgencyId');
-  if (!agency.active) throw new DomainError(422, 'AGENCY_INACTIVE', 'The owning agency is deactivated.', 'owningAgencyId');
-}
-
+/** An active person of the owning agency (the existence and active check is the shared one). */
 async function assertPersonOfAgency(m: EntityManager, personId: string, agencyId: string, field: 'responsibleId' | 'deputyId'): Promise<void> {
-  const who = field === 'responsibleId' ? 'responsible person' : 'deputy';
-  const person = await m.findOneBy(Person, { id: personId });
-  if (!person) throw new DomainError(422, field === 'responsibleId' ? 'RESPONSIBLE_NOT_FOUND' : 'DEPUTY_NOT_FOUND', `The ${who} does not exist.`, field);
+  await assertActiveReferences(m, 'person', [personId], field);
+  const person = await m.findOneByOrFail(Person, { id: personId });
   if (person.agencyId !== agencyId) {
+    const who = field === 'responsibleId' ? 'responsible person' : 'deputy';
     throw new DomainError(422, field === 'responsibleId' ? 'RESPONSIBLE_NOT_IN_AGENCY' : 'DEPUTY_NOT_IN_AGENCY', `The ${who} must belong to the owning agency.`, field);
   }
-  if (!person.active) throw new DomainError(422, field === 'responsibleId' ? 'RESPONSIBLE_INACTIVE' : 'DEPUTY_INACTIVE', `The ${who} is deactivated.`, field);
 }
 
 async function assertDeputy(m: EntityManager, deputyId: string, responsibleId: string, agencyId: string): Promise<void> {
   if (deputyId === responsibleId) throw new DomainError(400, 'DEPUTY_IS_RESPONSIBLE', 'The deputy must be another person than the responsible one.', 'deputyId');
   await assertPersonOfAgency(m, deputyId, agencyId, 'deputyId');
-}
-
-export async function checkPlaces(m: EntityManager, ids: string[], field = 'placeIds'): Promise<string[]> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return [];
-  const rows = await m.getRepository(Place).createQueryBuilder('p').select('p.id', 'id').where('p.id IN (:...ids)', { ids: unique }).getRawMany<{ id: string }>();
-  const known = new Set(rows.map((r) => r.id));
-  const unknown = unique.filter((id) => !known.has(id));
-  if (unknown.length) throw new DomainError(422, 'PLACE_NOT_FOUND', 'At least one of the places does not exist.', field, { unknown });
-  return unique;
-}
-
-export async function checkDistricts(m: EntityManager, ids: string[], field = 'districtIds'): Promise<string[]> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return [];
-  const rows = await m.getRepository(District).createQueryBuilder('d').select('d.id', 'id').where('d.id IN (:...ids)', { ids: unique }).getRawMany<{ id: string }>();
-  const known = new Set(rows.map((r) => r.id));
-  const unknown = unique.filter((id) => !known.has(id));
-  if (unknown.length) throw new DomainError(422, 'DISTRICT_NOT_FOUND', 'At least one of the districts does not exist.', field, { unknown });
-  return unique;
 }
 
 async function refNames(m: EntityManager, placeIds: string[], districtIds: string[]): Promise<{ places: Map<string, string>; districts: Map<string, string> }> {

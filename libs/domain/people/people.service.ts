@@ -9,7 +9,9 @@ import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { isUniqueViolation } from '../common/pg-errors.js';
-import { assertVersion, escapeLike } from '../common/query-helpers.js';
+import { escapeLike } from '../common/query-helpers.js';
+import { assertActiveReferences } from '../common/references.js';
+import { AuditedRecord, setActiveAudited, updateAudited } from '../common/audited-change.js';
 import { hashPassword } from './passwords.js';
 import { Person } from './person.entity.js';
 import { Role } from './role.js';
@@ -61,9 +63,7 @@ export class PeopleService {
     assertRoleCombination(input.roles);
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (m) => {
-      const agency = await m.findOneBy(Agency, { id: input.agencyId });
-      if (!agency) throw new DomainError(422, 'AGENCY_NOT_FOUND', 'The agency does not exist.', 'agencyId');
-      if (!agency.active) throw new DomainError(422, 'AGENCY_INACTIVE', 'The agency is deactivated; reactivate it before adding people.', 'agencyId');
+      await assertActiveReferences(m, 'agency', [input.agencyId], 'agencyId');
       const email = input.email.trim().toLowerCase();
       await this.assertEmailFree(m, email);
       if (input.deputyId) await this.assertValidDeputy(m, input.agencyId, input.deputyId, null);
@@ -119,36 +119,37 @@ export class PeopleService {
   async update(actor: Actor, id: string, patch: PersonPatch, expectedVersion?: number): Promise<Person> {
     if (patch.roles !== undefined) assertRoleCombination(patch.roles);
     return this.db.transaction(async (m) => {
-      const person = await this.lockPerson(m, id);
-      assertVersion(person.version, expectedVersion);
-      const before = { ...person };
-      let accessReset = false;
-      if (patch.roles !== undefined) {
-        const roles = dedupe(patch.roles);
-        const added = roles.filter((r) => !person.roles.includes(r));
-        const removed = person.roles.filter((r) => !roles.includes(r));
-        if ((added.length || removed.length) && actor.id === id) {
-          throw new DomainError(403, 'CANNOT_CHANGE_OWN_ROLES', 'You cannot change your own roles; ask another administrator.', 'roles');
+      await updateAudited(m, this.audit, actor, Person, record(id), expectedVersion, { fields: AUDITED }, async (person) => {
+        let accessReset = false;
+        if (patch.roles !== undefined) {
+          const roles = dedupe(patch.roles);
+          const added = roles.filter((r) => !person.roles.includes(r));
+          const removed = person.roles.filter((r) => !roles.includes(r));
+          if ((added.length || removed.length) && actor.id === id) {
+            throw new DomainError(403, 'CANNOT_CHANGE_OWN_ROLES', 'You cannot change your own roles; ask another administrator.', 'roles');
+          }
+          // A new role opens the agency's restricted records only after its leadership confirms.
+          if (added.length) {
+            accessReset = person.accessConfirmedAt !== null;
+            person.accessConfirmedAt = null;
+            person.accessConfirmedBy = null;
+            person.accessChangedBy = actor.id;
+          }
+          person.roles = roles;
         }
-        if (added.length) {
-          accessReset = person.accessConfirmedAt !== null;
-          person.accessConfirmedAt = null;
-          person.accessConfirmedBy = null;
-          person.accessChangedBy = actor.id;
+        if (patch.email !== undefined) {
+          const email = patch.email.trim().toLowerCase();
+          if (email !== person.email) await this.assertEmailFree(m, email);
+          person.email = email;
         }
-      }
-      if (patch.email !== undefined) {
-        const email = patch.email.trim().toLowerCase();
-        if (email !== person.email) await this.assertEmailFree(m, email);
-        person.email = email;
-      }
-      if (patch.displayName !== undefined) person.displayName = patch.displayName.trim();
-      if (patch.roles !== undefined) person.roles = dedupe(patch.roles);
-      if (patch.deputyId !== undefined) {
-        if (patch.deputyId) await this.assertValidDeputy(m, person.agencyId, patch.deputyId, person.id);
-        person.deputyId = patch.deputyId;
-      }
-      return this.saveWithAudit(m, actor, before, person, accessReset ? { accessConfirmed: { old: true, new: false } } : {});
+        if (patch.displayName !== undefined) person.displayName = patch.displayName.trim();
+        if (patch.deputyId !== undefined) {
+          if (patch.deputyId) await this.assertValidDeputy(m, person.agencyId, patch.deputyId, person.id);
+          person.deputyId = patch.deputyId;
+        }
+        return accessReset ? { accessConfirmed: { old: true, new: false } } : undefined;
+      }, (err) => (isUniqueViolation(err, 'people_email_key') ? emailTaken() : err));
+      return this.getIn(m, id);
     });
   }
 
@@ -162,8 +163,8 @@ export class PeopleService {
    */
   async confirmAccess(actor: Actor, id: string): Promise<Person> {
     return this.db.transaction(async (m) => {
-      const person = await this.lockPerson(m, id);
-      if (!person.active) throw DomainError.notFound('person');
+      const person = await m.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!person?.active) throw DomainError.notFound('person');
       if (actor.id === id) throw new DomainError(403, 'CANNOT_CONFIRM_OWN_ACCESS', 'You cannot confirm your own access; a leadership person of your agency does that.', 'id');
       if (person.accessConfirmedAt) throw new DomainError(409, 'ACCESS_ALREADY_CONFIRMED', "This person's access is already confirmed.", 'id');
       if (person.accessChangedBy === actor.id) {
@@ -207,16 +208,18 @@ export class PeopleService {
 
   async setActive(actor: Actor, id: string, active: boolean): Promise<Person> {
     return this.db.transaction(async (m) => {
-      const person = await this.lockPerson(m, id);
-      if (person.active === active) return this.getIn(m, id);
-      if (active) {
-        const agency = await m.findOneByOrFail(Agency, { id: person.agencyId });
-        if (!agency.active) throw new DomainError(422, 'AGENCY_INACTIVE', 'The agency is deactivated; reactivate it first.', 'agencyId');
-      }
-      if (!active && actor.id === id) throw new DomainError(422, 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account.', 'id');
-      await m.update(Person, { id }, { active });
-      await this.audit.record(m, actor, active ? 'reactivate' : 'deactivate', 'person', id, { active: { old: !active, new: active } });
-      if (!active) {
+      let changed = false;
+      await setActiveAudited(m, this.audit, actor, Person, record(id), active, {
+        check: async (person) => {
+          if (active) {
+            const agency = await m.findOneByOrFail(Agency, { id: person.agencyId });
+            if (!agency.active) throw new DomainError(422, 'AGENCY_INACTIVE', 'The agency is deactivated; reactivate it first.', 'agencyId');
+          }
+          if (!active && actor.id === id) throw new DomainError(422, 'CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account.', 'id');
+          changed = true;
+        },
+      });
+      if (changed && !active) {
         await this.revokeSessions(m, id, 'deactivated');
         // A deactivated person can no longer stand in for anybody.
         const represented = await m.find(Person, { where: { deputyId: id } });
@@ -236,25 +239,6 @@ export class PeopleService {
     await qb.execute();
   }
 
-  private async saveWithAudit(m: EntityManager, actor: Actor, before: Person, person: Person, extra: AuditChanges = {}): Promise<Person> {
-    const changes = { ...AuditService.diff({ ...before }, { ...person }, AUDITED), ...extra };
-    if (Object.keys(changes).length > 0) {
-      try {
-        await m.save(Person, person);
-      } catch (err) {
-        throw isUniqueViolation(err, 'people_email_key') ? emailTaken() : err;
-      }
-      await this.audit.record(m, actor, 'update', 'person', person.id, changes);
-    }
-    return this.getIn(m, person.id);
-  }
-
-  private async lockPerson(m: EntityManager, id: string): Promise<Person> {
-    const person = await m.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!person) throw DomainError.notFound('person');
-    return person;
-  }
-
   private async getIn(m: EntityManager, id: string): Promise<Person> {
     return m.findOneOrFail(Person, { where: { id }, relations: { agency: true } });
   }
@@ -265,10 +249,9 @@ export class PeopleService {
 
   private async assertValidDeputy(m: EntityManager, agencyId: string, deputyId: string, selfId: string | null): Promise<void> {
     if (deputyId === selfId) throw new DomainError(422, 'DEPUTY_IS_SELF', 'A person cannot be their own deputy.', 'deputyId');
-    const deputy = await m.findOneBy(Person, { id: deputyId });
-    if (!deputy) throw new DomainError(422, 'DEPUTY_NOT_FOUND', 'The deputy does not exist.', 'deputyId');
+    await assertActiveReferences(m, 'person', [deputyId], 'deputyId');
+    const deputy = await m.findOneByOrFail(Person, { id: deputyId });
     if (deputy.agencyId !== agencyId) throw new DomainError(422, 'DEPUTY_OTHER_AGENCY', 'The deputy must belong to the same agency.', 'deputyId');
-    if (!deputy.active) throw new DomainError(422, 'DEPUTY_INACTIVE', 'The deputy is deactivated.', 'deputyId');
   }
 }
 
@@ -276,6 +259,10 @@ function assertRoleCombination(roles: Role[]): void {
   if (roles.includes('admin') && roles.some((r) => NOT_WITH_ADMIN.includes(r))) {
     throw new DomainError(422, 'ROLE_COMBINATION_NOT_ALLOWED', 'The admin role cannot be combined with liaison, coordinator or leadership: an administrator keeps the accounts but does not read or decide.', 'roles', { notWithAdmin: NOT_WITH_ADMIN });
   }
+}
+
+function record(id: string): AuditedRecord<Person> {
+  return { entityType: 'person', id, where: { id }, notFound: () => DomainError.notFound('person') };
 }
 
 function dedupe<T>(xs: T[]): T[] {

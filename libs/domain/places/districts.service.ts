@@ -6,10 +6,10 @@ import { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { isUniqueViolation } from '../common/pg-errors.js';
-import { assertVersion, escapeLike } from '../common/query-helpers.js';
+import { escapeLike } from '../common/query-helpers.js';
 import { District, GeoJsonPolygon } from './district.entity.js';
 import { polygonBBox, validatePolygon } from './polygon.js';
-import { setActiveAudited } from '../common/set-active.js';
+import { AuditedRecord, setActiveAudited, updateAudited } from '../common/audited-change.js';
 
 export interface DistrictInput {
   name: string;
@@ -77,34 +77,23 @@ export class DistrictsService {
   async update(actor: Actor, id: string, patch: Partial<DistrictInput>, expectedVersion?: number): Promise<District> {
     const boundary = patch.boundary === undefined ? undefined : patch.boundary === null ? null : validatePolygon(patch.boundary);
     return this.db.transaction(async (m) => {
-      const repo = m.getRepository(District);
-      const district = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!district) throw DomainError.notFound('district');
-      assertVersion(district.version, expectedVersion);
-      const before = { ...district };
-      if (patch.code !== undefined) {
-        const code = normaliseCode(patch.code);
-        if (code !== district.code) await this.assertCodeFree(repo, code, id);
-        district.code = code;
-      }
-      if (patch.name !== undefined) district.name = patch.name.trim();
-      if (boundary !== undefined) setBoundary(district, boundary);
-      const changes = AuditService.diff(before, { ...district }, AUDITED, AUDITED_AS_CHANGED_ONLY);
-      if (Object.keys(changes).length === 0) return district;
-      try {
-        await repo.save(district);
-      } catch (err) {
-        throw mapCodeConflict(err, district.code);
-      }
-      await this.audit.record(m, actor, 'update', 'district', id, changes);
-      return district;
+      const audited = { fields: AUDITED, changedOnly: AUDITED_AS_CHANGED_ONLY };
+      const { row } = await updateAudited(m, this.audit, actor, District, record(id), expectedVersion, audited, async (district) => {
+        if (patch.code !== undefined) {
+          const code = normaliseCode(patch.code);
+          if (code !== district.code) await this.assertCodeFree(m.getRepository(District), code, id);
+          district.code = code;
+        }
+        if (patch.name !== undefined) district.name = patch.name.trim();
+        if (boundary !== undefined) setBoundary(district, boundary);
+      }, (err, district) => mapCodeConflict(err, district.code));
+      return row;
     });
   }
 
   /** Districts are never deleted: places, developments and measures refer to them. */
   async setActive(actor: Actor, id: string, active: boolean): Promise<District> {
-    return this.db.transaction((m) =>
-      setActiveAudited(m, this.audit, actor, District, { entityType: 'district', id, where: { id }, notFound: () => DomainError.notFound('district') }, active));
+    return this.db.transaction((m) => setActiveAudited(m, this.audit, actor, District, record(id), active));
   }
 
   private async assertCodeFree(repo: Repository<District>, code: string, exceptId?: string): Promise<void> {
@@ -121,6 +110,10 @@ function setBoundary(district: District, boundary: GeoJsonPolygon | null): void 
   district.maxLat = box?.maxLat ?? null;
   district.minLon = box?.minLon ?? null;
   district.maxLon = box?.maxLon ?? null;
+}
+
+function record(id: string): AuditedRecord<District> {
+  return { entityType: 'district', id, where: { id }, notFound: () => DomainError.notFound('district') };
 }
 
 /** Codes are stored upper-case (the table's CHECK allows nothing else), so "mitte" and "MITTE" clash. */

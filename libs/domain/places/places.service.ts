@@ -6,13 +6,14 @@ import { AuditService } from '../audit/audit.service.js';
 import { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
-import { assertVersion, escapeLike } from '../common/query-helpers.js';
+import { escapeLike } from '../common/query-helpers.js';
+import { assertActiveReferences } from '../common/references.js';
 import { District } from './district.entity.js';
 import { EARTH_RADIUS_M, nearParams, sqlDistanceMeters, sqlWithinBox } from './geo.js';
 import { GeoLookupService } from './geo-lookup.service.js';
 import type { PlaceKind, SensitiveKind } from './place-kind.js';
 import { Place } from './place.entity.js';
-import { setActiveAudited } from '../common/set-active.js';
+import { AuditedRecord, setActiveAudited, updateAudited } from '../common/audited-change.js';
 
 export interface PlaceInput {
   name: string;
@@ -92,36 +93,27 @@ export class PlacesService {
 
   async update(actor: Actor, id: string, patch: Partial<PlaceInput>, expectedVersion?: number): Promise<Place> {
     return this.db.transaction(async (m) => {
-      const repo = m.getRepository(Place);
-      const place = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!place) throw DomainError.notFound('place');
-      assertVersion(place.version, expectedVersion);
-      const before = { ...place };
+      await updateAudited(m, this.audit, actor, Place, record(id), expectedVersion, { fields: AUDITED, changedOnly: FREE_TEXT }, async (place) => {
+        const kind = patch.kind ?? place.kind;
+        // Leaving the sensitive kind clears the sub-kind unless the patch names one (which is then refused).
+        const requestedSub = patch.sensitiveKind !== undefined ? patch.sensitiveKind : patch.kind !== undefined && patch.kind !== 'sensitive' ? null : place.sensitiveKind;
+        place.sensitiveKind = checkKind(kind, requestedSub);
+        place.kind = kind;
 
-      const kind = patch.kind ?? place.kind;
-      // Leaving the sensitive kind clears the sub-kind unless the patch names one (which is then refused).
-      const requestedSub = patch.sensitiveKind !== undefined ? patch.sensitiveKind : patch.kind !== undefined && patch.kind !== 'sensitive' ? null : place.sensitiveKind;
-      place.sensitiveKind = checkKind(kind, requestedSub);
-      place.kind = kind;
-
-      const moved = (patch.lat !== undefined && patch.lat !== place.lat) || (patch.lon !== undefined && patch.lon !== place.lon);
-      if (moved) {
-        place.lat = patch.lat ?? place.lat;
-        place.lon = patch.lon ?? place.lon;
-        assertInCityArea(this.config, place.lat, place.lon);
-      }
-      if (moved || patch.districtId !== undefined) {
-        const given = patch.districtId !== undefined;
-        const fallback = given ? patch.districtId ?? null : await this.districtKeptOnMove(m, place.districtId);
-        place.districtId = await this.resolveDistrict(m, place.lat, place.lon, fallback, given && patch.districtId !== place.districtId);
-      }
-      if (patch.name !== undefined) place.name = patch.name.trim();
-      if (patch.address !== undefined) place.address = cleanText(patch.address);
-
-      const changes = AuditService.diff(before, { ...place }, AUDITED, FREE_TEXT);
-      if (Object.keys(changes).length === 0) return this.getIn(m, id);
-      await repo.save(place);
-      await this.audit.record(m, actor, 'update', 'place', id, changes);
+        const moved = (patch.lat !== undefined && patch.lat !== place.lat) || (patch.lon !== undefined && patch.lon !== place.lon);
+        if (moved) {
+          place.lat = patch.lat ?? place.lat;
+          place.lon = patch.lon ?? place.lon;
+          assertInCityArea(this.config, place.lat, place.lon);
+        }
+        if (moved || patch.districtId !== undefined) {
+          const given = patch.districtId !== undefined;
+          const fallback = given ? patch.districtId ?? null : await this.districtKeptOnMove(m, place.districtId);
+          place.districtId = await this.resolveDistrict(m, place.lat, place.lon, fallback, given && patch.districtId !== place.districtId);
+        }
+        if (patch.name !== undefined) place.name = patch.name.trim();
+        if (patch.address !== undefined) place.address = cleanText(patch.address);
+      });
       return this.getIn(m, id);
     });
   }
@@ -129,7 +121,7 @@ export class PlacesService {
   /** Places are never deleted: developments and measures refer to them. */
   async setActive(actor: Actor, id: string, active: boolean): Promise<Place> {
     return this.db.transaction(async (m) => {
-      await setActiveAudited(m, this.audit, actor, Place, { entityType: 'place', id, where: { id }, notFound: () => DomainError.notFound('place') }, active);
+      await setActiveAudited(m, this.audit, actor, Place, record(id), active);
       return this.getIn(m, id);
     });
   }
@@ -142,11 +134,7 @@ export class PlacesService {
    * deactivated; that must not block unrelated edits).
    */
   private async resolveDistrict(m: EntityManager, lat: number, lon: number, given: string | null, checkGiven = true): Promise<string | null> {
-    if (given && checkGiven) {
-      const district = await m.findOneBy(District, { id: given });
-      if (!district) throw new DomainError(422, 'DISTRICT_NOT_FOUND', 'The district does not exist.', 'districtId');
-      if (!district.active) throw new DomainError(422, 'DISTRICT_INACTIVE', 'The district is deactivated; reactivate it or choose another.', 'districtId');
-    }
+    if (given && checkGiven) await assertActiveReferences(m, 'district', [given], 'districtId');
     const derived = await this.geo.districtAt(lat, lon, m);
     if (derived && given && checkGiven && derived !== given) {
       throw new DomainError(422, 'DISTRICT_MISMATCH', 'The coordinates lie inside the boundary of another district; leave districtId out to use that one.', 'districtId', { derivedDistrictId: derived });
@@ -163,6 +151,10 @@ export class PlacesService {
   private getIn(m: EntityManager, id: string): Promise<Place> {
     return m.findOneOrFail(Place, { where: { id }, relations: { district: true } });
   }
+}
+
+function record(id: string): AuditedRecord<Place> {
+  return { entityType: 'place', id, where: { id }, notFound: () => DomainError.notFound('place') };
 }
 
 /** A sensitive place needs its sub-kind; any other kind must not have one. Returns the sub-kind to store. */

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AgenciesService } from '#domain/agencies/agencies.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { expectedVersion, IF_MATCH_HEADER } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { AgencyPageDto, AgencyResponseDto, toAgencyResponse } from './agency.mapper.js';
 import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto.js';
@@ -42,11 +43,12 @@ export class AgenciesController {
 
   @Patch(':id')
   @Roles('coordinator')
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: AgencyResponseDto })
   @ApiProblems(400, 404, 409, 413, 415)
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateAgencyDto): Promise<AgencyResponseDto> {
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateAgencyDto, @Headers('if-match') ifMatch?: string): Promise<AgencyResponseDto> {
     const { version, ...patch } = body;
-    return this.agencies.update(user, id, patch, version).then(toAgencyResponse);
+    return this.agencies.update(user, id, patch, expectedVersion(ifMatch, version)).then(toAgencyResponse);
   }
 
   @Post(':id/deactivate')

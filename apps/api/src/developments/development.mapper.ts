@@ -1,3 +1,4 @@
+import { DEVELOPMENT_MEASURE_DOC, DEVELOPMENT_MEASURES, type DevelopmentMeasure } from '#domain/developments/development-measure.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '#domain/developments/development-enums.js';
 import type { Development } from '#domain/developments/development.entity.js';
@@ -64,6 +65,7 @@ export class TrendSeriesDto {
 export class TrendsResponseDto {
   @ApiProperty({ enum: ['week', 'month'] }) interval: 'week' | 'month';
   @ApiProperty({ enum: ['district', 'place'] }) groupBy: 'district' | 'place';
+  @ApiProperty({ enum: DEVELOPMENT_MEASURES, description: DEVELOPMENT_MEASURE_DOC }) measure: DevelopmentMeasure;
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
   @ApiProperty({ type: TrendBucketDto, isArray: true }) buckets: TrendBucketDto[];
@@ -120,6 +122,7 @@ export function toTrendResponse(t: TrendResult): TrendsResponseDto {
   return {
     interval: t.interval,
     groupBy: t.groupBy,
+    measure: t.measure,
     from: t.from.toISOString(),
     to: t.to.toISOString(),
     buckets: t.buckets.map((b) => ({ bucket: b.bucket, start: b.start.toISOString() })),

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DevelopmentTrendsService } from '#domain/developments/development-trends.service.js';
 import { DevelopmentsService } from '#domain/developments/developments.service.js';
@@ -7,6 +7,7 @@ import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ApiCsvResponse, ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { etag, expectedVersion, IF_MATCH_HEADER, withCurrent } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import {
   DevelopmentPageDto, DevelopmentResponseDto, SummaryResponseDto, toDevelopmentResponse, toSummaryResponse, toTrendResponse, TrendsResponseDto,
@@ -78,30 +79,38 @@ export class DevelopmentsController {
 
   @Get(':id')
   @SignedIn()
-  @ApiOkResponse({ type: DevelopmentResponseDto })
+  @ApiOkResponse({ type: DevelopmentResponseDto, description: 'ETag carries the version (for If-Match)' })
   @ApiProblems(400, 404)
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string): Promise<DevelopmentResponseDto> {
-    return this.developments.get(user, id).then(toDevelopmentResponse);
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<DevelopmentResponseDto> {
+    const dev = await this.developments.get(user, id);
+    void reply.header('etag', etag(dev.version));
+    return toDevelopmentResponse(dev);
   }
 
   /** Signed-in only here: the service answers 404 for what the caller cannot see, 403 for what is not theirs. */
   @Patch(':id')
   @SignedIn()
-  @ApiOperation({ summary: "Correct a development (liaisons of the reporting agency; send the version you read)", description: NO_PERSONAL_DATA })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOperation({
+    summary: 'Correct a development (liaisons of the reporting agency; send the version you read)',
+    description: `${NO_PERSONAL_DATA} Without a version (If-Match or body) 428 VERSION_REQUIRED; a stale one is 409 VERSION_CONFLICT with the current state in \`current\`.`,
+  })
   @ApiOkResponse({ type: DevelopmentResponseDto })
-  @ApiProblems(400, 403, 404, 409, 413, 415, 422)
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDevelopmentDto): Promise<DevelopmentResponseDto> {
+  @ApiProblems(400, 403, 404, 409, 413, 415, 422, 428)
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDevelopmentDto, @Headers('if-match') ifMatch?: string): Promise<DevelopmentResponseDto> {
     const { version, ...patch } = body;
-    return this.developments.update(user, id, toDevelopmentPatch(patch), version).then(toDevelopmentResponse);
+    const expected = expectedVersion(ifMatch, version, { required: true });
+    return withCurrent(this.developments.update(user, id, toDevelopmentPatch(patch), expected), toDevelopmentResponse).then(toDevelopmentResponse);
   }
 
   @Post(':id/withdraw')
   @SignedIn()
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a development (liaisons of the reporting agency); the record stays, marked withdrawn' })
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: DevelopmentResponseDto })
   @ApiProblems(400, 403, 404, 409, 413, 415)
-  withdraw(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: WithdrawDevelopmentDto): Promise<DevelopmentResponseDto> {
-    return this.developments.withdraw(user, id, body.reason, body.version).then(toDevelopmentResponse);
+  withdraw(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: WithdrawDevelopmentDto, @Headers('if-match') ifMatch?: string): Promise<DevelopmentResponseDto> {
+    return withCurrent(this.developments.withdraw(user, id, body.reason, expectedVersion(ifMatch, body.version)), toDevelopmentResponse).then(toDevelopmentResponse);
   }
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DistrictsService } from '#domain/places/districts.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { expectedVersion, IF_MATCH_HEADER } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { DistrictPageDto, DistrictResponseDto, toDistrictResponse } from './district.mapper.js';
 import { CreateDistrictDto, ListDistrictsQueryDto, UpdateDistrictDto } from './dto/district.dto.js';
@@ -42,11 +43,12 @@ export class DistrictsController {
 
   @Patch(':id')
   @Roles('coordinator')
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: DistrictResponseDto })
   @ApiProblems(400, 404, 409, 413, 415)
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDistrictDto): Promise<DistrictResponseDto> {
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDistrictDto, @Headers('if-match') ifMatch?: string): Promise<DistrictResponseDto> {
     const { version, ...patch } = body;
-    return this.districts.update(user, id, patch, version).then(toDistrictResponse);
+    return this.districts.update(user, id, patch, expectedVersion(ifMatch, version)).then(toDistrictResponse);
   }
 
   @Post(':id/deactivate')

@@ -7,7 +7,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { CreateKeyFigureDto, UpdateKeyFigureDto } from './dto/key-figure.dto.js';
-import { expectedVersion, withCurrent } from './if-match.js';
+import { expectedVersion, IF_MATCH_HEADER, withCurrent } from '../common/if-match.js';
 import { MeasureKeyFiguresDto, toMeasureKeyFigures } from './key-figure.mapper.js';
 import { KeyFigureDefinitionDto, toKeyFigureDefinition } from './measure.mapper.js';
 
@@ -71,7 +71,7 @@ export class KeyFiguresController {
 
   @Patch(':keyFigureId')
   @Roles('coordinator')
-  @ApiHeader({ name: 'If-Match', required: false, description: "The key figure's version you read" })
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOperation({ summary: 'Change a key figure (coordinators)' })
   @ApiOkResponse({ type: KeyFigureDefinitionDto })
   @ApiProblems(400, 404, 409, 413, 415, 422)

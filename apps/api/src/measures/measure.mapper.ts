@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '#domain/developments/development-enums.js';
+import { DEVELOPMENT_MEASURE_DOC, DEVELOPMENT_MEASURES, type DevelopmentMeasure } from '#domain/developments/development-measure.js';
 import { KEY_FIGURE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '#domain/key-figures/key-figure-rules.js';
 import type { KeyFigure } from '#domain/key-figures/key-figure.entity.js';
 import { MEASURE_EVENT_KINDS, type MeasureEvent, type MeasureEventKind } from '#domain/measures/measure-event.entity.js';
@@ -45,6 +46,7 @@ export class KeyFigureDefinitionDto {
   @ApiProperty() bufferFactor: number;
   @ApiProperty({ nullable: true, type: String }) controlDistrictId: string | null;
   @ApiProperty({ enum: KEY_FIGURE_PERIODS }) period: KeyFigurePeriod;
+  @ApiProperty({ enum: DEVELOPMENT_MEASURES, description: DEVELOPMENT_MEASURE_DOC }) measure: DevelopmentMeasure;
   @ApiProperty() baselinePeriods: number;
   @ApiProperty({ type: KeyFigureTargetDto }) target: KeyFigureTargetDto;
   @ApiProperty() version: number;
@@ -104,7 +106,7 @@ export function toKeyFigureDefinition(k: KeyFigure): KeyFigureDefinitionDto {
   return {
     id: k.id, name: k.name, categories: k.categories, placeIds: k.placeIds, districtIds: k.districtIds,
     point: k.centerLat !== null && k.centerLon !== null && k.radiusM !== null ? { lat: k.centerLat, lon: k.centerLon, radiusM: k.radiusM } : null,
-    bufferFactor: k.bufferFactor, controlDistrictId: k.controlDistrictId, period: k.period, baselinePeriods: k.baselinePeriods,
+    bufferFactor: k.bufferFactor, controlDistrictId: k.controlDistrictId, period: k.period, measure: k.measure, baselinePeriods: k.baselinePeriods,
     target: { kind: k.targetKind, value: k.targetValue, date: k.targetDate }, version: k.version,
   };
 }

@@ -12,12 +12,11 @@ import {
   ChangeStatusDto, CreateMeasureDto, ListMeasuresQueryDto, MeasureFilterQueryDto, MilestoneInputDto, ProgressNoteDto, toMeasureFilter, toMeasureInput,
   toMeasurePatch, UpdateMeasureDto, UpdateMilestoneDto,
 } from './dto/measure.dto.js';
-import { etag, expectedVersion, withCurrent } from './if-match.js';
+import { etag, expectedVersion, IF_MATCH_HEADER, withCurrent } from '../common/if-match.js';
 import {
   MeasureEventDto, MeasureHistoryPageDto, MeasurePageDto, MeasureResponseDto, MilestoneResponseDto, toMeasureEvent, toMeasureResponse, toMilestoneResponse,
 } from './measure.mapper.js';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The version you read, as sent in ETag (e.g. "3"); or send `version` in the body' };
 const WHO_CARRIES = "the owning agency's liaisons, the responsible person and the deputy";
 
 /**
@@ -73,19 +72,19 @@ export class MeasuresController {
 
   @Patch(':id')
   @Roles('coordinator')
-  @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Edit or reassign a measure (coordinators): owning agency, responsible, deputy, deadline, ...', description: 'A stale version is refused with 409 VERSION_CONFLICT and the current state in `current`.' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOperation({ summary: 'Edit or reassign a measure (coordinators): owning agency, responsible, deputy, deadline, ...', description: 'Without a version (If-Match or body) 428 VERSION_REQUIRED; a stale one is 409 VERSION_CONFLICT with the current state in `current`.' })
   @ApiOkResponse({ type: MeasureResponseDto })
-  @ApiProblems(400, 404, 409, 413, 415, 422)
+  @ApiProblems(400, 404, 409, 413, 415, 422, 428)
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateMeasureDto, @Headers('if-match') ifMatch?: string): Promise<MeasureResponseDto> {
     const { version, ...patch } = body;
-    return withCurrent(this.measures.update(user, id, toMeasurePatch(patch), expectedVersion(ifMatch, version)), toMeasureResponse).then(toMeasureResponse);
+    return withCurrent(this.measures.update(user, id, toMeasurePatch(patch), expectedVersion(ifMatch, version, { required: true })), toMeasureResponse).then(toMeasureResponse);
   }
 
   @Post(':id/status')
   @SignedIn()
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOperation({
     summary: 'Move a measure through its workflow',
     description: `planned -> in_progress -> done (with a completion note); blocked (with a reason) and back to planned or in_progress; cancelled (with a reason) from any open state. Status changes: ${WHO_CARRIES}; cancelling: coordinators. A transition that is not allowed is 409 INVALID_TRANSITION with \`allowed\`.`,
@@ -127,7 +126,7 @@ export class MeasuresController {
 
   @Patch(':id/milestones/:milestoneId')
   @SignedIn()
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOperation({ summary: 'Change a milestone or tick it off', description: `By ${WHO_CARRIES}.` })
   @ApiOkResponse({ type: MilestoneResponseDto })
   @ApiProblems(400, 403, 404, 409, 413, 415)

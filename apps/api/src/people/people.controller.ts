@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LoginService } from '#domain/auth/login.service.js';
 import { PeopleService } from '#domain/people/people.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
@@ -8,6 +8,7 @@ import { ChangePasswordDto } from '../auth/dto/change-password.dto.js';
 import { SetDeputyDto } from '../auth/dto/set-deputy.dto.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { expectedVersion, IF_MATCH_HEADER } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { CreatePersonDto, ListPeopleQueryDto, UpdatePersonDto } from './dto/person.dto.js';
 import { PersonPageDto, PersonResponseDto, toPersonResponse } from './person.mapper.js';
@@ -45,11 +46,12 @@ export class PeopleController {
 
   @Patch(':id')
   @Roles('admin')
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: PersonResponseDto })
   @ApiProblems(400, 404, 409, 413, 415, 422)
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePersonDto): Promise<PersonResponseDto> {
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePersonDto, @Headers('if-match') ifMatch?: string): Promise<PersonResponseDto> {
     const { version, ...patch } = body;
-    return this.people.update(user, id, patch, version).then(toPersonResponse);
+    return this.people.update(user, id, patch, expectedVersion(ifMatch, version)).then(toPersonResponse);
   }
 
   @Put(':id/deputy')

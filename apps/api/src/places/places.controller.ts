@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PlacesService } from '#domain/places/places.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { expectedVersion, IF_MATCH_HEADER } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { CreatePlaceDto, ListPlacesQueryDto, UpdatePlaceDto } from './dto/place.dto.js';
 import { PlacePageDto, PlaceResponseDto, toPlaceResponse } from './place.mapper.js';
@@ -44,11 +45,12 @@ export class PlacesController {
 
   @Patch(':id')
   @Roles('coordinator')
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: PlaceResponseDto })
   @ApiProblems(400, 404, 409, 413, 415, 422)
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePlaceDto): Promise<PlaceResponseDto> {
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: UpdatePlaceDto, @Headers('if-match') ifMatch?: string): Promise<PlaceResponseDto> {
     const { version, ...patch } = body;
-    return this.places.update(user, id, patch, version).then(toPlaceResponse);
+    return this.places.update(user, id, patch, expectedVersion(ifMatch, version)).then(toPlaceResponse);
   }
 
   @Post(':id/deactivate')

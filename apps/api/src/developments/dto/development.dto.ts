@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '#domain/developments/development-enums.js';
 import type { DevelopmentFilter } from '#domain/developments/development-filter.js';
+import { DEVELOPMENT_MEASURE_DOC, DEVELOPMENT_MEASURES, type DevelopmentMeasure } from '#domain/developments/development-measure.js';
 import type { DevelopmentInput, DevelopmentPatch } from '#domain/developments/developments.service.js';
 import type { TrendQuery } from '#domain/developments/development-trends.service.js';
 import { IsTimestamp } from '../../common/date-input.decorator.js';
@@ -66,7 +67,7 @@ export class CreateDevelopmentDto {
   visibleAgencyIds?: string[];
 }
 
-/** Every field optional except version: a correction is applied only to the version you read. */
+/** Every field optional; a correction is applied only to the version you read (here or If-Match). */
 export class UpdateDevelopmentDto {
   @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES }) @IsOptionalNotNull() @IsIn(DEVELOPMENT_CATEGORIES)
   category?: DevelopmentCategory;
@@ -101,9 +102,9 @@ export class UpdateDevelopmentDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   visibleAgencyIds?: string[];
 
-  @ApiProperty({ description: 'The version you read; a stale version is refused (409 VERSION_CONFLICT)' })
-  @IsInt() @Min(1)
-  version: number;
+  @ApiPropertyOptional({ description: 'The version you read (or send If-Match); required one way or the other; a stale version is refused (409 VERSION_CONFLICT)' })
+  @IsOptional() @IsInt() @Min(1)
+  version?: number;
 }
 
 export class WithdrawDevelopmentDto {
@@ -176,6 +177,9 @@ export class TrendsQueryDto {
   @ApiPropertyOptional({ enum: ['district', 'place'], default: 'district' }) @IsOptional() @IsIn(['district', 'place'])
   groupBy?: 'district' | 'place';
 
+  @ApiPropertyOptional({ enum: DEVELOPMENT_MEASURES, default: 'reports', description: DEVELOPMENT_MEASURE_DOC }) @IsOptional() @IsIn(DEVELOPMENT_MEASURES)
+  measure?: DevelopmentMeasure;
+
   @ApiPropertyOptional({ enum: DEVELOPMENT_CATEGORIES, isArray: true })
   @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(DEVELOPMENT_CATEGORIES.length) @IsIn(DEVELOPMENT_CATEGORIES, { each: true })
   category?: DevelopmentCategory[];
@@ -238,6 +242,7 @@ export function toTrendQuery(q: TrendsQueryDto): TrendQuery {
     to: q.to ? new Date(q.to) : new Date(Math.ceil(Date.now() / 60_000) * 60_000),
     interval: q.interval ?? 'week',
     groupBy: q.groupBy ?? 'district',
+    measure: q.measure ?? 'reports',
     filter: { categories: q.category, districtId: q.districtId, placeId: q.placeId, agencyId: q.agencyId, nearSensitiveOnly: q.nearSensitiveOnly },
   };
 }

@@ -7,6 +7,7 @@ import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '#domain/develo
 import { MAX_BUFFER_FACTOR } from '#domain/key-figures/displacement.js';
 import { KEY_FIGURE_PERIODS, MAX_BASELINE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '#domain/key-figures/key-figure-rules.js';
 import { MAX_RADIUS_M, MIN_RADIUS_M } from '#domain/key-figures/key-figures.service.js';
+import { DEVELOPMENT_MEASURE_DOC, DEVELOPMENT_MEASURES, type DevelopmentMeasure } from '#domain/developments/development-measure.js';
 import { IsCalendarDate } from '../../common/date-input.decorator.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { RequiredText } from '../../common/required-text.decorator.js';
@@ -55,6 +56,9 @@ export class CreateKeyFigureDto {
   @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS, default: 'week' }) @IsOptionalNotNull() @IsIn(KEY_FIGURE_PERIODS)
   period?: KeyFigurePeriod;
 
+  @ApiPropertyOptional({ enum: DEVELOPMENT_MEASURES, default: 'reports', description: DEVELOPMENT_MEASURE_DOC }) @IsOptional() @IsIn(DEVELOPMENT_MEASURES)
+  measure?: DevelopmentMeasure;
+
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_BASELINE_PERIODS, default: 3, description: 'Baseline: the N periods before the start' })
   @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
   baselinePeriods?: number;
@@ -97,6 +101,9 @@ export class UpdateKeyFigureDto {
 
   @ApiPropertyOptional({ enum: KEY_FIGURE_PERIODS }) @IsOptionalNotNull() @IsIn(KEY_FIGURE_PERIODS)
   period?: KeyFigurePeriod;
+
+  @ApiPropertyOptional({ enum: DEVELOPMENT_MEASURES, description: DEVELOPMENT_MEASURE_DOC }) @IsOptionalNotNull() @IsIn(DEVELOPMENT_MEASURES)
+  measure?: DevelopmentMeasure;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_BASELINE_PERIODS }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_BASELINE_PERIODS)
   baselinePeriods?: number;
