@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AuthDomainModule } from '#domain/auth/auth-domain.module.js';
+import { PeopleModule } from '#domain/people/people.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -9,7 +10,7 @@ import { LocalStrategy } from './local.strategy.js';
 
 /** HTTP side of authentication only: the rules are in libs/domain/auth (AuthDomainModule). */
 @Module({
-  imports: [PassportModule, AuthDomainModule],
+  imports: [PassportModule, AuthDomainModule, PeopleModule],
   controllers: [AuthController],
   providers: [JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthDomainModule],

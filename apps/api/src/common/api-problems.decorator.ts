@@ -15,6 +15,7 @@ const MEANINGS: Record<number, string> = {
   415: 'The body is not sent as application/json',
   422: 'Well-formed, but it refers to something that does not fit: inactive, unknown, outside the city area, in the past',
   423: 'The account is locked for a while after too many failed sign-ins (see Retry-After)',
+  428: 'A version is required: send the version you read (If-Match header or `version` in the body)',
   429: 'Too many attempts; try again later (see Retry-After)',
   503: 'A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure',
 };
