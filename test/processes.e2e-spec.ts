@@ -129,7 +129,7 @@ describe('npm run start:api / start:worker on PostgreSQL and Redis', () => {
 
   it('two APIs and two workers start together on an empty database (migrations under a lock) and stop on SIGTERM', async () => {
     await onServer(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`, `CREATE DATABASE "${dbName}"`);
-    const ready = /"api listening","url":"(http:\/\/[^"]+)\/api\/v1"/;
+    const ready = /"url":"(http:\/\/[^"]+)\/api\/v1".*"msg":"api listening"/;
     const env = { ...serverEnv(), LOG_LEVEL: 'info' };
     const [api1, api2, w1, w2] = await Promise.all([
       start('api/src/main.js', env, ready),

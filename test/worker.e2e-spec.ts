@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createWorkerContext } from '#worker/worker-app.factory.js';
 import { QueueBackend } from '#queue/queue-backend.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { createLogger } from '#config/logger.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { testConfig } from '#testing/test-config.js';
 
@@ -14,7 +14,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function startWorker(prefix: string) {
   const config = testConfig({ HEARTBEAT_INTERVAL_SECONDS: '1', QUEUE_PREFIX: prefix });
   await prepareDatabase(config);
-  const ctx = await createWorkerContext(config, new JsonLogger('error', 'worker-test'));
+  const ctx = await createWorkerContext(config, createLogger('error', 'worker-test'));
   contexts.push(ctx);
   return ctx;
 }

@@ -3,9 +3,11 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyBaseLogger } from 'fastify';
 import { AppConfig } from '#config/app-config.js';
 import { ConfigModule } from '#config/config.module.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { createLogger, type AppLogger } from '#config/logger.js';
+import { NestLogger } from '#config/nest-logger.js';
 import { DatabaseModule } from '#database/database.module.js';
 import { requestContext } from '#domain/common/request-context.js';
 import { DomainModule } from '#domain/domain.module.js';
@@ -15,6 +17,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 
 export const API_PREFIX = 'api/v1';
+export const API_DOCS_PATH = 'api/docs';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -35,11 +38,11 @@ const CSP_DOCS = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-s
  */
 export interface ApiAppOptions {
   extraModules?: Array<Type | DynamicModule>;
-  logger?: JsonLogger;
+  logger?: AppLogger;
 }
 
 export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
-  const logger = options.logger ?? new JsonLogger(config.LOG_LEVEL, 'api');
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL, 'api');
   const extraModules = options.extraModules ?? [];
   @Module({
     imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(), DomainModule, QueueModule, ApiModule, ...extraModules],
@@ -55,12 +58,17 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
     },
-    logger: false,
+    // Fastify's own logger is the process's pino logger; each request's child logger carries the
+    // request id. Fastify's request lines are off: they print the raw URL (query string included),
+    // so the one line per request is written in onResponse below, with the route pattern only.
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    childLoggerFactory: (parent: FastifyBaseLogger, bindings: { reqId?: unknown }, opts: object) => parent.child({ requestId: bindings.reqId }, opts),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiRootModule, adapter, { logger, bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiRootModule, adapter, { logger: new NestLogger(logger), bufferLogs: false });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (req, reply, done) => {
@@ -70,26 +78,30 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   });
   fastify.addHook('onSend', async (req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
-    void reply.header('content-security-policy', req.url.startsWith('/api/docs') ? CSP_DOCS : CSP_API);
+    void reply.header('content-security-policy', config.apiDocs && req.url.startsWith('/api/docs') ? CSP_DOCS : CSP_API);
     if (req.url.startsWith('/api/v1/') ) void reply.header('cache-control', 'no-store');
   });
   fastify.addHook('onResponse', (req, reply, done) => {
     const started = (req as unknown as { startedAt?: bigint }).startedAt;
-    // Path only: query strings can carry search text.
-    logger.event('info', 'request', {
-      requestId: String(req.id), method: req.method, path: req.url.split('?')[0], status: reply.statusCode,
+    // The route pattern (/api/v1/places/:id), not the URL: query strings and path segments carry
+    // what people typed (search text, cursors).
+    req.log.info({
+      method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode,
       ms: started ? Number(process.hrtime.bigint() - started) / 1e6 : undefined,
-    });
+    }, 'request');
     done();
   });
 
-  const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Drogenrapport API')
-    .setDescription('Inter-agency coordination of the response to open drug scenes. Errors are RFC 9457 problem+json with a stable `code`. No personal data about drug users belongs in this system.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build());
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // Production publishes no API map unless asked to (API_DOCS=true).
+  if (config.apiDocs) {
+    const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
+      .setTitle('Drogenrapport API')
+      .setDescription('Inter-agency coordination of the response to open drug scenes. Errors are RFC 9457 problem+json with a stable `code`. No personal data about drug users belongs in this system.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build());
+    SwaggerModule.setup(API_DOCS_PATH, app, doc, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });
+  }
 
   await app.init();
   await fastify.ready();

@@ -1,6 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JsonLogger } from '#config/json-logger.js';
 import { DomainError } from '#domain/common/domain-error.js';
 
 export interface FieldProblem {
@@ -43,8 +42,6 @@ const DEFAULT_CODES: Record<number, string> = {
 /** Every error leaves the API as RFC 9457 problem+json with a stable machine `code`. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(@Inject(JsonLogger) private readonly logger: JsonLogger) {}
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
@@ -53,8 +50,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     body.instance = req.url.split('?')[0];
     body.requestId = String(req.id);
     if (body.status >= 500) {
-      const err = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.event('error', 'unhandled error', { code: body.code, path: body.instance, error: err.name, stack: err.stack });
+      // The request's logger (it carries the request id); the logger keeps the error's name, code
+      // and stack frames, never its message, which can quote the input (see libs/config/logger.ts).
+      const err = exception instanceof Error ? exception : new Error(typeof exception);
+      req.log.error({ code: body.code, route: req.routeOptions?.url ?? null, err }, 'unhandled error');
     }
     void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
   }
