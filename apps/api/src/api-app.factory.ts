@@ -17,7 +17,6 @@ import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 
 export const API_PREFIX = 'api/v1';
-export const API_DOCS_PATH = 'api/docs';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -100,7 +99,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       .setVersion('1')
       .addBearerAuth()
       .build());
-    SwaggerModule.setup(API_DOCS_PATH, app, doc, { jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json` });
+    SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
   }
 
   await app.init();
