@@ -20,7 +20,7 @@ async function main() {
   if (config.embedded) {
     embedded = await startEmbeddedDatabase(config.DATA_DIR, logger);
     config.databaseUrl = embedded.url;
-    logger.info({ dataDir: config.DATA_DIR }, 'embedded database started');
+    logger.info({ dataDir: config.DATA_DIR, embeddedPort: embedded.port }, 'embedded database started');
   }
   const prepared = await prepareDatabase(config, logger);
 

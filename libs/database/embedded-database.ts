@@ -7,6 +7,8 @@ import { PGliteServer } from './pglite-server.js';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The loopback port it listens on (the URL also holds the password: do not log that). */
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startEmbeddedDatabase(dataDir: string, logger?: AppLogger)
   let stopped = false;
   return {
     url,
+    port,
     async stop() {
       if (stopped) return;
       stopped = true;
