@@ -34,7 +34,7 @@ function start(entry: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<St
   child.on('exit', () => children.delete(child));
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in time:\n${out}`)), 40_000);
+    const timer = setTimeout(() => reject(new Error(`not ready in time:\n${out}`)), 90_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(ready);
@@ -109,7 +109,7 @@ describe('npm start: the embedded mode', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as { items: unknown[] }).items).toHaveLength(DEMO_AGENCIES.length);
     expect(await stop(second.child)).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('in production: refuses demo data with a message naming the variable, and starts without docs or demo logins', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'drogenrapport-prod-'));
@@ -130,7 +130,7 @@ describe('npm start: the embedded mode', () => {
     intruder.on('error', () => undefined);
     await expect(intruder.connect()).rejects.toMatchObject({ code: '28P01' });
     expect(await stop(prod.child)).toBe(0);
-  }, 90_000);
+  }, 200_000);
 });
 
 describe('npm run start:api / start:worker on PostgreSQL and Redis', () => {
@@ -171,7 +171,7 @@ describe('npm run start:api / start:worker on PostgreSQL and Redis', () => {
     await check.end();
     expect(rows[0].n).toBeGreaterThanOrEqual(2);
     for (const p of [api1!, api2!, w1!, w2!]) expect(await stop(p.child)).toBe(0);
-  }, 90_000);
+  }, 200_000);
 
   it('refuses to start with a message that names the missing or malformed variable', async () => {
     const noDb = await runToExit('api/src/main.js', baseEnv({}));
