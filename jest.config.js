@@ -1,6 +1,6 @@
 // ESM + swc (STACK.md trap 1): Nest 12 and its deps are ESM-only, so jest runs with
-// --experimental-vm-modules and content-disposition (ESM, pulled in by swagger's @fastify/static)
-// is transformed too.
+// --experimental-vm-modules. content-disposition is held at 2.x (CommonJS, Node 20) by package.json
+// overrides, so swagger's @fastify/static loads under jest without transforming node_modules.
 const swc = ['@swc/jest', {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -14,7 +14,6 @@ const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition)'],
   // package.json `imports` aliases point at dist/ for node; tests run the sources.
   moduleNameMapper: {
     '^#api/(.*)\\.js$': '<rootDir>/apps/api/src/$1',

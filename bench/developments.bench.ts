@@ -122,7 +122,7 @@ async function main() {
   try {
     if (!skipLoad) await load(ds);
     const audit = new AuditService(ds.getRepository(AuditEntry));
-    const developments = new DevelopmentsService(ds, audit, new GeoLookupService(ds, config), config);
+    const developments = new DevelopmentsService(ds, audit, new GeoLookupService(config), config);
     const trends = new DevelopmentTrendsService(ds);
     // A liaison of an agency that is named on part of the restricted rows: the predicate's every branch matters.
     const [who] = await ds.query(`SELECT p.id, p.agency_id AS "agencyId" FROM people p JOIN agencies a ON a.id = p.agency_id WHERE a.code = 'B-3'`);

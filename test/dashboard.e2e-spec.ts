@@ -6,7 +6,7 @@ import { addDays, berlinStartOfDay, berlinToday } from '#domain/common/berlin-ti
 import { District } from '#domain/places/district.entity.js';
 import { Place } from '#domain/places/place.entity.js';
 import { createWorkerContext } from '#worker/worker-app.factory.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { createLogger } from '#config/logger.js';
 import type { TestPerson } from '#testing/factories.js';
 import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
@@ -212,7 +212,7 @@ describe('GET /dashboard', () => {
     // Nothing refreshes them without a worker: the answer stays "not evaluated", never made up.
     await new Promise((r) => setTimeout(r, 300));
     expect((await request(t.server).get(url).set(leader.auth).expect(200)).body.totals.keyFigures).toMatchObject({ notEvaluated: 12 });
-    const worker = await createWorkerContext(t.config, new JsonLogger('error', 'worker-test'));
+    const worker = await createWorkerContext(t.config, createLogger('error', 'worker-test'));
     let tally = first.body.totals.keyFigures;
     for (let i = 0; i < 50 && tally.notEvaluated + tally.stale > 0; i++) {
       await new Promise((r) => setTimeout(r, 100));

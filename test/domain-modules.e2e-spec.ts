@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '#config/config.module.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { createLogger } from '#config/logger.js';
+import { NestLogger } from '#config/nest-logger.js';
 import { DatabaseModule } from '#database/database.module.js';
 import { AgenciesModule } from '#domain/agencies/agencies.module.js';
 import { AgenciesService } from '#domain/agencies/agencies.service.js';
@@ -44,10 +45,10 @@ describe('domain modules', () => {
   it.each(areas)('%s starts alone and provides its services', async (_name, area, services) => {
     const config = testConfig();
     await prepareDatabase(config);
-    const logger = new JsonLogger('error', 'modules-test');
+    const logger = createLogger('error', 'modules-test');
     @Module({ imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(), QueueModule, area] })
     class Root {}
-    const ctx = await NestFactory.createApplicationContext(Root, { logger });
+    const ctx = await NestFactory.createApplicationContext(Root, { logger: new NestLogger(logger) });
     try {
       for (const s of services) expect(ctx.get(s, { strict: false })).toBeInstanceOf(s);
     } finally {

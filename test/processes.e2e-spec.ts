@@ -25,14 +25,16 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
+/** `entry` under dist/apps, or a path from the repository root (scripts/start.mjs). */
 function start(entry: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<Started> {
-  expect(existsSync(join(DIST, entry))).toBe(true);
-  const child = spawn(process.execPath, [join(DIST, entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const path = entry.startsWith('scripts/') ? entry : join(DIST, entry);
+  expect(existsSync(path)).toBe(true);
+  const child = spawn(process.execPath, [path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.on('exit', () => children.delete(child));
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in time:\n${out}`)), 40_000);
+    const timer = setTimeout(() => reject(new Error(`not ready in time:\n${out}`)), 90_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(ready);
@@ -56,7 +58,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 }
 
 function runToExit(entry: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [join(DIST, entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry.startsWith('scripts/') ? entry : join(DIST, entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -81,6 +83,8 @@ describe('npm start: the embedded mode', () => {
     const first = await start('all-in-one/main.js', env, /API:\s+(http:\/\/\S+)\/api\/v1[\s\S]*password for all/);
     expect(first.output()).toContain('API docs:');
     expect(first.output()).toContain('koordination@demo.drogenrapport.invalid');
+    // The printed API address answers.
+    expect((await fetch(`${first.base}/api/v1`)).status).toBe(200);
     const health = await (await fetch(`${first.base}/health`)).json() as { checks: Record<string, string> };
     expect(health.checks).toMatchObject({ database: 'up', queue: 'up', queueBackend: 'postgres' });
     const { status, body } = await login(first.base, 'koordination@demo.drogenrapport.invalid');
@@ -96,14 +100,37 @@ describe('npm start: the embedded mode', () => {
     expect(beat).not.toBeNull();
     expect(await stop(first.child)).toBe(0);
 
-    const second = await start('all-in-one/main.js', env, /API:\s+(http:\/\/\S+)\/api\/v1[\s\S]*password for all/);
+    // The restart as `npm start` does it: dist is up to date (npm test built it), so no build.
+    const second = await start('scripts/start.mjs', env, /API:\s+(http:\/\/\S+)\/api\/v1[\s\S]*password for all/);
     expect(second.output()).not.toContain('loaded');
+    expect(second.output()).not.toContain('building');
     // Same signing key and data: the token from the first run still works.
     const again = await fetch(`${second.base}/api/v1/agencies?limit=200`, { headers: { authorization: `Bearer ${body.accessToken}` } });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { items: unknown[] }).items).toHaveLength(DEMO_AGENCIES.length);
     expect(await stop(second.child)).toBe(0);
-  }, 120_000);
+  }, 240_000);
+
+  it('in production: refuses demo data with a message naming the variable, and starts without docs or demo logins', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'drogenrapport-prod-'));
+    dirs.push(dataDir);
+    const refused = await runToExit('all-in-one/main.js', baseEnv({ DATA_DIR: dataDir, NODE_ENV: 'production', DEMO_DATA: 'true' }));
+    expect(refused.code).toBe(78);
+    expect(refused.output).toMatch(/DEMO_DATA: must not be true when NODE_ENV=production/);
+
+    const prod = await start('all-in-one/main.js', baseEnv({ DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'info' }), /API:\s+(http:\/\/\S+)\/api\/v1[\s\S]*Health:/);
+    expect(prod.output()).not.toContain('API docs:');
+    expect(prod.output()).not.toContain('password for all');
+    expect((await fetch(`${prod.base}/api/docs/openapi.json`)).status).toBe(404);
+    expect(((await (await fetch(`${prod.base}/health`)).json()) as { checks: Record<string, string> }).checks).toMatchObject({ database: 'up', queue: 'up' });
+    // The embedded database's port takes no connection without this start's password.
+    const m = prod.output().match(/"embeddedPort":(\d+)/);
+    expect(m).not.toBeNull();
+    const intruder = new pg.Client({ host: '127.0.0.1', port: Number(m![1]), user: 'postgres', database: 'postgres', password: 'postgres' });
+    intruder.on('error', () => undefined);
+    await expect(intruder.connect()).rejects.toMatchObject({ code: '28P01' });
+    expect(await stop(prod.child)).toBe(0);
+  }, 200_000);
 });
 
 describe('npm run start:api / start:worker on PostgreSQL and Redis', () => {
@@ -129,7 +156,7 @@ describe('npm run start:api / start:worker on PostgreSQL and Redis', () => {
 
   it('two APIs and two workers start together on an empty database (migrations under a lock) and stop on SIGTERM', async () => {
     await onServer(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`, `CREATE DATABASE "${dbName}"`);
-    const ready = /"api listening","url":"(http:\/\/[^"]+)\/api\/v1"/;
+    const ready = /"url":"(http:\/\/[^"]+)\/api\/v1".*"msg":"api listening"/;
     const env = { ...serverEnv(), LOG_LEVEL: 'info' };
     const [api1, api2, w1, w2] = await Promise.all([
       start('api/src/main.js', env, ready),
@@ -144,7 +171,7 @@ describe('npm run start:api / start:worker on PostgreSQL and Redis', () => {
     await check.end();
     expect(rows[0].n).toBeGreaterThanOrEqual(2);
     for (const p of [api1!, api2!, w1!, w2!]) expect(await stop(p.child)).toBe(0);
-  }, 90_000);
+  }, 200_000);
 
   it('refuses to start with a message that names the missing or malformed variable', async () => {
     const noDb = await runToExit('api/src/main.js', baseEnv({}));

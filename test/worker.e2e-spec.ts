@@ -9,7 +9,7 @@ import { QueueBackend } from '#queue/queue-backend.js';
 import { AUTH_PRUNE_INTERVAL_MS } from '#worker/auth-prune/auth-prune.processor.js';
 import { ENDED_SESSION_RETENTION_DAYS } from '#domain/auth/sessions.service.js';
 import { AppConfig } from '#config/app-config.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { createLogger } from '#config/logger.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { testConfig } from '#testing/test-config.js';
 
@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function startWorker(prefix: string) {
   const config = testConfig({ HEARTBEAT_INTERVAL_SECONDS: '1', QUEUE_PREFIX: prefix });
   await prepareDatabase(config);
-  const ctx = await createWorkerContext(config, new JsonLogger('error', 'worker-test'));
+  const ctx = await createWorkerContext(config, createLogger('error', 'worker-test'));
   contexts.push(ctx);
   return ctx;
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '#config/app-config.js';
 import { exitOnSignals } from '#config/graceful-shutdown.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { createLogger } from '#config/logger.js';
 import { runMain } from '#config/run-main.js';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '#database/embedded-database.js';
 import { prepareDatabase } from '#database/prepare-database.js';
@@ -15,12 +15,12 @@ import { WorkerModule } from '#worker/worker.module.js';
  */
 async function main() {
   const config = loadConfig(process.env);
-  const logger = new JsonLogger(config.LOG_LEVEL, 'drogenrapport');
+  const logger = createLogger(config.LOG_LEVEL, 'drogenrapport');
   let embedded: EmbeddedDatabase | undefined;
   if (config.embedded) {
-    embedded = await startEmbeddedDatabase(config.DATA_DIR);
+    embedded = await startEmbeddedDatabase(config.DATA_DIR, logger);
     config.databaseUrl = embedded.url;
-    logger.event('info', 'embedded database started', { dataDir: config.DATA_DIR });
+    logger.info({ dataDir: config.DATA_DIR, embeddedPort: embedded.port }, 'embedded database started');
   }
   const prepared = await prepareDatabase(config, logger);
 
@@ -35,7 +35,7 @@ async function main() {
     '',
     `Drogenrapport is running (${config.embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL'}).`,
     `  API:       ${base}/api/v1`,
-    `  API docs:  ${base}/api/docs`,
+    ...(config.apiDocs ? [`  API docs:  ${base}/api/docs`] : []),
     `  Health:    ${base}/health`,
   ];
   if (config.demoData) {

@@ -43,4 +43,16 @@ describe('loadConfig', () => {
     expect(a.jwtSecret).toBe(b.jwtSecret);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(a.jwtSecret);
   });
+
+  it('production: refuses demo data, naming the variable, and keeps the API docs off unless API_DOCS=true', () => {
+    expect(() => loadConfig({ ...server, NODE_ENV: 'production', DEMO_DATA: 'true' })).toThrow(/DEMO_DATA: must not be true when NODE_ENV=production/);
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    // Embedded production start: no demo city unless asked for (and asking is refused above).
+    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dir })).toMatchObject({ demoData: false, apiDocs: false });
+    expect(loadConfig({ ...server, NODE_ENV: 'production' })).toMatchObject({ demoData: false, apiDocs: false });
+    expect(loadConfig({ ...server, NODE_ENV: 'production', API_DOCS: 'true' })).toMatchObject({ apiDocs: true });
+    expect(loadConfig({ ...server })).toMatchObject({ apiDocs: true });
+    expect(loadConfig({ ...server, API_DOCS: 'off' })).toMatchObject({ apiDocs: false });
+    expect(() => loadConfig({ ...server, API_DOCS: 'sometimes' })).toThrow(/API_DOCS: /);
+  });
 });

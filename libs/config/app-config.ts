@@ -20,6 +20,8 @@ export class AppConfig extends EnvSchema {
   databaseUrl!: string;
   jwtSecret!: string;
   demoData!: boolean;
+  /** Whether /api/docs is served: API_DOCS, or by default everywhere but in production. */
+  apiDocs!: boolean;
 }
 
 export interface LoadConfigOptions {
@@ -30,7 +32,7 @@ export interface LoadConfigOptions {
 export function loadConfig(env: Record<string, string | undefined> = process.env, options: LoadConfigOptions = {}): AppConfig {
   const known = Object.keys(new EnvSchema());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'DEMO_DATA', 'JWT_SECRET']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'DEMO_DATA', 'API_DOCS', 'JWT_SECRET']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -47,6 +49,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!embedded && !parsed.JWT_SECRET && parsed.NODE_ENV !== 'test') {
     problems.push('JWT_SECRET: required with DATABASE_URL, a random string of at least 32 characters (not set)');
   }
+  // The demo city's people share one published password: never on a production database.
+  if (parsed.NODE_ENV === 'production' && parsed.DEMO_DATA === true) {
+    problems.push('DEMO_DATA: must not be true when NODE_ENV=production (the demo logins share a published password); remove DEMO_DATA or set it to false');
+  }
   if (parsed.CITY_MIN_LAT >= parsed.CITY_MAX_LAT) problems.push('CITY_MIN_LAT: must be below CITY_MAX_LAT');
   if (parsed.CITY_MIN_LON >= parsed.CITY_MAX_LON) problems.push('CITY_MIN_LON: must be below CITY_MAX_LON');
   if (problems.length) throw new ConfigError(problems);
@@ -54,7 +60,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = Object.assign(new AppConfig(), parsed);
   config.embedded = embedded;
   config.databaseUrl = parsed.DATABASE_URL ?? '';
-  config.demoData = parsed.DEMO_DATA ?? embedded;
+  config.demoData = parsed.DEMO_DATA ?? (embedded && parsed.NODE_ENV !== 'production');
+  config.apiDocs = parsed.API_DOCS ?? parsed.NODE_ENV !== 'production';
   config.DATA_DIR = resolve(parsed.DATA_DIR);
   config.jwtSecret = parsed.JWT_SECRET ?? (embedded ? embeddedSecret(config.DATA_DIR) : randomBytes(32).toString('hex'));
   return config;

@@ -48,9 +48,13 @@ export class EnvSchema {
   @Transform(toBool) @IsBoolean()
   MIGRATIONS_RUN = true;
 
-  /** Load the fictional demo city into an empty database. Default: on in embedded mode only. */
+  /** Load the fictional demo city into an empty database. Default: on in embedded mode only; refused in production. */
   @IsOptional() @Transform(toBool) @IsBoolean()
   DEMO_DATA?: boolean;
+
+  /** Serve the API documentation (/api/docs, /api/docs/openapi.json). Default: on, off in production. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  API_DOCS?: boolean;
 
   /** Required with DATABASE_URL; in embedded mode a random secret is kept under DATA_DIR. */
   @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })

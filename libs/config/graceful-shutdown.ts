@@ -1,4 +1,4 @@
-import type { JsonLogger } from './json-logger.js';
+import type { AppLogger } from './logger.js';
 
 /**
  * On SIGTERM/SIGINT: close the Nest app (the HTTP server stops accepting, BullMQ workers finish
@@ -6,15 +6,15 @@ import type { JsonLogger } from './json-logger.js';
  * Nest's own enableShutdownHooks re-raises the signal instead, which reads as a crash to some
  * supervisors.
  */
-export function exitOnSignals(app: { close(): Promise<void> }, logger: JsonLogger, after?: () => Promise<void>): void {
+export function exitOnSignals(app: { close(): Promise<void> }, logger: AppLogger, after?: () => Promise<void>): void {
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      logger.event('info', 'shutting down', { signal });
+      logger.info({ signal }, 'shutting down');
       void app.close()
-        .catch((err: unknown) => logger.event('error', 'error while shutting down', { error: err instanceof Error ? err.message : String(err) }))
+        .catch((err: unknown) => logger.error({ err }, 'error while shutting down'))
         .then(() => after?.())
         .finally(() => process.exit(0));
     });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#config/app-config.js';
-import type { JsonLogger } from '#config/json-logger.js';
+import type { AppLogger } from '#config/logger.js';
 import { loadDemoCity } from '#domain/demo/demo-city.js';
 import { migrateQueueSchema } from '#queue/queue-schema.js';
 import { withMigrationLock } from './migration-runner.js';
@@ -19,7 +19,7 @@ export interface PreparedDatabase {
  * the Postgres queue backend, BullMQ's) unless MIGRATIONS_RUN is off, then the demo city if
  * DEMO_DATA is on and the database is empty.
  */
-export async function prepareDatabase(config: AppConfig, logger?: JsonLogger): Promise<PreparedDatabase> {
+export async function prepareDatabase(config: AppConfig, logger?: AppLogger): Promise<PreparedDatabase> {
   // Two connections: one holds the advisory lock while the other runs the migrations.
   const ds = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await ds.initialize();
@@ -28,8 +28,8 @@ export async function prepareDatabase(config: AppConfig, logger?: JsonLogger): P
       const migrations = config.MIGRATIONS_RUN ? (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name) : [];
       if (config.MIGRATIONS_RUN) await migrateQueueSchema(config);
       const demoLoaded = config.demoData ? await loadDemoCity(ds) : false;
-      if (migrations.length) logger?.event('info', 'migrations applied', { migrations });
-      if (demoLoaded) logger?.event('info', 'demo city loaded');
+      if (migrations.length) logger?.info({ migrations }, 'migrations applied');
+      if (demoLoaded) logger?.info('demo city loaded');
       return { migrations, demoLoaded };
     });
   } finally {

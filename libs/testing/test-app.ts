@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApiApp } from '#api/api-app.factory.js';
 import { AppConfig } from '#config/app-config.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { createLogger } from '#config/logger.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { Factories } from './factories.js';
 import { testConfig } from './test-config.js';
@@ -23,7 +23,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, conf
   const config = testConfig(overrides);
   configure?.(config);
   await prepareDatabase(config);
-  const app = await createApiApp(config, { logger: new JsonLogger('error', 'api-test') });
+  const app = await createApiApp(config, { logger: createLogger('error', 'api-test') });
   const db = app.get<DataSource>(getDataSourceToken());
   return {
     app,

@@ -6,9 +6,11 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyBaseLogger } from 'fastify';
 import { AppConfig } from '#config/app-config.js';
 import { ConfigModule } from '#config/config.module.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { createLogger, type AppLogger } from '#config/logger.js';
+import { NestLogger } from '#config/nest-logger.js';
 import { DatabaseModule } from '#database/database.module.js';
 import { requestContext } from '#domain/common/request-context.js';
 import { QueueModule } from '#queue/queue.module.js';
@@ -27,11 +29,11 @@ export const API_PREFIX = 'api/v1';
  */
 export interface ApiAppOptions {
   extraModules?: Array<Type | DynamicModule>;
-  logger?: JsonLogger;
+  logger?: AppLogger;
 }
 
 export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
-  const logger = options.logger ?? new JsonLogger(config.LOG_LEVEL, 'api');
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL, 'api');
   const extraModules = options.extraModules ?? [];
   @Module({
     imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(), QueueModule, ApiModule, ...extraModules],
@@ -47,16 +49,21 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
     },
-    logger: false,
+    // Fastify's own logger is the process's pino logger; each request's child logger carries the
+    // request id. Fastify's request lines are off: they print the raw URL (query string included),
+    // so the one line per request is written in onResponse below, with the route pattern only.
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    childLoggerFactory: (parent: FastifyBaseLogger, bindings: { reqId?: unknown }, opts: object) => parent.child({ requestId: bindings.reqId }, opts),
     // The router's own errors (broken %-encoding, a path parameter over maxParamLength) come
     // before any hook: answered here as problem+json with the request id and security headers.
     frameworkErrors: (error: Error, req: FastifyRequest, reply: FastifyReply) => sendProblem(req, reply, toProblem(error)),
     clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiRootModule, adapter, { logger, bufferLogs: false, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiRootModule, adapter, { logger: new NestLogger(logger), bufferLogs: false, bodyParser: false });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
   useJsonBodiesOnly(fastify);
@@ -79,21 +86,25 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   });
   fastify.addHook('onResponse', (req, reply, done) => {
     const started = (req as unknown as { startedAt?: bigint }).startedAt;
-    // Path only: query strings can carry search text.
-    logger.event('info', 'request', {
-      requestId: String(req.id), method: req.method, path: req.url.split('?')[0], status: reply.statusCode,
+    // The route pattern (/api/v1/places/:id), not the URL: query strings and path segments carry
+    // what people typed (search text, cursors).
+    req.log.info({
+      method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode,
       ms: started ? Number(process.hrtime.bigint() - started) / 1e6 : undefined,
-    });
+    }, 'request');
     done();
   });
 
-  const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Drogenrapport API')
-    .setDescription('Inter-agency coordination of the response to open drug scenes. Errors are RFC 9457 problem+json with a stable `code`. No personal data about drug users belongs in this system.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build());
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // Production publishes no API map unless asked to (API_DOCS=true).
+  if (config.apiDocs) {
+    const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
+      .setTitle('Drogenrapport API')
+      .setDescription('Inter-agency coordination of the response to open drug scenes. Errors are RFC 9457 problem+json with a stable `code`. No personal data about drug users belongs in this system.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build());
+    SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  }
 
   await app.init();
   await fastify.ready();

@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { DevelopmentsController } from './developments/developments.controller.js';
 import { DistrictsController } from './districts/districts.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { ApiIndexController } from './index/api-index.controller.js';
 import { PeopleController } from './people/people.controller.js';
 import { PlacesController } from './places/places.controller.js';
 import { SubstancesController } from './substances/substances.controller.js';
@@ -22,6 +23,6 @@ import { MeasuresController } from './measures/measures.controller.js';
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
   imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule],
-  controllers: [HealthController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController],
 })
 export class ApiModule {}

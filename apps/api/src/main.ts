@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '#config/app-config.js';
 import { exitOnSignals } from '#config/graceful-shutdown.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { createLogger } from '#config/logger.js';
 import { runMain } from '#config/run-main.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { createApiApp } from './api-app.factory.js';
@@ -9,14 +9,14 @@ import { createApiApp } from './api-app.factory.js';
 /** The API alone, on PostgreSQL (DATABASE_URL); run any number of these beside the worker. */
 async function main() {
   const config = loadConfig(process.env, { requireServerDatabase: true });
-  const logger = new JsonLogger(config.LOG_LEVEL, 'api');
+  const logger = createLogger(config.LOG_LEVEL, 'api');
   await prepareDatabase(config, logger);
   const app = await createApiApp(config, { logger });
   exitOnSignals(app, logger);
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.getHttpServer().address();
   const base = `http://${config.HOST}:${typeof address === 'object' && address ? address.port : config.PORT}`;
-  logger.event('info', 'api listening', { url: `${base}/api/v1`, docs: `${base}/api/docs` });
+  logger.info({ url: `${base}/api/v1`, ...(config.apiDocs ? { docs: `${base}/api/docs` } : {}) }, 'api listening');
 }
 
 runMain(main);

@@ -1,8 +1,8 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { AppConfig } from '#config/app-config.js';
-import { JsonLogger } from '#config/json-logger.js';
+import { LOGGER, type AppLogger } from '#config/logger.js';
 import { JobProducer } from '#queue/job-producer.js';
 import { QueueBackend } from '#queue/queue-backend.js';
 import { JOB_QUEUE, JobName, QueueName } from '#queue/queue-names.js';
@@ -24,7 +24,7 @@ export class JobRunner implements OnApplicationBootstrap {
     private readonly backend: QueueBackend,
     private readonly producer: JobProducer,
     private readonly config: AppConfig,
-    private readonly logger: JsonLogger,
+    @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,7 +35,7 @@ export class JobRunner implements OnApplicationBootstrap {
     }
     await this.producer.every('heartbeat', {}, this.config.HEARTBEAT_INTERVAL_SECONDS * 1000);
     await this.producer.every('auth-prune', {}, AUTH_PRUNE_INTERVAL_MS);
-    this.logger.event('info', 'worker started', { queues: [...queues], jobs: [...registry.keys()], backend: this.backend.kind });
+    this.logger.info({ queues: [...queues], jobs: [...registry.keys()], backend: this.backend.kind }, 'worker started');
   }
 
   private async run(registry: Map<JobName, FoundHandler>, job: Job): Promise<unknown> {
@@ -44,10 +44,10 @@ export class JobRunner implements OnApplicationBootstrap {
     const started = Date.now();
     try {
       const result = await handler.run(job.data, job.id);
-      this.logger.event('debug', 'job done', { job: job.name, jobId: job.id, ms: Date.now() - started });
+      this.logger.debug({ job: job.name, jobId: job.id, ms: Date.now() - started }, 'job done');
       return result;
     } catch (err) {
-      this.logger.event('error', 'job failed', { job: job.name, jobId: job.id, attempt: job.attemptsMade, error: err instanceof Error ? err.message : String(err) });
+      this.logger.error({ job: job.name, jobId: job.id, attempt: job.attemptsMade, err }, 'job failed');
       throw err;
     }
   }

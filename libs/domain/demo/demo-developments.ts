@@ -128,7 +128,7 @@ export async function loadDemoDevelopments(m: EntityManager, ctx: DemoDevelopmen
 
   // Derived exactly like a development logged through the API: the same location resolution.
   const config = ctx.config ?? new AppConfig();
-  const geo = new GeoLookupService(m.dataSource, config as AppConfig);
+  const geo = new GeoLookupService(config as AppConfig);
   const rows: Array<Partial<Development>> = [];
   for (const s of specs) {
     const place = ctx.places.get(s.place);

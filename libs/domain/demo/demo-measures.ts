@@ -30,7 +30,7 @@ export interface DemoMeasureContext {
   agencies: Map<string, Agency>;
   people: Map<string, Person>;
   places: Map<string, Place>;
-  config?: ConstructorParameters<typeof GeoLookupService>[1];
+  config?: ConstructorParameters<typeof GeoLookupService>[0];
 }
 
 const MAIL = {
@@ -261,7 +261,7 @@ async function logKitaWestFinds(m: EntityManager, ctx: DemoMeasureContext, today
   const order = ctx.people.get(MAIL.order);
   if (!kita || !cleaning || !order) throw new Error('demo measures: kita-west or the reporters are missing');
   const config = ctx.config ?? new AppConfig();
-  const geo = new GeoLookupService(m.dataSource, config);
+  const geo = new GeoLookupService(config);
   // Weeks before the start (-49 days): 5, 4, 6, 5, 4, 5, 6, 5, 4, 6, 5, 5; after: 2, 1, 1, 0, 1, 0, 0.
   const perWeek = [5, 4, 6, 5, 4, 5, 6, 5, 4, 6, 5, 5, 2, 1, 1, 0, 1, 0, 0];
   const firstWeekStart = -49 - 12 * 7;

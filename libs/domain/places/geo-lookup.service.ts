@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppConfig } from '#config/app-config.js';
 import { District } from './district.entity.js';
 import { nearParams, pointInPolygon, sqlDistanceMeters, sqlWithinBox } from './geo.js';
@@ -13,13 +12,17 @@ export interface NearestSensitivePlace {
 /**
  * Where a point lies: its district (by boundary) and the nearest particularly sensitive place
  * within the configured radius. Used when places and developments are stored.
+ *
+ * Callers pass their EntityManager: inside a transaction that is the transaction's, and a default
+ * would quietly take a second pool connection instead (which on the embedded database waits for
+ * the first one forever).
  */
 @Injectable()
 export class GeoLookupService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   /** The active district whose boundary contains the point (bounding box first, then the polygon). */
-  async districtAt(lat: number, lon: number, m: EntityManager = this.db.manager): Promise<string | null> {
+  async districtAt(lat: number, lon: number, m: EntityManager): Promise<string | null> {
     const candidates = await m.getRepository(District).createQueryBuilder('d')
       .where('d.active AND d.boundary IS NOT NULL')
       .andWhere(':lat BETWEEN d.min_lat AND d.max_lat AND :lon BETWEEN d.min_lon AND d.max_lon', { lat, lon })
@@ -28,7 +31,7 @@ export class GeoLookupService {
     return hit?.id ?? null;
   }
 
-  async nearestSensitivePlace(lat: number, lon: number, m: EntityManager = this.db.manager, radiusM = this.config.SENSITIVE_PLACE_RADIUS_M): Promise<NearestSensitivePlace | null> {
+  async nearestSensitivePlace(lat: number, lon: number, m: EntityManager, radiusM = this.config.SENSITIVE_PLACE_RADIUS_M): Promise<NearestSensitivePlace | null> {
     const dist = sqlDistanceMeters('p.lat', 'p.lon', 'n');
     const row = await m.createQueryBuilder().select('p.id', 'id').addSelect(dist, 'distance')
       .from('places', 'p')

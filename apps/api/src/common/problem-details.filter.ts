@@ -1,6 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JsonLogger } from '#config/json-logger.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '#domain/common/dependency-errors.js';
 import { DomainError } from '#domain/common/domain-error.js';
 import { securityHeaders } from './security-headers.js';
@@ -45,8 +44,6 @@ const DEFAULT_CODES: Record<number, string> = {
 /** Every error leaves the API as RFC 9457 problem+json with a stable machine `code`. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(@Inject(JsonLogger) private readonly logger: JsonLogger) {}
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
@@ -55,8 +52,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const error = isDatabaseUnavailable(exception) ? databaseUnavailable() : exception;
     const body = toProblem(error);
     if (body.status >= 500) {
-      const err = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.event('error', 'unhandled error', { code: body.code, path: req.url.split('?')[0], error: err.name, stack: err.stack });
+      // The request's logger (it carries the request id); the logger keeps the error's name, code
+      // and stack frames, never its message, which can quote the input (see libs/config/logger.ts).
+      const err = exception instanceof Error ? exception : new Error(typeof exception);
+      req.log.error({ code: body.code, route: req.routeOptions?.url ?? null, err }, 'unhandled error');
     }
     if (error instanceof DomainError && error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
     sendProblem(req, reply, body);
