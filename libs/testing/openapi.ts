@@ -263,7 +263,8 @@ export function accessRules(app: INestApplication): Map<string, AccessRule | und
         if (path === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!;
         const full = `/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:([A-Za-z]+)/g, '{$1}');
-        out.set(`${method} ${base === 'health' ? '' : '/api/v1'}${full}`, reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, [handler, ctrl]));
+        // The prefix itself is '/api/v1', not '/api/v1/' (the index route).
+        out.set(`${method} ${base === 'health' ? '' : '/api/v1'}${full === '/' && base !== 'health' ? '' : full}`, reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, [handler, ctrl]));
       }
     }
   }

@@ -190,13 +190,18 @@ export class KeyFiguresService {
   }
 
   /** Re-evaluates the given key figures for the viewer's visibility scope and stores the results (dashboard cache). */
-  async refreshEvaluations(viewer: Viewer, keyFigureIds: string[], now: Date = new Date()): Promise<number> {
+  /**
+   * `readChange`: the change counter the caller already read before choosing what is stale; the
+   * results are stamped with it (they count at least that much), so the caller's view of what is
+   * current agrees with what was stored even while other developments arrive.
+   */
+  async refreshEvaluations(viewer: Viewer, keyFigureIds: string[], now: Date = new Date(), readChange?: string): Promise<number> {
     if (!keyFigureIds.length) return 0;
     const kfs = await this.db.getRepository(KeyFigure).createQueryBuilder('k').where('k.id IN (:...ids)', { ids: keyFigureIds }).getMany();
     const measures = await this.db.getRepository(Measure).createQueryBuilder('m').select(['m.id', 'm.startDate'])
       .where('m.id IN (:...ids)', { ids: [...new Set(kfs.map((k) => k.measureId))] }).getMany();
     const starts = new Map(measures.map((x) => [x.id, x.startDate]));
-    const { n: change } = await readDevelopmentChange(this.db.manager, viewer);
+    const change = readChange ?? (await readDevelopmentChange(this.db.manager, viewer)).n;
     const out: Array<{ result: KeyFigureResult; startDate: string }> = [];
     for (const kf of kfs) {
       const startDate = starts.get(kf.measureId);

@@ -202,7 +202,7 @@ export class MeasureDashboardService {
     let refreshing = false;
     const pending = kfRows.reduce((sum, r) => sum + r.notEvaluated + r.stale, 0);
     if (pending > 0 && pending <= SYNC_REFRESH_MAX) {
-      refreshedNow = await this.keyFigures.refreshEvaluations(viewer, await this.staleCandidates(viewer, q, today, change.n, SYNC_REFRESH_MAX), now);
+      refreshedNow = await this.keyFigures.refreshEvaluations(viewer, await this.staleCandidates(viewer, q, today, change.n, SYNC_REFRESH_MAX), now, change.n);
       if (refreshedNow) kfRows = await this.keyFigureRows(viewer, q, today, change.n);
     } else if (pending > 0) {
       refreshing = await this.requestRefresh(visibilityScope(viewer));
@@ -326,7 +326,7 @@ export class MeasureDashboardService {
       const { n: change } = await readDevelopmentChange(this.db.manager, viewer);
       const ids = await this.staleCandidates(viewer, {}, berlinToday(now), change, BACKGROUND_BATCH);
       if (!ids.length) break;
-      refreshed += await this.keyFigures.refreshEvaluations(viewer, ids, now);
+      refreshed += await this.keyFigures.refreshEvaluations(viewer, ids, now, change);
     }
     return refreshed;
   }
