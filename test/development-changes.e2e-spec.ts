@@ -4,6 +4,7 @@ import { Development } from '#domain/developments/development.entity.js';
 import type { VisibilityViewer } from '#domain/developments/development-visibility.js';
 import type { Agency } from '#domain/agencies/agency.entity.js';
 import type { TestPerson } from '#testing/factories.js';
+import { holdScopeCounter } from '#testing/scope-hold.js';
 import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
@@ -46,10 +47,19 @@ describe('the developments-changed signal per visibility scope', () => {
     return { police: await signal(v.police), other: await signal(v.other), named: await signal(v.named), unconfirmedPolice: await signal(v.unconfirmedPolice) };
   };
 
+  // Other suites write records visible to all meanwhile (which rightly move everyone's signal):
+  // the first two tests hold that counter while they compare.
+  const holdingAll = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const release = await holdScopeCounter(t.db, 'all');
+    try {
+      return await fn();
+    } finally {
+      await release();
+    }
+  };
+
   it('a police-only write moves only the police signal', async () => {
-    const before = await all();
-    await write('own_agency');
-    const after = await all();
+    const { before, after } = await holdingAll(async () => ({ before: await all(), after: await write('own_agency').then(all) }));
     expect(after.police).toBeGreaterThan(before.police);
     expect(after.other).toBe(before.other);
     expect(after.named).toBe(before.named);
@@ -57,9 +67,7 @@ describe('the developments-changed signal per visibility scope', () => {
   });
 
   it('a write for named agencies moves the reporting and the named agencies, nobody else', async () => {
-    const before = await all();
-    await write('agencies', [named.id]);
-    const after = await all();
+    const { before, after } = await holdingAll(async () => ({ before: await all(), after: await write('agencies', [named.id]).then(all) }));
     expect(after.police).toBeGreaterThan(before.police);
     expect(after.named).toBeGreaterThan(before.named);
     expect(after.other).toBe(before.other);
@@ -67,9 +75,10 @@ describe('the developments-changed signal per visibility scope', () => {
 
   it('a record that leaves a scope\'s sight moves that scope too; a record for all moves everyone', async () => {
     const id = await write('agencies', [named.id]);
-    let before = await all();
-    await t.db.getRepository(Development).update({ id }, { visibility: 'own_agency', visibleAgencyIds: [] });
-    let after = await all();
+    let { before, after } = await holdingAll(async () => ({
+      before: await all(),
+      after: await t.db.getRepository(Development).update({ id }, { visibility: 'own_agency', visibleAgencyIds: [] }).then(all),
+    }));
     expect(after.named).toBeGreaterThan(before.named);
     expect(after.other).toBe(before.other);
 

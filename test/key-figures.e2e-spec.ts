@@ -9,6 +9,7 @@ import { District } from '#domain/places/district.entity.js';
 import { Place } from '#domain/places/place.entity.js';
 import type { TestPerson } from '#testing/factories.js';
 import { claimTestArea } from '#testing/test-area.js';
+import { holdScopeCounter } from '#testing/scope-hold.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
@@ -224,13 +225,20 @@ describe("the leadership dashboard's cache of key figures, per visibility scope"
     await addKf(m.id, { name: 'Bezirk', categories: ['syringe_finds'], districtIds: [d.id], targetKind: 'absolute', targetValue: 0, targetDate: addDays(start(), 56) }).expect(201);
     const viewer = await t.make.person(['leadership'], { agency: outsider.agency });
     const chief = await t.make.person(['leadership'], { agency: police.agency });
-    // Evaluated and cached by the first look; the second is the settled state.
-    await dashboard(viewer, d.id);
-    const before = await dashboard(viewer, d.id);
     await dashboard(chief, d.id);
-
-    await log([{ day: 25, ...s, districtId: d.id, by: police, visibility: 'own_agency' }]);
-    const after = await dashboard(viewer, d.id);
+    // Other suites write records visible to all meanwhile, which rightly move everyone's signal:
+    // hold that counter while comparing.
+    const release = await holdScopeCounter(t.db, 'all');
+    let before, after;
+    try {
+      // Evaluated and cached by the first look; the second is the settled state.
+      await dashboard(viewer, d.id);
+      before = await dashboard(viewer, d.id);
+      await log([{ day: 25, ...s, districtId: d.id, by: police, visibility: 'own_agency' }]);
+      after = await dashboard(viewer, d.id);
+    } finally {
+      await release();
+    }
     expect(after.keyFigureFreshness).toEqual(before.keyFigureFreshness);
     expect(after.keyFigureFreshness).toMatchObject({ refreshedNow: 0, refreshingInBackground: false });
     expect(after.totals.keyFigures).toEqual(before.totals.keyFigures);
