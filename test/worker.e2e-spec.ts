@@ -82,9 +82,15 @@ describe('worker (Redis backend)', () => {
       ['expiredLongAgo', old, 'NULL'], ['revokedLongAgo', 'now() + interval \'1 day\'', old],
       ['expiredRecently', recent, 'NULL'], ['revokedRecently', 'now() + interval \'1 day\'', recent], ['live', 'now() + interval \'1 day\'', 'NULL'],
     ] as const) {
-      const [row] = await db.query(`INSERT INTO sessions (person_id, expires_at, revoked_at) VALUES ($1, ${expires}, ${revoked}) RETURNING id`, [person.id]);
+      // One statement: the worker's scheduled prune may run at any moment and must not find an
+      // old session without its tokens (nor delete it before they are in).
+      const [row] = await db.query(
+        `WITH s AS (INSERT INTO sessions (person_id, expires_at, revoked_at) VALUES ($1, ${expires}, ${revoked}) RETURNING id),
+              t AS (INSERT INTO refresh_tokens (session_id, token_hash, used_at) SELECT id, 'a', now() FROM s UNION ALL SELECT id, 'b', NULL FROM s)
+         SELECT id FROM s`,
+        [person.id],
+      );
       sessions[name] = row.id;
-      await db.query(`INSERT INTO refresh_tokens (session_id, token_hash, used_at) VALUES ($1, 'a', now()), ($1, 'b', NULL)`, [row.id]);
     }
     const failureIp = `prune-${randomUUID()}`;
     const window = `make_interval(mins => ${ctx.get(AppConfig).LOGIN_LOCK_MINUTES})`;
