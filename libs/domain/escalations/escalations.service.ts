@@ -88,7 +88,7 @@ export class EscalationsService {
       if (!e) throw DomainError.notFound('escalation');
       await checkVersion(e.version, expectedVersion, () => this.view(m, actor, id));
       if (e.status !== 'proposed') {
-        throw new DomainError(409, 'ESCALATION_NOT_OPEN', `This escalation is ${e.status}; only a proposed escalation can be dismissed.`, 'status', { status: e.status });
+        throw new DomainError(409, 'ESCALATION_NOT_OPEN', `This escalation is ${e.status}; only a proposed escalation can be dismissed.`, 'status', { currentStatus: e.status });
       }
       e.status = 'dismissed';
       e.dismissedAt = new Date();
