@@ -5,6 +5,7 @@ import request from 'supertest';
 import { createLogger } from '#config/logger.js';
 import { Development } from '#domain/developments/development.entity.js';
 import { EscalationRulesService } from '#domain/escalations/escalation-rules.service.js';
+import { MAX_LINKED_DEVELOPMENTS } from '#domain/escalations/escalations.service.js';
 import { ThresholdRule } from '#domain/escalations/threshold-rule.entity.js';
 import { District } from '#domain/places/district.entity.js';
 import { Place } from '#domain/places/place.entity.js';
@@ -219,7 +220,7 @@ describe('threshold rules: evaluation', () => {
     await log(1, new Date(now.getTime() - 7 * DAY - HOUR), { placeId: p.id }); // previous window: now 3
     await log(1, new Date(now.getTime() - DAY), { placeId: p.id }); // current: 4 against 3 = +33 %
     expect(await evaluate()).toBeNull();
-    await log(1, new Date(now.getTime() - DAY), { placeId: p.id }); // 5 against 3 = +66 % ... 
+    await log(1, new Date(now.getTime() - DAY), { placeId: p.id }); // 5 against 3 = +66 %
     const opened = await evaluate();
     expect(opened).not.toBeNull();
     expect(await proposals(rule.id)).toEqual([{ id: opened, scope_id: p.id }]);
@@ -234,7 +235,11 @@ describe('threshold rules: evaluation', () => {
     await log(149, new Date(now.getTime() - DAY), { placeId: p.id });
     expect(await evaluate()).toBeNull();
     await log(1, new Date(now.getTime() - DAY), { placeId: p.id });
-    expect(await evaluate()).not.toBeNull();
+    const opened = await evaluate();
+    expect(opened).not.toBeNull();
+    // A proposal links at most the newest MAX_LINKED_DEVELOPMENTS of the window, not all 150.
+    const body = (await request(t.server).get(`${API}/escalations/${opened}`).set(coordinator.auth).expect(200)).body;
+    expect(body.developments).toHaveLength(MAX_LINKED_DEVELOPMENTS);
   });
 
   it('two workers evaluating at once open exactly one proposal; the database refuses a second open one itself', async () => {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { reasonForCategories } from './escalation-enums.js';
-import { linkDevelopments } from './escalations.service.js';
+import { linkDevelopments, MAX_LINKED_DEVELOPMENTS } from './escalations.service.js';
 import { ThresholdRule } from './threshold-rule.entity.js';
 
 /** Whether a rule's counts reach its threshold (exported for unit tests of the boundary). */
@@ -117,7 +117,8 @@ export class EscalationRulesService {
         [reasonForCategories(rule.categories), rule.id, scopeId],
       )) as Array<{ id: string }>;
       if (!inserted) return null;
-      await linkDevelopments(m, inserted.id, current.map((r) => r.id));
+      // The newest ones show the situation; linking thousands would make every answer heavy.
+      await linkDevelopments(m, inserted.id, current.slice(0, MAX_LINKED_DEVELOPMENTS).map((r) => r.id));
       // Actor null: the system (the rule). The counts stay out of the trail, as out of every answer:
       // they include developments its readers may not see.
       await this.audit.record(m, null, 'create', 'escalation', inserted.id, { status: { new: 'proposed' }, ruleId: { new: rule.id } });

@@ -29,7 +29,7 @@ export interface EscalationView {
   scope: { kind: 'district' | 'place'; id: string; name: string } | null;
 }
 
-/** The most developments one escalation names by hand. */
+/** The most developments one escalation links: named by hand, or the newest of a rule's window. */
 export const MAX_LINKED_DEVELOPMENTS = 100;
 
 @Injectable()
