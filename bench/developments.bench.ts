@@ -14,6 +14,8 @@ import type { Actor } from '#domain/common/actor.js';
 import { DevelopmentTrendsService } from '#domain/developments/development-trends.service.js';
 import { DevelopmentsService } from '#domain/developments/developments.service.js';
 import { GeoLookupService } from '#domain/places/geo-lookup.service.js';
+import { JobProducer } from '#queue/job-producer.js';
+import { QueueBackend } from '#queue/queue-backend.js';
 
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/drogenrapport_bench';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -122,7 +124,7 @@ async function main() {
   try {
     if (!skipLoad) await load(ds);
     const audit = new AuditService(ds.getRepository(AuditEntry));
-    const developments = new DevelopmentsService(ds, audit, new GeoLookupService(config), config);
+    const developments = new DevelopmentsService(ds, audit, new GeoLookupService(config), config, new JobProducer(new QueueBackend(config)));
     const trends = new DevelopmentTrendsService(ds);
     // A liaison of an agency that is named on part of the restricted rows: the predicate's every branch matters.
     const [who] = await ds.query(`SELECT p.id, p.agency_id AS "agencyId" FROM people p JOIN agencies a ON a.id = p.agency_id WHERE a.code = 'B-3'`);

@@ -14,6 +14,8 @@ import { KeyFigure } from './key-figures/key-figure.entity.js';
 import { MeasureEvent } from './measures/measure-event.entity.js';
 import { Measure } from './measures/measure.entity.js';
 import { Milestone } from './measures/milestone.entity.js';
+import { Escalation } from './escalations/escalation.entity.js';
+import { ThresholdRule } from './escalations/threshold-rule.entity.js';
 
 /** Every TypeORM entity; the database options and the data source for the CLI use this list. */
-export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development, Measure, MeasureEvent, Milestone, KeyFigure, KeyFigureEvaluation];
+export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development, Measure, MeasureEvent, Milestone, KeyFigure, KeyFigureEvaluation, ThresholdRule, Escalation];

@@ -6,6 +6,7 @@
 export const QUEUES = {
   maintenance: 'maintenance',
   keyFigures: 'key-figures',
+  escalations: 'escalations',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -17,6 +18,10 @@ export interface JobPayloads {
   /** Recompute the stale key-figure results as this agency sees them (visibility is per agency). */
   /** A visibility scope (visibilityScope(): an agency id, or 'all'), not a person. */
   'key-figures-refresh': { scope: string };
+  /** Evaluate the threshold rules a newly logged development can concern (the id only; the worker re-reads it). */
+  'escalation-rules-evaluate': { developmentId: string };
+  /** Periodic: evaluate every active threshold rule; catches what a lost evaluate job missed. */
+  'escalation-rules-sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -24,6 +29,8 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   heartbeat: QUEUES.maintenance,
   'auth-prune': QUEUES.maintenance,
   'key-figures-refresh': QUEUES.keyFigures,
+  'escalation-rules-evaluate': QUEUES.escalations,
+  'escalation-rules-sweep': QUEUES.escalations,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

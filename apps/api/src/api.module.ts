@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#domain/agencies/agencies.module.js';
 import { AuditModule } from '#domain/audit/audit.module.js';
 import { DevelopmentsModule } from '#domain/developments/developments.module.js';
+import { EscalationsModule } from '#domain/escalations/escalations.module.js';
 import { MeasuresModule } from '#domain/measures/measures.module.js';
 import { KeyFiguresModule } from '#domain/key-figures/key-figures.module.js';
 import { PeopleModule } from '#domain/people/people.module.js';
@@ -16,13 +17,15 @@ import { ApiIndexController } from './index/api-index.controller.js';
 import { PeopleController } from './people/people.controller.js';
 import { PlacesController } from './places/places.controller.js';
 import { SubstancesController } from './substances/substances.controller.js';
+import { EscalationsController } from './escalations/escalations.controller.js';
+import { ThresholdRulesController } from './escalations/threshold-rules.controller.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { KeyFiguresController } from './measures/key-figures.controller.js';
 import { MeasuresController } from './measures/measures.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
-  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule],
-  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController],
+  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController],
 })
 export class ApiModule {}

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuthDomainModule } from '#domain/auth/auth-domain.module.js';
+import { EscalationsModule } from '#domain/escalations/escalations.module.js';
 import { MeasuresModule } from '#domain/measures/measures.module.js';
+import { EscalationRulesProcessor } from './escalation-rules/escalation-rules.processor.js';
 import { AuthPruneProcessor } from './auth-prune/auth-prune.processor.js';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor.js';
 import { JobRunner } from './job-runner.js';
@@ -9,7 +11,7 @@ import { KeyFigureRefreshProcessor } from './key-figures/key-figure-refresh.proc
 
 /** Queue consumers only; no HTTP. Imported by the worker entry and by the all-in-one process. */
 @Module({
-  imports: [DiscoveryModule, AuthDomainModule, MeasuresModule],
-  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor],
+  imports: [DiscoveryModule, AuthDomainModule, MeasuresModule, EscalationsModule],
+  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor],
 })
 export class WorkerModule {}

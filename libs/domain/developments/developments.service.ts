@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AppConfig } from '#config/app-config.js';
+import { JobProducer } from '#queue/job-producer.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
@@ -67,6 +68,7 @@ export class DevelopmentsService {
     private readonly audit: AuditService,
     private readonly geo: GeoLookupService,
     private readonly config: AppConfig,
+    private readonly jobs: JobProducer,
   ) {}
 
   /** A liaison logs what their agency observed; agency and reporter come from the actor, never from input. */
@@ -74,7 +76,7 @@ export class DevelopmentsService {
     if (!hasRole(actor, 'liaison')) throw new DomainError(403, 'ROLE_REQUIRED', 'Only liaisons log developments for their agency.', undefined, { requiredRoles: ['liaison'] });
     assertObservedAt(input.observedAt);
     assertLocationGiven(input);
-    return this.db.transaction(async (m) => {
+    const created = await this.db.transaction(async (m) => {
       const location = await resolveDevelopmentLocation(m, this.geo, this.config, input);
       const substances = await assertActiveReferences(m, 'substance', input.substances ?? [], 'substances');
       const visibleAgencyIds = await checkVisibility(m, input.visibility, input.visibleAgencyIds, []);
@@ -98,6 +100,22 @@ export class DevelopmentsService {
       await this.audit.record(m, actor, 'create', 'development', dev.id, AuditService.diff(null, { ...dev }, AUDITED, FREE_TEXT));
       return loadOne(m, dev.id);
     });
+    await this.requestRuleEvaluation(created.id);
+    return created;
+  }
+
+  /**
+   * After the commit (no network I/O inside a transaction), ask the worker to evaluate the
+   * threshold rules this development can concern: its id only, one job per development (the job id
+   * dedupes). If the queue cannot be reached the development is kept all the same: the periodic
+   * run (escalation-rules-sweep) evaluates every rule and catches up.
+   */
+  private async requestRuleEvaluation(developmentId: string): Promise<void> {
+    try {
+      await this.jobs.add('escalation-rules-evaluate', { developmentId }, { jobId: `esc-dev-${developmentId}` });
+    } catch {
+      // Caught up by the periodic run, see above.
+    }
   }
 
   /** A single development, if the viewer may see it (404 otherwise: existence is not revealed). */
