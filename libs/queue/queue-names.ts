@@ -17,6 +17,8 @@ export interface JobPayloads {
   /** Recompute the stale key-figure results as this agency sees them (visibility is per agency). */
   /** A visibility scope (visibilityScope(): an agency id, or 'all'), not a person. */
   'key-figures-refresh': { scope: string };
+  /** Periodic: give every active rapport series a meeting ahead (the series' next slot). */
+  'rapport-series-ensure': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -24,6 +26,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   heartbeat: QUEUES.maintenance,
   'auth-prune': QUEUES.maintenance,
   'key-figures-refresh': QUEUES.keyFigures,
+  'rapport-series-ensure': QUEUES.maintenance,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

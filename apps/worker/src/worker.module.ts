@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuthDomainModule } from '#domain/auth/auth-domain.module.js';
 import { MeasuresModule } from '#domain/measures/measures.module.js';
+import { RapportsModule } from '#domain/rapports/rapports.module.js';
 import { AuthPruneProcessor } from './auth-prune/auth-prune.processor.js';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor.js';
 import { JobRunner } from './job-runner.js';
 import { KeyFigureRefreshProcessor } from './key-figures/key-figure-refresh.processor.js';
+import { RapportSeriesProcessor } from './rapports/rapport-series.processor.js';
 
 /** Queue consumers only; no HTTP. Imported by the worker entry and by the all-in-one process. */
 @Module({
-  imports: [DiscoveryModule, AuthDomainModule, MeasuresModule],
-  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor],
+  imports: [DiscoveryModule, AuthDomainModule, MeasuresModule, RapportsModule],
+  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, RapportSeriesProcessor],
 })
 export class WorkerModule {}
