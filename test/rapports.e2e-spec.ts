@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { createLogger } from '#config/logger.js';
 import { AuditEntry } from '#domain/audit/audit-entry.entity.js';
-import { berlinToday, formatBerlin } from '#domain/common/berlin-time.js';
+import { addDays, berlinToday, formatBerlin } from '#domain/common/berlin-time.js';
 import { RapportInvitation } from '#domain/rapports/rapport-invitation.entity.js';
 import { RapportSeries } from '#domain/rapports/rapport-series.entity.js';
 import { Rapport } from '#domain/rapports/rapport.entity.js';
@@ -207,7 +207,8 @@ describe('bad input: 4xx problem+json naming the field, nothing stored', () => {
   it.each([
     ['does not parse', { rrule: 'FREQ=MONTHLY;BYDAY=1XY' }],
     ['is no rule at all', { rrule: 'jeden zweiten Dienstag' }],
-    ['yields no future date', { rrule: 'FREQ=MONTHLY;COUNT=1', startDate: '2025-01-01' }],
+    ['yields no future date', { rrule: 'FREQ=MONTHLY;COUNT=1', startDate: addDays(berlinToday(), -60) }],
+    ['never yields a date (a daily rule rrule would search for a minute)', { rrule: 'FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31' }],
     ['yields no date at all', { rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31' }],
   ])('an RRULE that %s: 400 INVALID_RRULE', async (_what, over) => {
     const tm = await team();
@@ -217,6 +218,12 @@ describe('bad input: 4xx problem+json naming the field, nothing stored', () => {
     expect(res.body).toMatchObject({ code: 'INVALID_RRULE', field: 'rrule' });
     expect(await t.db.getRepository(RapportSeries).countBy({ title: body.title })).toBe(0);
     expect(await t.db.getRepository(Rapport).countBy({ title: body.title })).toBe(0);
+  });
+
+  it('a series starting more than a year back: 400 naming startDate', async () => {
+    const tm = await team();
+    const res = await request(t.server).post(SERIES).set(tm.coordinator.auth).send(seriesBody(tm, { startDate: addDays(berlinToday(), -400) })).expect(400);
+    expect(res.body).toMatchObject({ code: 'START_DATE_TOO_EARLY', field: 'startDate' });
   });
 
   it('a series naming an unknown agency: 422 naming agencyIds, no series and no meeting', async () => {

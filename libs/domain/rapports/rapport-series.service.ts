@@ -5,6 +5,7 @@ import { Agency } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
 import { AuditedRecord, setActiveAudited, updateAudited } from '../common/audited-change.js';
+import { berlinToday } from '../common/berlin-time.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { assertActiveReferences } from '../common/references.js';
@@ -46,7 +47,7 @@ export class RapportSeriesService {
   /** Coordinators (checked by the route). The first meeting is created with the series. */
   async create(actor: Actor, input: SeriesInput, now: Date = new Date()): Promise<SeriesView> {
     const rule = { rrule: input.rrule.trim(), startDate: input.startDate, startTime: input.startTime };
-    assertRecurrence(rule, now);
+    await assertRecurrence(rule, now, berlinToday(now));
     return this.db.transaction(async (m) => {
       const agencyIds = await assertActiveReferences(m, 'agency', input.agencyIds, 'agencyIds');
       const series = m.create(RapportSeries, {
@@ -70,7 +71,7 @@ export class RapportSeriesService {
         if (patch.rrule !== undefined) s.rrule = patch.rrule.trim();
         if (patch.startDate !== undefined) s.startDate = patch.startDate;
         if (patch.startTime !== undefined) s.startTime = patch.startTime;
-        if (patch.rrule !== undefined || patch.startDate !== undefined || patch.startTime !== undefined) assertRecurrence(s, now);
+        if (patch.rrule !== undefined || patch.startDate !== undefined || patch.startTime !== undefined) await assertRecurrence(s, now, berlinToday(now));
       });
       await ensureUpcomingMeeting(m, this.audit, row.id, now);
       return (await loadSeriesViews(m, [row.id]))[0]!;

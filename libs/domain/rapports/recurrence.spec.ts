@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { assertRecurrence, berlinInstant, nextOccurrences } from './recurrence.js';
 
 const iso = (ds: Date[]) => ds.map((d) => d.toISOString());
+const NOW = new Date('2026-12-01T00:00:00Z');
 
 describe('series recurrence (RRULE in Europe/Berlin)', () => {
   it('keeps 10:00 local across the March and October switches (bimonthly, first Tuesday)', () => {
@@ -39,22 +40,34 @@ describe('series recurrence (RRULE in Europe/Berlin)', () => {
     ['BYDAY=1TU', 'no frequency'],
     ['FREQ=HOURLY', 'finer than daily'],
     ['FREQ=MONTHLY;BYDAY=XX', 'unknown weekday'],
+    ['FREQ=MONTHLY;BYMONTHDAY=40', 'a day no month has'],
     ['FREQ=MONTHLY;BYHOUR=10', 'a time in the rule'],
     ['FREQ=WEEKLY\nDTSTART:20270101T100000', 'several lines'],
     ['DTSTART;TZID=Europe/Berlin:20270105T100000', 'DTSTART instead of a rule'],
-  ])('refuses %j (%s) with 400 naming rrule', (rrule) => {
-    expect(() => assertRecurrence({ rrule, startDate: '2027-01-01', startTime: '10:00' }, new Date('2026-12-01T00:00:00Z')))
-      .toThrow(expect.objectContaining({ status: 400, code: 'INVALID_RRULE', field: 'rrule' }));
+  ])('refuses %j (%s) with 400 naming rrule', async (rrule) => {
+    await expect(assertRecurrence({ rrule, startDate: '2027-01-01', startTime: '10:00' }, NOW, '2026-12-01'))
+      .rejects.toMatchObject({ status: 400, code: 'INVALID_RRULE', field: 'rrule' });
   });
 
-  it('refuses a rule that yields no future date', () => {
-    for (const rrule of ['FREQ=MONTHLY;COUNT=2', 'FREQ=WEEKLY;UNTIL=20260101T000000Z', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30']) {
-      expect(() => assertRecurrence({ rrule, startDate: '2025-01-01', startTime: '10:00' }, new Date('2026-12-01T00:00:00Z')))
-        .toThrow(expect.objectContaining({ status: 400, code: 'INVALID_RRULE', field: 'rrule' }));
-    }
+  it.each(['FREQ=MONTHLY;COUNT=2', 'FREQ=WEEKLY;UNTIL=20260101T000000Z', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'])('refuses %j: no future date', async (rrule) => {
+    await expect(assertRecurrence({ rrule, startDate: '2025-12-10', startTime: '10:00' }, NOW, '2026-12-01'))
+      .rejects.toMatchObject({ status: 400, code: 'INVALID_RRULE', field: 'rrule' });
   });
 
-  it('accepts the RRULE: prefix', () => {
-    expect(() => assertRecurrence({ rrule: 'RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=1TU', startDate: '2026-01-01', startTime: '10:00' }, new Date('2026-12-01T00:00:00Z'))).not.toThrow();
+  it('refuses a daily rule that never matches within the probe time (rrule alone would search for about a minute)', async () => {
+    const started = Date.now();
+    await expect(assertRecurrence({ rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31', startDate: '2026-12-01', startTime: '10:00' }, NOW, '2026-12-01'))
+      .rejects.toMatchObject({ status: 400, code: 'INVALID_RRULE', field: 'rrule' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses a start more than a year back (expansion runs from the start)', async () => {
+    await expect(assertRecurrence({ rrule: 'FREQ=DAILY', startDate: '1900-01-01', startTime: '10:00' }, NOW, '2026-12-01'))
+      .rejects.toMatchObject({ status: 400, code: 'START_DATE_TOO_EARLY', field: 'startDate' });
+  });
+
+  it('accepts the RRULE: prefix, and a rare but real date (29 February on a Monday)', async () => {
+    await expect(assertRecurrence({ rrule: 'RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=1TU', startDate: '2026-01-01', startTime: '10:00' }, NOW, '2026-12-01')).resolves.toBeUndefined();
+    await expect(assertRecurrence({ rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO', startDate: '2026-01-01', startTime: '10:00' }, NOW, '2026-12-01')).resolves.toBeUndefined();
   });
 });

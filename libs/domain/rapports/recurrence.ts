@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import rrulePackage from 'rrule';
+import { daysBetween } from '../common/berlin-time.js';
 import { DomainError } from '../common/domain-error.js';
 
 // rrule ships a UMD bundle as its CommonJS entry: under Node's ESM loader only the default export
@@ -27,6 +30,10 @@ export interface Recurrence {
   startTime: string;
 }
 
+function ruleValue(r: Recurrence): string {
+  return r.rrule.trim().replace(/^RRULE:/i, '');
+}
+
 function invalidRule(detail: string): DomainError {
   return new DomainError(400, 'INVALID_RRULE', detail, 'rrule');
 }
@@ -39,7 +46,7 @@ function invalidRule(detail: string): DomainError {
  * to 11:00 or 09:00 local).
  */
 function compile(r: Recurrence): InstanceType<typeof RRule> {
-  const value = r.rrule.trim().replace(/^RRULE:/i, '');
+  const value = ruleValue(r);
   if (!value || /[\r\n]/.test(value)) throw invalidRule('The recurrence rule (RRULE) is empty or spans several lines; give one RRULE value such as FREQ=MONTHLY;INTERVAL=2;BYDAY=1TU.');
   let options: ReturnType<typeof RRule.parseString>;
   try {
@@ -60,9 +67,8 @@ function compile(r: Recurrence): InstanceType<typeof RRule> {
   if (!d) throw new DomainError(400, 'INVALID_DATE', 'startDate must be a calendar date YYYY-MM-DD.', 'startDate');
   if (!t) throw new DomainError(400, 'INVALID_TIME', 'startTime must be a time HH:MM (24 hours, Europe/Berlin).', 'startTime');
   try {
-    const rule = new RRule({ ...options, dtstart: new Date(Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!, +t[1]!, +t[2]!)), tzid: null });
-    rule.after(new Date(0)); // RRule validates some parts (e.g. BYMONTHDAY=40) only when expanding
-    return rule;
+    // Parts that only fail when expanded (BYMONTHDAY=40) are caught by the probe in assertRecurrence.
+    return new RRule({ ...options, dtstart: new Date(Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!, +t[1]!, +t[2]!)), tzid: null });
   } catch {
     throw invalidRule('The recurrence rule (RRULE) cannot be expanded. Example of a valid rule: FREQ=MONTHLY;INTERVAL=2;BYDAY=1TU.');
   }
@@ -90,10 +96,43 @@ function berlinWallClock(instant: Date): number {
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
 }
 
-/** Refuses a rule that does not parse, and one that yields no meeting after `now`. */
-export function assertRecurrence(r: Recurrence, now: Date): void {
-  if (!nextOccurrences(r, now, 1).length) {
-    throw invalidRule('The recurrence rule yields no date in the future (check COUNT, UNTIL and the start date).');
+/** A series starts at most this long before it is created or its rule changed (expansion always runs from its start). */
+export const MAX_START_DAYS_BACK = 366;
+/** How long the search for a rule's first date may take before the rule counts as yielding none. */
+const PROBE_MS = 2000;
+const RRULE_ENTRY = createRequire(import.meta.url).resolve('rrule');
+// rrule searches a rule that never matches (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) period by period up to
+// the year 9999 and cannot be interrupted: about a minute of CPU for a daily rule. The search for the
+// first date therefore runs in a worker thread that is stopped after PROBE_MS. Rules that match at
+// all match again within decades, so later expansions (nextOccurrences) stay fast.
+const PROBE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { RRule } = require(workerData.entry);
+const rule = new RRule({ ...RRule.parseString(workerData.rrule), dtstart: new Date(workerData.dtstart), tzid: null });
+parentPort.postMessage(rule.after(new Date(workerData.after), false) !== null);`;
+
+function probeHasDate(rrule: string, dtstart: Date, after: Date): Promise<boolean> {
+  return new Promise((resolve) => {
+    const worker = new Worker(PROBE, { eval: true, workerData: { entry: RRULE_ENTRY, rrule, dtstart: dtstart.getTime(), after: after.getTime() } });
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve(false)), PROBE_MS);
+    worker.once('message', (found: boolean) => { clearTimeout(timer); void worker.terminate(); resolve(found); });
+    // A rule rrule cannot expand (it throws) yields no date either.
+    worker.once('error', () => { clearTimeout(timer); resolve(false); });
+  });
+}
+
+/**
+ * Refuses a rule that does not parse, a start more than a year back, and a rule that yields no
+ * meeting after `now` (or none that can be found within PROBE_MS).
+ */
+export async function assertRecurrence(r: Recurrence, now: Date, today: string): Promise<void> {
+  const rule = compile(r);
+  if (daysBetween(r.startDate, today) > MAX_START_DAYS_BACK) {
+    throw new DomainError(400, 'START_DATE_TOO_EARLY', `startDate may lie at most ${MAX_START_DAYS_BACK} days in the past.`, 'startDate');
+  }
+  const found = await probeHasDate(ruleValue(r), rule.options.dtstart, new Date(now.getTime() - 86_400_000));
+  if (!found || !nextOccurrences(r, now, 1).length) {
+    throw invalidRule('The recurrence rule yields no date in the future (check COUNT, UNTIL, the start date, and days that do not exist such as 30 February).');
   }
 }
 
