@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import rrulePackage from 'rrule';
 import { daysBetween } from '../common/berlin-time.js';
@@ -100,24 +101,33 @@ function berlinWallClock(instant: Date): number {
 export const MAX_START_DAYS_BACK = 366;
 /** How long the search for a rule's first date may take before the rule counts as yielding none. */
 const PROBE_MS = 2000;
-const RRULE_ENTRY = createRequire(import.meta.url).resolve('rrule');
+const RRULE_URL = pathToFileURL(createRequire(import.meta.url).resolve('rrule')).href;
 // rrule searches a rule that never matches (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) period by period up to
 // the year 9999 and cannot be interrupted: about a minute of CPU for a daily rule. The search for the
 // first date therefore runs in a worker thread that is stopped after PROBE_MS. Rules that match at
-// all match again within decades, so later expansions (nextOccurrences) stay fast.
+// all match again within decades, so later expansions (nextOccurrences) stay fast. The probe uses
+// dynamic import only: eval'd worker code runs as ESM or CommonJS depending on the package around it.
 const PROBE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { RRule } = require(workerData.entry);
-const rule = new RRule({ ...RRule.parseString(workerData.rrule), dtstart: new Date(workerData.dtstart), tzid: null });
-parentPort.postMessage(rule.after(new Date(workerData.after), false) !== null);`;
+import('node:worker_threads').then(async ({ parentPort, workerData }) => {
+  const lib = await import(workerData.url);
+  const { RRule } = lib.default ?? lib;
+  let found = false;
+  try {
+    const rule = new RRule({ ...RRule.parseString(workerData.rrule), dtstart: new Date(workerData.dtstart), tzid: null });
+    found = rule.after(new Date(workerData.after), false) !== null;
+  } catch {
+    found = false; // a part rrule only refuses when expanding (BYMONTHDAY=40)
+  }
+  parentPort.postMessage(found);
+});`;
 
 function probeHasDate(rrule: string, dtstart: Date, after: Date): Promise<boolean> {
-  return new Promise((resolve) => {
-    const worker = new Worker(PROBE, { eval: true, workerData: { entry: RRULE_ENTRY, rrule, dtstart: dtstart.getTime(), after: after.getTime() } });
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(PROBE, { eval: true, workerData: { url: RRULE_URL, rrule, dtstart: dtstart.getTime(), after: after.getTime() } });
     const timer = setTimeout(() => void worker.terminate().then(() => resolve(false)), PROBE_MS);
     worker.once('message', (found: boolean) => { clearTimeout(timer); void worker.terminate(); resolve(found); });
-    // A rule rrule cannot expand (it throws) yields no date either.
-    worker.once('error', () => { clearTimeout(timer); resolve(false); });
+    // The probe itself failing is not the rule's fault: a server error, not a 400.
+    worker.once('error', (err) => { clearTimeout(timer); reject(err); });
   });
 }
 
