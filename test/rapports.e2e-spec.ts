@@ -97,6 +97,15 @@ describe('the regular rapport cycle', () => {
       [tm.a1.person.id, 'agency', 'pending'], [tm.a2.person.id, 'agency', 'pending'], [tm.b1.person.id, 'agency', 'pending'], [tm.guest.person.id, 'person', 'pending'],
     ].sort());
 
+    // The coordinator names one more person later; inviting someone twice keeps one invitation.
+    const extra = await t.make.person(['leadership']);
+    const added = await request(t.server).post(`${RAPPORTS}/${first!.id}/invitations`).set(tm.coordinator.auth).send({ personIds: [extra.person.id, tm.a1.person.id] }).expect(200);
+    expect(invitationOf(added.body, extra)).toMatchObject({ via: 'person', response: 'pending' });
+    expect(added.body.invitations).toHaveLength(5);
+    await answer(extra, first!.id, invitationOf(added.body, extra).id, 'accept').expect(200);
+    const unknown = await request(t.server).post(`${RAPPORTS}/${first!.id}/invitations`).set(tm.coordinator.auth).send({ personIds: [randomUUID()] }).expect(422);
+    expect(unknown.body).toMatchObject({ code: 'PERSON_NOT_FOUND', field: 'personIds' });
+
     // a1 sends the deputy (named after the invitations went out, so not yet invited).
     const deputy = await t.make.person(['liaison'], { agency: tm.agencyA });
     await t.db.query(`UPDATE people SET deputy_id = $1 WHERE id = $2`, [deputy.person.id, tm.a1.person.id]);
@@ -109,7 +118,7 @@ describe('the regular rapport cycle', () => {
     await answer(tm.b1, first!.id, invitationOf(convened.body, tm.b1).id, 'tentative').expect(200);
     const answered = await answer(tm.guest, first!.id, invitationOf(convened.body, tm.guest).id, 'decline').expect(200);
     expect(Object.fromEntries(answered.body.invitations.map((i: any) => [i.person.id, i.response]))).toEqual({
-      [tm.a1.person.id]: 'delegated', [tm.a2.person.id]: 'accepted', [tm.b1.person.id]: 'tentative', [tm.guest.person.id]: 'declined', [deputy.person.id]: 'accepted',
+      [tm.a1.person.id]: 'delegated', [tm.a2.person.id]: 'accepted', [tm.b1.person.id]: 'tentative', [tm.guest.person.id]: 'declined', [deputy.person.id]: 'accepted', [extra.person.id]: 'accepted',
     });
 
     // Held only once it has begun; then the series plans its next meeting at once.
@@ -129,7 +138,7 @@ describe('the regular rapport cycle', () => {
       { personId: tm.a1.person.id, attendance: 'excused' }, { personId: tm.b1.person.id, attendance: 'absent' },
     ]).expect(200);
     expect(Object.fromEntries(recorded.body.invitations.map((i: any) => [i.person.id, i.attendance]))).toEqual({
-      [tm.a1.person.id]: 'excused', [tm.a2.person.id]: 'present', [tm.b1.person.id]: 'absent', [tm.guest.person.id]: null, [deputy.person.id]: 'present',
+      [tm.a1.person.id]: 'excused', [tm.a2.person.id]: 'present', [tm.b1.person.id]: 'absent', [tm.guest.person.id]: null, [deputy.person.id]: 'present', [extra.person.id]: null,
     });
     const trail = await t.db.getRepository(AuditEntry).countBy({ entityType: 'rapport', entityId: first!.id });
     expect(trail).toBeGreaterThanOrEqual(3); // planned by the series, convened, held
