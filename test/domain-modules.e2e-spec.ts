@@ -22,6 +22,9 @@ import { PeopleModule } from '#domain/people/people.module.js';
 import { PeopleService } from '#domain/people/people.service.js';
 import { PlacesModule } from '#domain/places/places.module.js';
 import { PlacesService } from '#domain/places/places.service.js';
+import { RapportSeriesService } from '#domain/rapports/rapport-series.service.js';
+import { RapportsModule } from '#domain/rapports/rapports.module.js';
+import { RapportsService } from '#domain/rapports/rapports.service.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { testConfig } from '#testing/test-config.js';
@@ -39,6 +42,7 @@ const areas: Array<[string, Type, Type[]]> = [
   ['developments', DevelopmentsModule, [DevelopmentsService, DevelopmentTrendsService, SubstancesService]],
   ['key figures', KeyFiguresModule, [KeyFiguresService]],
   ['measures', MeasuresModule, [MeasuresService, MeasureDashboardService]],
+  ['rapports', RapportsModule, [RapportSeriesService, RapportsService]],
 ];
 
 describe('domain modules', () => {

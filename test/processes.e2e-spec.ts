@@ -91,6 +91,18 @@ describe('npm start: the embedded mode', () => {
     expect(status).toBe(200);
     const agencies = await (await fetch(`${first.base}/api/v1/agencies?limit=200`, { headers: { authorization: `Bearer ${body.accessToken}` } })).json() as { items: unknown[] };
     expect(agencies.items).toHaveLength(DEMO_AGENCIES.length);
+    // A rapport series in the built product (its RRULE check runs in a worker thread, whose code
+    // runs as ESM there and not under jest): created, and its first meeting planned with it.
+    const auth = { authorization: `Bearer ${body.accessToken}`, 'content-type': 'application/json' };
+    const ids = (agencies.items as Array<{ id: string }>).slice(0, 2).map((a) => a.id);
+    const series = await fetch(`${first.base}/api/v1/rapport-series`, {
+      method: 'POST', headers: auth,
+      body: JSON.stringify({ title: 'Drogenrapport', agencyIds: ids, rrule: 'FREQ=MONTHLY;INTERVAL=2;BYDAY=1TU', startDate: new Date().toISOString().slice(0, 10), startTime: '10:00', location: 'Rathaus', durationMinutes: 120 }),
+    });
+    expect(series.status).toBe(201);
+    const seriesId = ((await series.json()) as { id: string }).id;
+    const planned = await (await fetch(`${first.base}/api/v1/rapports?seriesId=${seriesId}`, { headers: auth })).json() as { items: Array<{ status: string }> };
+    expect(planned.items.map((m) => m.status)).toEqual(['planned']);
     // The worker runs in the same process: its heartbeat reaches the database through the queue.
     let beat: string | null = null;
     for (let i = 0; i < 40 && !beat; i++) {

@@ -22,6 +22,8 @@ export interface JobPayloads {
   'escalation-rules-evaluate': { developmentId: string };
   /** Periodic: evaluate every active threshold rule; catches what a lost evaluate job missed. */
   'escalation-rules-sweep': Record<string, never>;
+  /** Periodic: give every active rapport series a meeting ahead (the series' next slot). */
+  'rapport-series-ensure': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -31,6 +33,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'key-figures-refresh': QUEUES.keyFigures,
   'escalation-rules-evaluate': QUEUES.escalations,
   'escalation-rules-sweep': QUEUES.escalations,
+  'rapport-series-ensure': QUEUES.maintenance,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -7,6 +7,7 @@ import { MeasuresModule } from '#domain/measures/measures.module.js';
 import { KeyFiguresModule } from '#domain/key-figures/key-figures.module.js';
 import { PeopleModule } from '#domain/people/people.module.js';
 import { PlacesModule } from '#domain/places/places.module.js';
+import { RapportsModule } from '#domain/rapports/rapports.module.js';
 import { AgenciesController } from './agencies/agencies.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -22,10 +23,12 @@ import { ThresholdRulesController } from './escalations/threshold-rules.controll
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { KeyFiguresController } from './measures/key-figures.controller.js';
 import { MeasuresController } from './measures/measures.controller.js';
+import { RapportSeriesController } from './rapports/rapport-series.controller.js';
+import { RapportsController } from './rapports/rapports.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
-  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule],
-  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController],
+  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController],
 })
 export class ApiModule {}

@@ -4,14 +4,16 @@ import { AuthDomainModule } from '#domain/auth/auth-domain.module.js';
 import { EscalationsModule } from '#domain/escalations/escalations.module.js';
 import { MeasuresModule } from '#domain/measures/measures.module.js';
 import { EscalationRulesProcessor } from './escalation-rules/escalation-rules.processor.js';
+import { RapportsModule } from '#domain/rapports/rapports.module.js';
 import { AuthPruneProcessor } from './auth-prune/auth-prune.processor.js';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor.js';
 import { JobRunner } from './job-runner.js';
 import { KeyFigureRefreshProcessor } from './key-figures/key-figure-refresh.processor.js';
+import { RapportSeriesProcessor } from './rapports/rapport-series.processor.js';
 
 /** Queue consumers only; no HTTP. Imported by the worker entry and by the all-in-one process. */
 @Module({
-  imports: [DiscoveryModule, AuthDomainModule, MeasuresModule, EscalationsModule],
-  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor],
+  imports: [DiscoveryModule, AuthDomainModule, MeasuresModule, EscalationsModule, RapportsModule],
+  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor, RapportSeriesProcessor],
 })
 export class WorkerModule {}

@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { Page, PageRequest, paginate } from '../common/pagination.js';
+import { assertActiveReferences } from '../common/references.js';
+import { checkVersion } from '../common/version-check.js';
+import { Person } from '../people/person.entity.js';
+import { rapportReadCondition } from './rapport-access.js';
+import { Answer, Attendance, RapportInvitation } from './rapport-invitation.entity.js';
+import { agencyRefs, type AgencyRef } from './rapport-series.service.js';
+import { assertRapportTransition, isUpcoming, RapportStatus } from './rapport-status.js';
+import { Rapport } from './rapport.entity.js';
+import { ensureUpcomingMeeting } from './series-schedule.js';
+
+export interface RapportFilter {
+  seriesId?: string;
+  status?: RapportStatus[];
+  from?: Date;
+  to?: Date;
+}
+
+export interface RapportPatch {
+  title?: string;
+  location?: string;
+  startsAt?: Date;
+  endsAt?: Date;
+}
+
+/** The moves of the status route; minutes_published belongs to the minutes (a later slice). */
+export const STATUS_ROUTE_TARGETS = ['convened', 'held', 'cancelled'] as const;
+export type StatusRouteTarget = (typeof STATUS_ROUTE_TARGETS)[number];
+
+export interface RapportStatusInput {
+  status: StatusRouteTarget;
+  /** Required for cancelled (free text). */
+  reason?: string;
+  /** On convene: people invited by name besides the participating agencies' liaisons. */
+  personIds?: string[];
+}
+
+export interface AttendanceEntry {
+  personId: string;
+  attendance: Attendance;
+}
+
+export interface RapportView {
+  rapport: Rapport;
+  agencies: AgencyRef[];
+  invitations: RapportInvitation[];
+}
+
+const AUDITED = ['title', 'location', 'startsAt', 'endsAt', 'status', 'cancelReason'];
+const FREE_TEXT = ['cancelReason'];
+
+@Injectable()
+export class RapportsService {
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService) {}
+
+  async list(viewer: Actor, filter: RapportFilter, page: PageRequest): Promise<Page<RapportView>> {
+    const qb = this.db.getRepository(Rapport).createQueryBuilder('r');
+    const cond = rapportReadCondition('r', viewer, { invitations: true });
+    if (cond) qb.andWhere(cond.sql, cond.params);
+    if (filter.seriesId) qb.andWhere('r.series_id = :fSeries', { fSeries: filter.seriesId });
+    if (filter.status?.length) qb.andWhere('r.status IN (:...fStatus)', { fStatus: [...new Set(filter.status)] });
+    if (filter.from) qb.andWhere('r.starts_at >= :fFrom', { fFrom: filter.from });
+    if (filter.to) qb.andWhere('r.starts_at < :fTo', { fTo: filter.to });
+    const result = await paginate(qb, page, { startsAt: { sql: 'r.starts_at', type: 'timestamptz' } }, { sql: 'r.id', type: 'uuid' });
+    return { items: await loadRapportViews(this.db.manager, result.items.map((r) => r.id)), nextCursor: result.nextCursor };
+  }
+
+  async get(viewer: Actor, id: string): Promise<RapportView> {
+    await assertReads(this.db.manager, viewer, id);
+    return (await loadRapportViews(this.db.manager, [id]))[0]!;
+  }
+
+  /** Move (a new start, never into the past) or rename/relocate one meeting while it lies ahead; the series is untouched. */
+  async update(actor: Actor, id: string, patch: RapportPatch, expectedVersion: number | undefined, now: Date = new Date()): Promise<RapportView> {
+    return this.db.transaction(async (m) => {
+      const r = await lockRapport(m, id);
+      await checkVersion(r.version, expectedVersion, async () => (await loadRapportViews(m, [id]))[0]!);
+      if (!isUpcoming(r.status)) {
+        throw new DomainError(409, 'RAPPORT_NOT_CHANGEABLE', `The meeting is ${r.status}; only a planned or convened meeting can be changed or moved.`, 'status', { rapportStatus: r.status });
+      }
+      const before = { ...r };
+      if (patch.title !== undefined) r.title = patch.title.trim();
+      if (patch.location !== undefined) r.location = patch.location.trim();
+      if (patch.startsAt !== undefined && patch.startsAt.getTime() !== r.startsAt.getTime()) {
+        if (patch.startsAt.getTime() <= now.getTime()) throw new DomainError(422, 'START_IN_PAST', 'A meeting can only be moved to a time in the future.', 'startsAt');
+        const duration = r.endsAt.getTime() - r.startsAt.getTime();
+        r.startsAt = patch.startsAt;
+        if (patch.endsAt === undefined) r.endsAt = new Date(patch.startsAt.getTime() + duration);
+      }
+      if (patch.endsAt !== undefined) r.endsAt = patch.endsAt;
+      if (r.endsAt.getTime() <= r.startsAt.getTime()) throw new DomainError(400, 'END_NOT_AFTER_START', 'The meeting must end after it starts.', patch.endsAt !== undefined ? 'endsAt' : 'startsAt');
+      const changes = AuditService.diff(before, { ...r }, AUDITED, FREE_TEXT);
+      if (Object.keys(changes).length) {
+        await m.save(r);
+        await this.audit.record(m, actor, 'update', 'rapport', id, changes);
+      }
+      return (await loadRapportViews(m, [id]))[0]!;
+    });
+  }
+
+  /**
+   * The workflow of rapport-status.ts. Convening sends the invitations (the participating agencies'
+   * active liaisons, plus people named); it needs a meeting ahead. Held needs a meeting that has
+   * begun. Held and cancelled let the series plan its next meeting in the same transaction.
+   */
+  async changeStatus(actor: Actor, id: string, input: RapportStatusInput, expectedVersion: number | undefined, now: Date = new Date()): Promise<RapportView> {
+    return this.db.transaction(async (m) => {
+      const r = await lockRapport(m, id);
+      await checkVersion(r.version, expectedVersion, async () => (await loadRapportViews(m, [id]))[0]!);
+      assertRapportTransition(r.status, input.status);
+      const reason = input.reason?.trim() || null;
+      if (input.status === 'cancelled' && !reason) throw new DomainError(400, 'REASON_REQUIRED', 'Say why the meeting is cancelled.', 'reason');
+      if (input.status !== 'cancelled' && reason) throw new DomainError(400, 'REASON_NOT_ALLOWED', 'A reason is only given when a meeting is cancelled.', 'reason');
+      if (input.status !== 'convened' && input.personIds?.length) throw new DomainError(400, 'PERSONS_NOT_ALLOWED', 'People are named when the meeting is convened, or later through its invitations.', 'personIds');
+      if (input.status === 'convened' && r.startsAt.getTime() <= now.getTime()) {
+        throw new DomainError(422, 'MEETING_IN_PAST', 'The meeting lies in the past; move it to a future time before convening it.', 'startsAt');
+      }
+      if (input.status === 'held' && r.startsAt.getTime() > now.getTime()) {
+        throw new DomainError(422, 'MEETING_NOT_STARTED', 'The meeting has not begun yet; it can be marked as held from its start on.', 'startsAt');
+      }
+      const before = { ...r };
+      r.status = input.status;
+      r.cancelReason = input.status === 'cancelled' ? reason : null;
+      r.statusChangedAt = now;
+      await m.save(r);
+      await this.audit.record(m, actor, 'update', 'rapport', id, AuditService.diff(before, { ...r }, AUDITED, FREE_TEXT));
+      if (input.status === 'convened') {
+        await this.inviteAgencies(m, actor, r);
+        await this.invitePeople(m, actor, r, input.personIds ?? []);
+      }
+      if ((input.status === 'held' || input.status === 'cancelled') && r.seriesId) await ensureUpcomingMeeting(m, this.audit, r.seriesId, now);
+      return (await loadRapportViews(m, [id]))[0]!;
+    });
+  }
+
+  /** Coordinators invite people by name, while the meeting lies ahead. */
+  async invite(actor: Actor, id: string, personIds: string[]): Promise<RapportView> {
+    return this.db.transaction(async (m) => {
+      const r = await lockRapport(m, id);
+      if (!isUpcoming(r.status)) throw new DomainError(409, 'RAPPORT_NOT_CHANGEABLE', `The meeting is ${r.status}; invitations are only sent for a planned or convened meeting.`, 'status', { rapportStatus: r.status });
+      await this.invitePeople(m, actor, r, personIds);
+      return (await loadRapportViews(m, [id]))[0]!;
+    });
+  }
+
+  /**
+   * An invitee answers for themselves (nobody else may, not even a coordinator). Sending the deputy
+   * invites the deputy named in the invitee's profile, who then answers for themselves.
+   */
+  async answer(actor: Actor, id: string, invitationId: string, answer: Answer, now: Date = new Date()): Promise<RapportView> {
+    return this.db.transaction(async (m) => {
+      await assertReads(m, actor, id);
+      const r = await lockRapport(m, id);
+      const inv = await m.getRepository(RapportInvitation).findOne({ where: { id: invitationId, rapportId: id }, lock: { mode: 'pessimistic_write' } });
+      if (!inv) throw DomainError.notFound('invitation', 'invitationId');
+      if (inv.personId !== actor.id) throw new DomainError(403, 'NOT_YOUR_INVITATION', 'Each invitee answers for themselves; this invitation is someone else\'s.', 'invitationId');
+      if (r.status !== 'convened') throw new DomainError(409, 'RAPPORT_NOT_OPEN_FOR_ANSWERS', `The meeting is ${r.status}; invitations are answered while it is convened.`, 'status', { rapportStatus: r.status });
+      const before = { response: inv.response };
+      if (answer === 'delegate') {
+        const me = await m.findOneByOrFail(Person, { id: actor.id });
+        const deputy = me.deputyId ? await m.findOneBy(Person, { id: me.deputyId, active: true }) : null;
+        if (!deputy) throw new DomainError(422, 'NO_DEPUTY', 'You have no active deputy to send; name one in your profile (PUT /me/deputy) first.', 'answer');
+        // A deputy already invited (for their agency, say) keeps that invitation.
+        const [added] = await m.query(
+          `INSERT INTO rapport_invitations (rapport_id, person_id, via, delegated_from_id) VALUES ($1, $2, 'deputy', $3) ON CONFLICT (rapport_id, person_id) DO NOTHING RETURNING id`,
+          [id, deputy.id, inv.id],
+        ) as Array<{ id: string }>;
+        if (added) await this.audit.record(m, actor, 'create', 'rapport_invitation', added.id, { rapportId: { new: id }, personId: { new: deputy.id }, via: { new: 'deputy' } });
+      }
+      inv.response = ({ accept: 'accepted', decline: 'declined', tentative: 'tentative', delegate: 'delegated' } as const)[answer];
+      inv.respondedAt = now;
+      await m.save(inv);
+      await this.audit.record(m, actor, 'update', 'rapport_invitation', inv.id, { response: { old: before.response, new: inv.response } });
+      return (await loadRapportViews(m, [id]))[0]!;
+    });
+  }
+
+  /** At or after the meeting the coordinator records who came; only invitees have an attendance. All or nothing. */
+  async recordAttendance(actor: Actor, id: string, entries: AttendanceEntry[], now: Date = new Date()): Promise<RapportView> {
+    return this.db.transaction(async (m) => {
+      const r = await lockRapport(m, id);
+      if (r.status !== 'convened' && r.status !== 'held') {
+        throw new DomainError(409, 'RAPPORT_NOT_CONVENED', `The meeting is ${r.status}; attendance is recorded for a convened or held meeting.`, 'status', { rapportStatus: r.status });
+      }
+      if (r.startsAt.getTime() > now.getTime()) throw new DomainError(422, 'MEETING_NOT_STARTED', 'Attendance is recorded at or after the meeting, not before it begins.', 'startsAt');
+      const invitations = await m.getRepository(RapportInvitation).find({ where: { rapportId: id }, lock: { mode: 'pessimistic_write' } });
+      const byPerson = new Map(invitations.map((i) => [i.personId, i]));
+      entries.forEach((e, i) => {
+        if (!byPerson.has(e.personId)) throw new DomainError(422, 'NOT_INVITED', 'Attendance is recorded only for people invited to this meeting.', `entries.${i}.personId`);
+      });
+      for (const e of entries) {
+        const inv = byPerson.get(e.personId)!;
+        if (inv.attendance === e.attendance) continue;
+        const old = inv.attendance;
+        inv.attendance = e.attendance;
+        inv.attendanceRecordedAt = now;
+        inv.attendanceRecordedBy = actor.id;
+        await m.save(inv);
+        await this.audit.record(m, actor, 'update', 'rapport_invitation', inv.id, { attendance: { old, new: e.attendance } });
+      }
+      return (await loadRapportViews(m, [id]))[0]!;
+    });
+  }
+
+  private async inviteAgencies(m: EntityManager, actor: Actor, r: Rapport): Promise<void> {
+    const rows = await m.query(
+      `INSERT INTO rapport_invitations (rapport_id, person_id, via, agency_id)
+       SELECT $1, p.id, 'agency', p.agency_id FROM people p JOIN agencies a ON a.id = p.agency_id
+        WHERE p.agency_id = ANY($2::uuid[]) AND p.active AND a.active AND 'liaison' = ANY(p.roles)
+       ON CONFLICT (rapport_id, person_id) DO NOTHING RETURNING id, person_id`,
+      [r.id, r.agencyIds],
+    ) as Array<{ id: string; person_id: string }>;
+    if (rows.length) await this.audit.recordMany(m, actor, 'create', 'rapport_invitation', rows.map((x) => ({ entityId: x.id, changes: { rapportId: { new: r.id }, personId: { new: x.person_id }, via: { new: 'agency' } } })));
+  }
+
+  private async invitePeople(m: EntityManager, actor: Actor, r: Rapport, personIds: string[]): Promise<void> {
+    const ids = await assertActiveReferences(m, 'person', personIds, 'personIds');
+    if (!ids.length) return;
+    const rows = await m.query(
+      `INSERT INTO rapport_invitations (rapport_id, person_id, via) SELECT $1, unnest($2::uuid[]), 'person' ON CONFLICT (rapport_id, person_id) DO NOTHING RETURNING id, person_id`,
+      [r.id, ids],
+    ) as Array<{ id: string; person_id: string }>;
+    if (rows.length) await this.audit.recordMany(m, actor, 'create', 'rapport_invitation', rows.map((x) => ({ entityId: x.id, changes: { rapportId: { new: r.id }, personId: { new: x.person_id }, via: { new: 'person' } } })));
+  }
+}
+
+async function assertReads(m: EntityManager, viewer: Actor, id: string): Promise<void> {
+  const qb = m.getRepository(Rapport).createQueryBuilder('r').select('r.id').where('r.id = :id', { id });
+  const cond = rapportReadCondition('r', viewer, { invitations: true });
+  if (cond) qb.andWhere(cond.sql, cond.params);
+  if (!(await qb.getExists())) throw DomainError.notFound('rapport');
+}
+
+async function lockRapport(m: EntityManager, id: string): Promise<Rapport> {
+  const r = await m.getRepository(Rapport).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!r) throw DomainError.notFound('rapport');
+  return r;
+}
+
+/** Meetings with their agencies and invitations (with the people), in the order of `ids`. */
+export async function loadRapportViews(m: EntityManager, ids: string[]): Promise<RapportView[]> {
+  if (!ids.length) return [];
+  const rows = await m.getRepository(Rapport).createQueryBuilder('r').where('r.id IN (:...ids)', { ids }).getMany();
+  const invitations = await m.getRepository(RapportInvitation).createQueryBuilder('i').leftJoinAndSelect('i.person', 'person')
+    .where('i.rapport_id IN (:...ids)', { ids }).orderBy('i.created_at', 'ASC').addOrderBy('i.id', 'ASC').getMany();
+  const agencies = await agencyRefs(m, rows.flatMap((r) => r.agencyIds));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.filter((id) => byId.has(id)).map((id) => {
+    const rapport = byId.get(id)!;
+    return {
+      rapport,
+      agencies: rapport.agencyIds.map((a) => agencies.get(a) ?? { id: a, code: '', name: '' }),
+      invitations: invitations.filter((i) => i.rapportId === id),
+    };
+  });
+}
