@@ -89,6 +89,18 @@ async function proposals(ruleId: string, status = 'proposed'): Promise<Array<{ i
 
 const ruleEntity = (id: string) => t.db.getRepository(ThresholdRule).findOneByOrFail({ id });
 
+/**
+ * Evaluates and returns the open proposal of the rule in that scope, whoever opened it: worker
+ * contexts of other suites on the same database run the periodic sweep over every rule, and may
+ * open it a moment before this call does (which then rightly opens none).
+ */
+async function evaluateOpen(rules: EscalationRulesService, ruleId: string, scopeId: string, now: Date): Promise<string | null> {
+  const opened = await rules.evaluate(await ruleEntity(ruleId), scopeId, now);
+  const open = (await proposals(ruleId)).filter((x) => x.scope_id === scopeId);
+  if (opened) expect(open.map((x) => x.id)).toEqual([opened]);
+  return open[0]?.id ?? null;
+}
+
 function raise(who: TestPerson, body: Record<string, unknown>) {
   return request(t.server).post(`${API}/escalations`).set(who.auth).send({ reason: 'many_syringe_finds', text: 'Deutlich mehr Spritzenfunde am Spielplatz', ...body });
 }
@@ -188,7 +200,7 @@ describe('threshold rules: evaluation', () => {
 
     // The third inside the window: a police-only record counts too (a rule is a system actor).
     const [hidden] = await log(1, new Date(now.getTime() - 7 * DAY + HOUR), { districtId: d.id }, { visibility: 'own_agency' }, police);
-    const opened = await rules.evaluate(await ruleEntity(rule.id), d.id, now);
+    const opened = await evaluateOpen(rules, rule.id, d.id, now);
     expect(opened).not.toBeNull();
     expect(await proposals(rule.id)).toEqual([{ id: opened, scope_id: d.id }]);
 
@@ -221,7 +233,7 @@ describe('threshold rules: evaluation', () => {
     await log(1, new Date(now.getTime() - DAY), { placeId: p.id }); // current: 4 against 3 = +33 %
     expect(await evaluate()).toBeNull();
     await log(1, new Date(now.getTime() - DAY), { placeId: p.id }); // 5 against 3 = +66 %
-    const opened = await evaluate();
+    const opened = await evaluateOpen(rules, rule.id, p.id, now);
     expect(opened).not.toBeNull();
     expect(await proposals(rule.id)).toEqual([{ id: opened, scope_id: p.id }]);
   });
@@ -235,7 +247,7 @@ describe('threshold rules: evaluation', () => {
     await log(149, new Date(now.getTime() - DAY), { placeId: p.id });
     expect(await evaluate()).toBeNull();
     await log(1, new Date(now.getTime() - DAY), { placeId: p.id });
-    const opened = await evaluate();
+    const opened = await evaluateOpen(rules, rule.id, p.id, now);
     expect(opened).not.toBeNull();
     // A proposal links at most the newest MAX_LINKED_DEVELOPMENTS of the window, not all 150.
     const body = (await request(t.server).get(`${API}/escalations/${opened}`).set(coordinator.auth).expect(200)).body;
@@ -250,7 +262,8 @@ describe('threshold rules: evaluation', () => {
     const now = new Date();
     const entity = await ruleEntity(rule.id);
     const results = await Promise.all([rules, other.get(EscalationRulesService), rules, other.get(EscalationRulesService)].map((s) => s.evaluate(entity, d.id, now)));
-    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    // One of them opened it (or, a moment earlier, another suite's periodic sweep did): never two.
+    expect(results.filter((r) => r !== null).length).toBeLessThanOrEqual(1);
     expect(await proposals(rule.id)).toHaveLength(1);
     // Not only the code: the partial unique index refuses a second open proposal for the same rule and scope.
     await expect(t.db.query(`INSERT INTO escalations (reason, status, rule_id, scope_id) VALUES ('other', 'proposed', $1, $2)`, [rule.id, d.id]))
@@ -261,14 +274,14 @@ describe('threshold rules: evaluation', () => {
     const d = await district();
     const rule = await createRule({ districtId: d.id, minCount: 1, windowDays: 2 });
     await log(1, new Date(Date.now() - HOUR), { districtId: d.id });
-    const opened = (await rules.evaluate(await ruleEntity(rule.id), d.id, new Date()))!;
+    const opened = (await evaluateOpen(rules, rule.id, d.id, new Date()))!;
     await request(t.server).post(`${API}/escalations/${opened}/dismiss`).set(coordinator.auth).send({ reason: 'Bereits bekannt, Maßnahme läuft' }).expect(200);
     expect(await rules.evaluate(await ruleEntity(rule.id), d.id, new Date())).toBeNull();
     expect(await rules.evaluate(await ruleEntity(rule.id), d.id, new Date(Date.now() + 2 * DAY + HOUR))).toBeNull(); // nothing left in that window
     await log(1, new Date(Date.now() - HOUR), { districtId: d.id });
     // Past the quiet time a breach proposes again.
     await t.db.query(`UPDATE escalations SET dismissed_at = now() - interval '3 days' WHERE id = $1`, [opened]);
-    expect(await rules.evaluate(await ruleEntity(rule.id), d.id, new Date())).not.toBeNull();
+    expect(await evaluateOpen(rules, rule.id, d.id, new Date())).not.toBeNull();
   });
 
   it('a deactivated rule is not evaluated', async () => {
