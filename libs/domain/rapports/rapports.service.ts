@@ -158,7 +158,8 @@ export class RapportsService {
       await m.save(r);
       await this.audit.record(m, actor, 'update', 'rapport', id, AuditService.diff(before, { ...r }, AUDITED, FREE_TEXT));
       if (input.status === 'convened') {
-        await this.inviteAgencies(m, actor, r, r.kind === 'extended' ? EXTENDED_INVITEES : REGULAR_INVITEES);
+        // Only regular meetings come here: an extended rapport is convened when it is created (createExtended).
+        await this.inviteAgencies(m, actor, r, REGULAR_INVITEES);
         await this.invitePeople(m, actor, r, input.personIds ?? []);
       }
       if (input.status === 'held' && r.kind === 'extended') await this.resolveEscalation(m, actor, r.id);
