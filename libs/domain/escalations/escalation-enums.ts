@@ -4,7 +4,7 @@ import type { DevelopmentCategory } from '../developments/development-enums.js';
 export const ESCALATION_REASONS = ['many_syringe_finds', 'residents_complaints', 'aggression_violence', 'new_scene', 'other'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
-/** convened and resolved are set by the extended rapport (not built yet); the table already allows them. */
+/** convened: an extended rapport was convened for it; resolved: that rapport was held. */
 export const ESCALATION_STATUSES = ['proposed', 'convened', 'dismissed', 'resolved'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 

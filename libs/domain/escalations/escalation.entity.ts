@@ -26,6 +26,8 @@ export class Escalation {
   @Column('uuid', { name: 'dismissed_by', nullable: true }) dismissedBy: string | null;
   @Column('timestamptz', { name: 'dismissed_at', nullable: true }) dismissedAt: Date | null;
   @Column('text', { name: 'dismissal_reason', nullable: true }) dismissalReason: string | null;
+  /** The extended rapport convened for it (convened and resolved only). */
+  @Column('uuid', { name: 'rapport_id', nullable: true }) rapportId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;

@@ -10,6 +10,7 @@ import { applyVisibility } from '../developments/development-visibility.js';
 import { Development } from '../developments/development.entity.js';
 import { District } from '../places/district.entity.js';
 import { Place } from '../places/place.entity.js';
+import { RapportsService, type ExtendedRapportInput, type RapportView, loadRapportViews } from '../rapports/rapports.service.js';
 import { escalationReadCondition } from './escalation-access.js';
 import type { EscalationReason, EscalationStatus } from './escalation-enums.js';
 import { Escalation } from './escalation.entity.js';
@@ -34,7 +35,7 @@ export const MAX_LINKED_DEVELOPMENTS = 100;
 
 @Injectable()
 export class EscalationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService) {}
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService, private readonly rapports: RapportsService) {}
 
   /**
    * A coordinator or a liaison raises an escalation. Every named development must be one the raiser
@@ -98,6 +99,38 @@ export class EscalationsService {
       await this.audit.record(m, actor, 'update', 'escalation', id, { status: { old: 'proposed', new: 'dismissed' }, dismissalReason: { changed: true } });
       return this.view(m, actor, id);
     });
+  }
+
+  /**
+   * A coordinator convenes the extended rapport for a proposed escalation: the meeting is created and
+   * convened at once (RapportsService.createExtended), and the escalation becomes convened and links
+   * to it. One transaction: a refusal (409 for an escalation no longer proposed, 422 for a meeting in
+   * the past or an unknown agency) stores nothing.
+   */
+  async convene(actor: Actor, id: string, input: ExtendedRapportInput, expectedVersion: number | undefined, now: Date = new Date()): Promise<RapportView> {
+    return this.db.transaction(async (m) => {
+      const e = await m.findOne(Escalation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!e) throw DomainError.notFound('escalation');
+      await checkVersion(e.version, expectedVersion, () => this.view(m, actor, id));
+      if (e.status !== 'proposed') {
+        throw new DomainError(409, 'ESCALATION_NOT_OPEN', `This escalation is ${e.status}; only a proposed escalation can be convened.`, 'status', { currentStatus: e.status });
+      }
+      const r = await this.rapports.createExtended(m, actor, input, now);
+      e.status = 'convened';
+      e.rapportId = r.id;
+      await m.save(e);
+      await this.audit.record(m, actor, 'update', 'escalation', id, { status: { old: 'proposed', new: 'convened' }, rapportId: { new: r.id } });
+      return (await loadRapportViews(m, [r.id]))[0]!;
+    });
+  }
+
+  /** The open (proposed or convened) escalations the viewer may read: how many, and the newest few. */
+  async openSummary(viewer: Actor, limit: number): Promise<{ count: number; newest: Escalation[] }> {
+    const cond = escalationReadCondition(viewer);
+    if (!cond) return { count: 0, newest: [] };
+    const qb = this.db.getRepository(Escalation).createQueryBuilder('e').where(`e.status IN ('proposed','convened')`).andWhere(cond.sql, cond.params);
+    const [count, newest] = await Promise.all([qb.clone().getCount(), qb.clone().orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(limit).getMany()]);
+    return { count, newest };
   }
 
   private async view(m: EntityManager, viewer: Actor, id: string): Promise<EscalationView> {

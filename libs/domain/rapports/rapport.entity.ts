@@ -16,6 +16,8 @@ export class Rapport {
   @Column('timestamptz', { name: 'starts_at' }) startsAt: Date;
   @Column('timestamptz', { name: 'ends_at' }) endsAt: Date;
   @Column('text') location: string;
+  /** The goal statement of an extended rapport (null for a regular one). Free text: never logged. */
+  @Column('text', { nullable: true }) goal: string | null;
   @Column('text', { default: 'planned' }) status: RapportStatus;
   @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason: string | null;
   @Column('uuid', { name: 'agency_ids', array: true }) agencyIds: string[];

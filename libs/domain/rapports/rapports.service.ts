@@ -7,7 +7,9 @@ import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { assertActiveReferences } from '../common/references.js';
 import { checkVersion } from '../common/version-check.js';
+import { MEASURE_STATUSES, type MeasureStatus } from '../measures/measure-status.js';
 import { Person } from '../people/person.entity.js';
+import type { Role } from '../people/role.js';
 import { rapportReadCondition } from './rapport-access.js';
 import { Answer, Attendance, RapportInvitation } from './rapport-invitation.entity.js';
 import { agencyRefs, type AgencyRef } from './rapport-series.service.js';
@@ -41,6 +43,28 @@ export interface RapportStatusInput {
   personIds?: string[];
 }
 
+/** An extended rapport, convened at once from an escalation (EscalationsService.convene). */
+export interface ExtendedRapportInput {
+  title: string;
+  /** Free text: never logged, only marked as changed in the audit trail. */
+  goal: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  agencyIds: string[];
+}
+
+/** An extended rapport on the leadership dashboard, with its measures (measures.rapport_id) by status. */
+export interface ExtendedRapportSummary {
+  id: string;
+  title: string;
+  startsAt: Date;
+  status: RapportStatus;
+  measuresByStatus: Record<MeasureStatus, number>;
+}
+
+export const DASHBOARD_EXTENDED_LIMIT = 20;
+
 export interface AttendanceEntry {
   personId: string;
   attendance: Attendance;
@@ -52,8 +76,11 @@ export interface RapportView {
   invitations: RapportInvitation[];
 }
 
-const AUDITED = ['title', 'location', 'startsAt', 'endsAt', 'status', 'cancelReason'];
-const FREE_TEXT = ['cancelReason'];
+const AUDITED = ['kind', 'title', 'goal', 'location', 'startsAt', 'endsAt', 'status', 'cancelReason'];
+const FREE_TEXT = ['cancelReason', 'goal'];
+/** Who is invited for a participating agency: its liaisons; for an extended rapport also its leadership. */
+const REGULAR_INVITEES: Role[] = ['liaison'];
+const EXTENDED_INVITEES: Role[] = ['liaison', 'leadership'];
 
 @Injectable()
 export class RapportsService {
@@ -131,9 +158,11 @@ export class RapportsService {
       await m.save(r);
       await this.audit.record(m, actor, 'update', 'rapport', id, AuditService.diff(before, { ...r }, AUDITED, FREE_TEXT));
       if (input.status === 'convened') {
-        await this.inviteAgencies(m, actor, r);
+        // Only regular meetings come here: an extended rapport is convened when it is created (createExtended).
+        await this.inviteAgencies(m, actor, r, REGULAR_INVITEES);
         await this.invitePeople(m, actor, r, input.personIds ?? []);
       }
+      if (input.status === 'held' && r.kind === 'extended') await this.resolveEscalation(m, actor, r.id);
       if ((input.status === 'held' || input.status === 'cancelled') && r.seriesId) await ensureUpcomingMeeting(m, this.audit, r.seriesId, now);
       return (await loadRapportViews(m, [id]))[0]!;
     });
@@ -208,13 +237,65 @@ export class RapportsService {
     });
   }
 
-  private async inviteAgencies(m: EntityManager, actor: Actor, r: Rapport): Promise<void> {
+  /**
+   * Creates an extended rapport (no series) and convenes it at once: the chosen agencies' liaisons
+   * and leadership are invited. Runs inside the caller's transaction (the escalation's convene), so
+   * that the meeting, its invitations and the escalation's new status are stored together or not at all.
+   */
+  async createExtended(m: EntityManager, actor: Actor, input: ExtendedRapportInput, now: Date = new Date()): Promise<Rapport> {
+    if (input.startsAt.getTime() <= now.getTime()) throw new DomainError(422, 'MEETING_IN_PAST', 'The extended rapport must lie in the future.', 'startsAt');
+    if (input.endsAt.getTime() <= input.startsAt.getTime()) throw new DomainError(400, 'END_NOT_AFTER_START', 'The meeting must end after it starts.', 'endsAt');
+    const agencyIds = await assertActiveReferences(m, 'agency', input.agencyIds, 'agencyIds');
+    const r = m.create(Rapport, {
+      kind: 'extended', seriesId: null, occurrenceStart: null, title: input.title.trim(), goal: input.goal.trim(), location: input.location.trim(),
+      startsAt: input.startsAt, endsAt: input.endsAt, status: 'convened', cancelReason: null, agencyIds, statusChangedAt: now, createdBy: actor.id,
+    });
+    await m.save(r);
+    await this.audit.record(m, actor, 'create', 'rapport', r.id, AuditService.diff(null, { ...r }, AUDITED, FREE_TEXT));
+    await this.inviteAgencies(m, actor, r, EXTENDED_INVITEES);
+    return r;
+  }
+
+  /** The extended rapports the viewer may read, soonest-last, with their measures counted by status. */
+  async extendedSummaries(viewer: Actor): Promise<ExtendedRapportSummary[]> {
+    const qb = this.db.getRepository(Rapport).createQueryBuilder('r').where(`r.kind = 'extended'`);
+    const cond = rapportReadCondition('r', viewer, { invitations: true });
+    if (cond) qb.andWhere(cond.sql, cond.params);
+    const rapports = await qb.orderBy('r.starts_at', 'DESC').addOrderBy('r.id', 'DESC').limit(DASHBOARD_EXTENDED_LIMIT).getMany();
+    if (!rapports.length) return [];
+    const counts = await this.db.query(
+      `SELECT rapport_id AS "rapportId", status, count(*)::int AS n FROM measures WHERE rapport_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+      [rapports.map((r) => r.id)],
+    ) as Array<{ rapportId: string; status: MeasureStatus; n: number }>;
+    return rapports.map((r) => {
+      const measuresByStatus = Object.fromEntries(MEASURE_STATUSES.map((st) => [st, 0])) as Record<MeasureStatus, number>;
+      for (const c of counts) if (c.rapportId === r.id) measuresByStatus[c.status] = c.n;
+      return { id: r.id, title: r.title, startsAt: r.startsAt, status: r.status, measuresByStatus };
+    });
+  }
+
+  /**
+   * Holding the extended rapport resolves the escalation it was convened for (issue 8; the measures
+   * agreed there are linked by measures.rapport_id and shown on the dashboard). Same transaction as
+   * the status change. Written as SQL on purpose: the escalations module depends on this one, not
+   * the other way round.
+   */
+  private async resolveEscalation(m: EntityManager, actor: Actor, rapportId: string): Promise<void> {
+    const [rows] = await m.query(
+      `UPDATE escalations SET status = 'resolved', version = version + 1, updated_at = now() WHERE rapport_id = $1 AND status = 'convened' RETURNING id`,
+      [rapportId],
+    ) as [Array<{ id: string }>, number];
+    for (const e of rows) await this.audit.record(m, actor, 'update', 'escalation', e.id, { status: { old: 'convened', new: 'resolved' } });
+  }
+
+  /** Invites the people with one of `roles` of the participating agencies (active people of active agencies). */
+  private async inviteAgencies(m: EntityManager, actor: Actor, r: Rapport, roles: Role[]): Promise<void> {
     const rows = await m.query(
       `INSERT INTO rapport_invitations (rapport_id, person_id, via, agency_id)
        SELECT $1, p.id, 'agency', p.agency_id FROM people p JOIN agencies a ON a.id = p.agency_id
-        WHERE p.agency_id = ANY($2::uuid[]) AND p.active AND a.active AND 'liaison' = ANY(p.roles)
+        WHERE p.agency_id = ANY($2::uuid[]) AND p.active AND a.active AND p.roles && $3::text[]
        ON CONFLICT (rapport_id, person_id) DO NOTHING RETURNING id, person_id`,
-      [r.id, r.agencyIds],
+      [r.id, r.agencyIds, roles],
     ) as Array<{ id: string; person_id: string }>;
     if (rows.length) await this.audit.recordMany(m, actor, 'create', 'rapport_invitation', rows.map((x) => ({ entityId: x.id, changes: { rapportId: { new: r.id }, personId: { new: x.person_id }, via: { new: 'agency' } } })));
   }

@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ESCALATION_REASONS, ESCALATION_STATUSES, type EscalationReason, type EscalationStatus } from '#domain/escalations/escalation-enums.js';
+import type { Escalation } from '#domain/escalations/escalation.entity.js';
 import type { Dashboard } from '#domain/measures/measure-dashboard.service.js';
+import { RAPPORT_STATUSES, type RapportStatus } from '#domain/rapports/rapport-status.js';
+import type { ExtendedRapportSummary } from '#domain/rapports/rapports.service.js';
 import { MEASURE_PRIORITIES, MEASURE_STATUSES, type MeasurePriority, type MeasureStatus } from '#domain/measures/measure-status.js';
 import { AgencyRefDto, PersonRefDto } from '../common/ref.dto.js';
 
@@ -88,6 +92,26 @@ export class KeyFigureFreshnessDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) developmentsChangedAt: string | null;
 }
 
+export class DashboardEscalationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ESCALATION_REASONS }) reason: EscalationReason;
+  @ApiProperty({ enum: ESCALATION_STATUSES }) status: EscalationStatus;
+  @ApiProperty() createdAt: string;
+}
+
+export class OpenEscalationsDto {
+  @ApiProperty({ type: 'integer', description: 'Proposed or convened escalations you may read (as GET /escalations)' }) count: number;
+  @ApiProperty({ type: DashboardEscalationDto, isArray: true, description: 'The newest of them (at most 5)' }) newest: DashboardEscalationDto[];
+}
+
+export class ExtendedRapportDashboardDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty({ enum: RAPPORT_STATUSES }) status: RapportStatus;
+  @ApiProperty({ type: MeasuresByStatusDto, description: 'Measures agreed there (measures with this rapportId), by status' }) measuresByStatus: MeasuresByStatusDto;
+}
+
 export class DashboardResponseDto {
   @ApiProperty({ description: 'Berlin date' }) today: string;
   @ApiProperty({ type: DashboardPeriodDto }) period: DashboardPeriodDto;
@@ -98,12 +122,25 @@ export class DashboardResponseDto {
   @ApiProperty({ type: DashboardMeasureRefDto, isArray: true }) upcomingDeadlines: DashboardMeasureRefDto[];
   @ApiProperty({ type: DisplacementFlagDto, isArray: true }) displacementFlags: DisplacementFlagDto[];
   @ApiProperty({ type: KeyFigureFreshnessDto }) keyFigureFreshness: KeyFigureFreshnessDto;
+  @ApiProperty({ type: OpenEscalationsDto, description: 'Not narrowed by the filters' }) openEscalations: OpenEscalationsDto;
+  @ApiProperty({ type: ExtendedRapportDashboardDto, isArray: true, description: 'The extended rapports you may read, latest start first (at most 20); not narrowed by the filters' })
+  extendedRapports: ExtendedRapportDashboardDto[];
 }
 
-/** The dashboard is already a plain read model; only the instants become ISO strings. */
-export function toDashboardResponse(d: Dashboard): DashboardResponseDto {
+export interface DashboardExtras {
+  openEscalations: { count: number; newest: Escalation[] };
+  extendedRapports: ExtendedRapportSummary[];
+}
+
+/** The dashboard is already a plain read model; only the instants become ISO strings. The escalation and extended-rapport parts come from their own modules. */
+export function toDashboardResponse(d: Dashboard, x: DashboardExtras): DashboardResponseDto {
   return {
     ...d,
+    openEscalations: {
+      count: x.openEscalations.count,
+      newest: x.openEscalations.newest.map((e) => ({ id: e.id, reason: e.reason, status: e.status, createdAt: e.createdAt.toISOString() })),
+    },
+    extendedRapports: x.extendedRapports.map((r) => ({ id: r.id, title: r.title, startsAt: r.startsAt.toISOString(), status: r.status, measuresByStatus: r.measuresByStatus })),
     keyFigureFreshness: {
       refreshedNow: d.keyFigureFreshness.refreshedNow,
       refreshingInBackground: d.keyFigureFreshness.refreshingInBackground,

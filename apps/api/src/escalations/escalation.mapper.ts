@@ -79,6 +79,7 @@ export class EscalationResponseDto {
   @ApiProperty({ type: LinkedDevelopmentDto, isArray: true, description: 'The linked developments YOU may see; others are left out and not counted' })
   developments: LinkedDevelopmentDto[];
   @ApiProperty({ type: DismissalDto, nullable: true }) dismissal: DismissalDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The extended rapport convened for it (convened and resolved)' }) rapportId: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -107,6 +108,7 @@ export function toEscalationResponse(v: EscalationView): EscalationResponseDto {
     scope: v.scope,
     developments: v.developments.map(toLinked),
     dismissal: e.dismissedAt && e.dismissedBy && e.dismissalReason !== null ? { at: e.dismissedAt.toISOString(), byId: e.dismissedBy, reason: e.dismissalReason } : null,
+    rapportId: e.rapportId,
     version: e.version, createdAt: e.createdAt.toISOString(), updatedAt: e.updatedAt.toISOString(),
   };
 }

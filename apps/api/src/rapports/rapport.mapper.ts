@@ -44,6 +44,7 @@ export class RapportResponseDto {
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty() location: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The goal statement of an extended rapport; null for a regular one' }) goal: string | null;
   @ApiProperty({ enum: RAPPORT_STATUSES }) status: RapportStatus;
   @ApiProperty({ enum: RAPPORT_STATUSES, isArray: true, description: 'Statuses it may move to next' }) allowedTransitions: RapportStatus[];
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
@@ -75,7 +76,7 @@ export function toRapportResponse(v: RapportView): RapportResponseDto {
   const r = v.rapport;
   return {
     id: r.id, kind: r.kind, seriesId: r.seriesId, occurrenceStart: r.occurrenceStart ? r.occurrenceStart.toISOString() : null, title: r.title,
-    startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(), location: r.location, status: r.status, allowedTransitions: allowedRapportTransitions(r.status),
+    startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(), location: r.location, goal: r.goal, status: r.status, allowedTransitions: allowedRapportTransitions(r.status),
     cancelReason: r.cancelReason, agencies: v.agencies, invitations: v.invitations.map(toInvitation),
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(), version: r.version,
   };

@@ -11,7 +11,7 @@ import { pageRequest } from '../common/page-query.dto.js';
 import { AnswerDto, InvitePeopleDto, ListRapportsQueryDto, RapportStatusDto, RecordAttendanceDto, toRapportFilter, UpdateRapportDto } from './dto/rapport.dto.js';
 import { RapportPageDto, RapportResponseDto, toRapportResponse } from './rapport.mapper.js';
 
-const WHO_READS = 'Coordinators and leadership read every meeting; anyone else signed in the meetings their agency takes part in and those they are invited to by name (others: 404).';
+const WHO_READS = 'Coordinators read every meeting; leadership every regular meeting, and an extended rapport when invited to it or when their agency takes part in it; anyone else signed in the meetings their agency takes part in and those they are invited to by name (others: 404).';
 const mapCurrent = (c: RapportView) => toRapportResponse(c);
 
 /** Meetings (rapports): status, moving, invitations, answers, attendance. */
@@ -63,7 +63,7 @@ export class RapportsController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOperation({
     summary: 'Convene, mark as held, or cancel a meeting (coordinators)',
-    description: 'Convening invites the active liaisons of the participating agencies and the people named in personIds; a meeting in the past is 422 MEETING_IN_PAST. Held from its start on; then the series plans its next meeting. Cancelled needs a reason. A move not allowed is 409 INVALID_TRANSITION with `allowed`.',
+    description: 'Convening invites the active liaisons of the participating agencies (for an extended rapport also their leadership) and the people named in personIds; a meeting in the past is 422 MEETING_IN_PAST. Held from its start on; then the series plans its next meeting, and an extended rapport resolves the escalation it was convened for. Cancelled needs a reason. A move not allowed is 409 INVALID_TRANSITION with `allowed`.',
   })
   @ApiOkResponse({ type: RapportResponseDto })
   @ApiProblems(400, 404, 409, 413, 415, 422)

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, M
 import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '#domain/developments/development-enums.js';
 import { ESCALATION_REASONS, ESCALATION_STATUSES, RULE_SCOPE_KINDS, type EscalationReason, type EscalationStatus, type RuleScopeKind } from '#domain/escalations/escalation-enums.js';
 import { MAX_LINKED_DEVELOPMENTS } from '#domain/escalations/escalations.service.js';
+import { IsTimestamp } from '../../common/date-input.decorator.js';
 import { IsOptionalNotNull } from '../../common/optional-not-null.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { QueryBoolean } from '../../common/query-boolean.decorator.js';
@@ -30,6 +31,31 @@ export class DismissEscalationDto {
   reason: string;
 
   @ApiPropertyOptional({ description: 'The version you read; a stale version is refused (409)' })
+  @IsOptionalNotNull() @IsInt() @Min(1)
+  version?: number;
+}
+
+export class ConveneEscalationDto {
+  @ApiProperty({ maxLength: 300, example: 'Erweiterter Drogenrapport Hauptbahnhof' }) @RequiredText(300)
+  title: string;
+
+  @ApiProperty({ maxLength: 2000, description: `The goal statement: what the extended rapport is to achieve. ${NO_PERSONAL_DATA}` }) @RequiredText(2000)
+  goal: string;
+
+  @ApiProperty({ description: 'Must lie in the future (422 MEETING_IN_PAST)' }) @IsTimestamp()
+  startsAt: string;
+
+  @ApiProperty({ description: 'After startsAt' }) @IsTimestamp()
+  endsAt: string;
+
+  @ApiProperty({ maxLength: 300, example: 'Rathaus, Raum 204' }) @RequiredText(300)
+  location: string;
+
+  @ApiProperty({ isArray: true, type: String, description: 'The chosen agencies (active): their liaisons and their leadership are invited' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  agencyIds: string[];
+
+  @ApiPropertyOptional({ description: 'The version of the escalation you read (or If-Match); a stale version is refused (409)' })
   @IsOptionalNotNull() @IsInt() @Min(1)
   version?: number;
 }
