@@ -24,7 +24,6 @@ export interface IcsComponent {
 export function escapeText(value: string): string {
   return value
     .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
@@ -32,7 +31,6 @@ export function escapeText(value: string): string {
 
 /** Parameter value (3.2): no control characters, no DQUOTE; quoted when it holds : ; or ,. */
 export function paramValue(value: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = value.replace(/[\u0000-\u001f\u007f"]/g, '');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
