@@ -62,6 +62,7 @@ describe('a meeting as an iCalendar invitation', () => {
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(res.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(res.text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of res.text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     const cal = parse(res.text);
     expect([cal.getFirstPropertyValue('version'), cal.getFirstPropertyValue('method')]).toEqual(['2.0', 'REQUEST']);
     expect(cal.getFirstPropertyValue('prodid')).toBeTruthy();
