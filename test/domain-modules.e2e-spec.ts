@@ -23,6 +23,8 @@ import { PeopleService } from '#domain/people/people.service.js';
 import { PlacesModule } from '#domain/places/places.module.js';
 import { PlacesService } from '#domain/places/places.service.js';
 import { RapportSeriesService } from '#domain/rapports/rapport-series.service.js';
+import { CalendarModule } from '#domain/calendar/calendar.module.js';
+import { CalendarService } from '#domain/calendar/calendar.service.js';
 import { RapportsModule } from '#domain/rapports/rapports.module.js';
 import { RapportsService } from '#domain/rapports/rapports.service.js';
 import { QueueModule } from '#queue/queue.module.js';
@@ -43,6 +45,7 @@ const areas: Array<[string, Type, Type[]]> = [
   ['key figures', KeyFiguresModule, [KeyFiguresService]],
   ['measures', MeasuresModule, [MeasuresService, MeasureDashboardService]],
   ['rapports', RapportsModule, [RapportSeriesService, RapportsService]],
+  ['calendar', CalendarModule, [CalendarService]],
 ];
 
 describe('domain modules', () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '#domain/agencies/agencies.module.js';
 import { AuditModule } from '#domain/audit/audit.module.js';
+import { CalendarModule } from '#domain/calendar/calendar.module.js';
 import { DevelopmentsModule } from '#domain/developments/developments.module.js';
 import { EscalationsModule } from '#domain/escalations/escalations.module.js';
 import { MeasuresModule } from '#domain/measures/measures.module.js';
@@ -25,10 +26,11 @@ import { KeyFiguresController } from './measures/key-figures.controller.js';
 import { MeasuresController } from './measures/measures.controller.js';
 import { RapportSeriesController } from './rapports/rapport-series.controller.js';
 import { RapportsController } from './rapports/rapports.controller.js';
+import { CalendarController } from './calendar/calendar.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
-  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule],
-  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController],
+  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule, CalendarModule],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, CalendarController],
 })
 export class ApiModule {}

@@ -21,6 +21,10 @@ export class Rapport {
   @Column('text', { default: 'planned' }) status: RapportStatus;
   @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason: string | null;
   @Column('uuid', { name: 'agency_ids', array: true }) agencyIds: string[];
+  /** iCalendar SEQUENCE: rises when the meeting is moved, relocated or cancelled. */
+  @Column('integer', { default: 0 }) sequence: number;
+  /** The coordinator who convened it (the ORGANIZER of its invitation). */
+  @Column('uuid', { name: 'convened_by', nullable: true }) convenedBy: string | null;
   @Column('timestamptz', { name: 'status_changed_at', default: () => 'now()' }) statusChangedAt: Date;
   /** Null when the worker expanded it from the series. */
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;

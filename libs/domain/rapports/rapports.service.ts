@@ -122,6 +122,8 @@ export class RapportsService {
       }
       if (patch.endsAt !== undefined) r.endsAt = patch.endsAt;
       if (r.endsAt.getTime() <= r.startsAt.getTime()) throw new DomainError(400, 'END_NOT_AFTER_START', 'The meeting must end after it starts.', patch.endsAt !== undefined ? 'endsAt' : 'startsAt');
+      // Calendar clients replace their copy only when SEQUENCE rises (RFC 5546).
+      if (r.startsAt.getTime() !== before.startsAt.getTime() || r.endsAt.getTime() !== before.endsAt.getTime() || r.location !== before.location) r.sequence = before.sequence + 1;
       const changes = AuditService.diff(before, { ...r }, AUDITED, FREE_TEXT);
       if (Object.keys(changes).length) {
         await m.save(r);
@@ -155,6 +157,8 @@ export class RapportsService {
       r.status = input.status;
       r.cancelReason = input.status === 'cancelled' ? reason : null;
       r.statusChangedAt = now;
+      if (input.status === 'convened') r.convenedBy = actor.id;
+      if (input.status === 'cancelled') r.sequence += 1;
       await m.save(r);
       await this.audit.record(m, actor, 'update', 'rapport', id, AuditService.diff(before, { ...r }, AUDITED, FREE_TEXT));
       if (input.status === 'convened') {
@@ -248,7 +252,7 @@ export class RapportsService {
     const agencyIds = await assertActiveReferences(m, 'agency', input.agencyIds, 'agencyIds');
     const r = m.create(Rapport, {
       kind: 'extended', seriesId: null, occurrenceStart: null, title: input.title.trim(), goal: input.goal.trim(), location: input.location.trim(),
-      startsAt: input.startsAt, endsAt: input.endsAt, status: 'convened', cancelReason: null, agencyIds, statusChangedAt: now, createdBy: actor.id,
+      startsAt: input.startsAt, endsAt: input.endsAt, status: 'convened', cancelReason: null, agencyIds, statusChangedAt: now, createdBy: actor.id, convenedBy: actor.id,
     });
     await m.save(r);
     await this.audit.record(m, actor, 'create', 'rapport', r.id, AuditService.diff(null, { ...r }, AUDITED, FREE_TEXT));

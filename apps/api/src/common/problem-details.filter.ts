@@ -88,13 +88,20 @@ export function toProblem(e: unknown): ProblemBody {
 }
 
 /**
+ * Routes whose path carries a secret (the calendar feed token): a problem names the route, never
+ * the secret, so that every wrong token gets the same answer and no answer repeats a token.
+ */
+const SECRET_PATH_ROUTES = new Set(['/api/v1/calendar/:file']);
+
+/**
  * Sends a problem with the request id and the security headers set here as well: the router's own
  * errors (bad URL encoding, over-long parameters) are answered before the onRequest and onSend
  * hooks that otherwise add them.
  */
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, body: ProblemBody): void {
   const path = req.url.split('?')[0]!;
-  body.instance = path;
+  const route = req.routeOptions?.url;
+  body.instance = route && SECRET_PATH_ROUTES.has(route) ? route : path;
   body.requestId = String(req.id);
   void reply.status(body.status).headers({ ...securityHeaders(path), 'x-request-id': String(req.id), 'content-type': 'application/problem+json; charset=utf-8' }).send(body);
 }
