@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyBaseLogger } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppConfig } from '#config/app-config.js';
 import { ConfigModule } from '#config/config.module.js';
 import { createLogger, type AppLogger } from '#config/logger.js';
@@ -53,7 +52,8 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     // request id. Fastify's request lines are off: they print the raw URL (query string included),
     // so the one line per request is written in onResponse below, with the route pattern only.
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // The top-level disableRequestLogging option is deprecated (FSTDEP023): a warning on every start.
+    logController: new LogController({ disableRequestLogging: true }),
     childLoggerFactory: (parent: FastifyBaseLogger, bindings: { reqId?: unknown }, opts: object) => parent.child({ requestId: bindings.reqId }, opts),
     // The router's own errors (broken %-encoding, a path parameter over maxParamLength) come
     // before any hook: answered here as problem+json with the request id and security headers.
