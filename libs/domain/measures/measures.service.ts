@@ -124,6 +124,7 @@ export class MeasuresService {
       if (input.deputyId) await assertDeputy(m, input.deputyId, input.responsibleId, input.owningAgencyId);
       const placeIds = await assertActiveReferences(m, 'place', input.placeIds ?? [], 'placeIds');
       const districtIds = await assertActiveReferences(m, 'district', input.districtIds ?? [], 'districtIds');
+      if (input.rapportId) await assertRapportExists(m, input.rapportId);
       const measure = m.create(Measure, {
         title: input.title.trim(),
         description: (input.description ?? '').trim(),
@@ -185,7 +186,10 @@ export class MeasuresService {
       if (patch.title !== undefined) measure.title = patch.title.trim();
       if (patch.description !== undefined) measure.description = patch.description.trim();
       if (patch.priority !== undefined) measure.priority = patch.priority;
-      if (patch.rapportId !== undefined) measure.rapportId = patch.rapportId;
+      if (patch.rapportId !== undefined) {
+        if (patch.rapportId && patch.rapportId !== measure.rapportId) await assertRapportExists(m, patch.rapportId);
+        measure.rapportId = patch.rapportId;
+      }
       if (patch.agendaItemId !== undefined) measure.agendaItemId = patch.agendaItemId;
       if (patch.placeIds !== undefined) measure.placeIds = await assertActiveReferences(m, 'place', patch.placeIds, 'placeIds', { kept: measure.placeIds });
       if (patch.districtIds !== undefined) measure.districtIds = await assertActiveReferences(m, 'district', patch.districtIds, 'districtIds', { kept: measure.districtIds });
@@ -453,3 +457,9 @@ export async function loadViews(m: EntityManager, ids: string[], today: string):
   });
 }
 
+
+/** measures.rapport_id is a foreign key (issue 8): an unknown rapport is the caller's mistake (422), not a 500. */
+async function assertRapportExists(m: EntityManager, rapportId: string): Promise<void> {
+  const [row] = (await m.query(`SELECT 1 FROM rapports WHERE id = $1`, [rapportId])) as unknown[];
+  if (!row) throw new DomainError(422, 'RAPPORT_NOT_FOUND', `The rapport ${rapportId} does not exist.`, 'rapportId');
+}
