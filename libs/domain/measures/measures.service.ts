@@ -108,8 +108,12 @@ export class MeasuresService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Coordinators record what a rapport agreed (the role is checked by the route). */
-  async create(actor: Actor, input: MeasureInput, now: Date = new Date()): Promise<MeasureView> {
+  /**
+   * Coordinators record what a rapport agreed (the role is checked by the route). `guard` runs first
+   * inside the transaction: the minutes use it to lock the meeting and check that it is still held,
+   * so that a measure is never agreed in minutes published a moment before.
+   */
+  async create(actor: Actor, input: MeasureInput, now: Date = new Date(), guard?: (m: EntityManager) => Promise<void>): Promise<MeasureView> {
     const today = berlinToday(now);
     assertDate(input.deadline, 'deadline');
     if (daysBetween(today, input.deadline) < 0) throw new DomainError(422, 'DEADLINE_IN_PAST', 'The deadline lies in the past. Agree a deadline from today on.', 'deadline');
@@ -119,6 +123,7 @@ export class MeasuresService {
     const milestones = input.milestones ?? [];
     milestones.forEach((ms, i) => assertDate(ms.dueDate, `milestones.${i}.dueDate`));
     return this.db.transaction(async (m) => {
+      if (guard) await guard(m);
       await assertActiveReferences(m, 'agency', [input.owningAgencyId], 'owningAgencyId');
       await assertPersonOfAgency(m, input.responsibleId, input.owningAgencyId, 'responsibleId');
       if (input.deputyId) await assertDeputy(m, input.deputyId, input.responsibleId, input.owningAgencyId);

@@ -87,11 +87,11 @@ export class MinutesService {
    * with all its checks) and linked to the meeting. Only while the minutes are being written.
    */
   async agreeMeasure(actor: Actor, rapportId: string, entryId: string, input: Omit<MeasureInput, 'rapportId' | 'agendaItemId'>): Promise<MeasureView> {
-    const r = await this.db.getRepository(Rapport).findOneBy({ id: rapportId });
-    if (!r) throw DomainError.notFound('rapport');
-    if (!(await this.db.getRepository(MinutesEntry).existsBy({ id: entryId, rapportId }))) throw DomainError.notFound('minutes entry', 'entryId');
-    assertWritable(r);
-    return this.measures.create(actor, { ...input, rapportId });
+    return this.measures.create(actor, { ...input, rapportId }, new Date(), async (m) => {
+      const r = await lockRapport(m, rapportId);
+      if (!(await m.getRepository(MinutesEntry).existsBy({ id: entryId, rapportId }))) throw DomainError.notFound('minutes entry', 'entryId');
+      assertWritable(r);
+    });
   }
 
   /**
