@@ -23,7 +23,8 @@ let police: TestPerson;
 let owner: TestPerson;
 let ownerB: TestPerson;
 let d: District;
-const rapportId = randomUUID();
+/** measures.rapport_id is a foreign key: the rapport the dashboard is asked about has to exist. */
+let rapportId: string;
 const ids: Record<string, string> = {};
 
 async function measure(who: TestPerson, over: Record<string, unknown> = {}): Promise<string> {
@@ -73,6 +74,9 @@ beforeAll(async () => {
   ids.done = await measure(owner);
   ids.cancelled = await measure(owner);
   ids.soon = await measure(owner, { deadline: addDays(today(), 3) });
+  [{ id: rapportId }] = await t.db.query(
+    `INSERT INTO rapports (kind, title, goal, starts_at, ends_at, location, agency_ids, status) VALUES ('extended', 'Dashboard-Rapport', 'Lage klären', now(), now() + interval '2 hours', 'Rathaus', '{}', 'held') RETURNING id`,
+  ) as [{ id: string }];
   ids.rapport = await measure(ownerB, { rapportId });
   await t.db.query(`UPDATE measures SET deadline = $2 WHERE id = $1`, [ids.overdue, addDays(today(), -5)]);
   await t.db.query(`UPDATE measures SET deadline = $2 WHERE id = $1`, [ids.done, addDays(today(), -2)]);

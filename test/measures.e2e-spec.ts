@@ -80,7 +80,7 @@ describe('create', () => {
     const d = await district();
     const p = await place(d.id);
     const res = await request(t.server).post(API).set(tm.coordinator.auth)
-      .send(body(tm, { placeIds: [p.id], districtIds: [d.id], rapportId: randomUUID(), milestones: [{ title: 'Standorte abgestimmt', dueDate: addDays(today(), 7) }] }))
+      .send(body(tm, { placeIds: [p.id], districtIds: [d.id], milestones: [{ title: 'Standorte abgestimmt', dueDate: addDays(today(), 7) }] }))
       .expect(201);
     expect(res.body).toMatchObject({
       status: 'planned', allowedTransitions: ['in_progress', 'blocked', 'cancelled'], priority: 'high', overdue: false, daysOverdue: 0,
@@ -137,6 +137,7 @@ describe('create', () => {
       ['unknown district', { districtIds: [randomUUID()] }, 422, 'DISTRICT_NOT_FOUND', 'districtIds'],
       ['milestone without a due date', { milestones: [{ title: 'x' }] }, 400, 'VALIDATION_FAILED', 'milestones.0.dueDate'],
       ['rapportId not a uuid', { rapportId: 'rapport-7' }, 400, 'VALIDATION_FAILED', 'rapportId'],
+      ['rapportId of no rapport (a foreign key since the minutes)', { rapportId: randomUUID() }, 422, 'RAPPORT_NOT_FOUND', 'rapportId'],
     ];
     for (const [name, over, code, errCode, field] of cases) {
       const b = body(tm, over);

@@ -44,7 +44,7 @@ describe('OpenAPI document', () => {
         if (media.length === 0) missing.push(`${method} ${path} ${status}: no content`);
         for (const [type, m] of media) {
           const s = m.schema ? deref(doc, m.schema) : undefined;
-          const described = s && (['text/csv', 'text/calendar'].includes(type) ? s.type === 'string' : s.type === 'object' && Object.keys(s.properties ?? {}).length > 0);
+          const described = s && (['text/csv', 'text/calendar', 'application/pdf'].includes(type) ? s.type === 'string' : s.type === 'object' && Object.keys(s.properties ?? {}).length > 0);
           if (!described) missing.push(`${method} ${path} ${status} ${type}: no schema`);
         }
       }

@@ -16,9 +16,10 @@ import { Measure } from './measures/measure.entity.js';
 import { Milestone } from './measures/milestone.entity.js';
 import { Escalation } from './escalations/escalation.entity.js';
 import { ThresholdRule } from './escalations/threshold-rule.entity.js';
+import { MinutesEntry } from './rapports/minutes-entry.entity.js';
 import { RapportInvitation } from './rapports/rapport-invitation.entity.js';
 import { RapportSeries } from './rapports/rapport-series.entity.js';
 import { Rapport } from './rapports/rapport.entity.js';
 
 /** Every TypeORM entity; the database options and the data source for the CLI use this list. */
-export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development, Measure, MeasureEvent, Milestone, KeyFigure, KeyFigureEvaluation, ThresholdRule, Escalation, RapportSeries, Rapport, RapportInvitation];
+export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development, Measure, MeasureEvent, Milestone, KeyFigure, KeyFigureEvaluation, ThresholdRule, Escalation, RapportSeries, Rapport, RapportInvitation, MinutesEntry];

@@ -108,8 +108,12 @@ export class MeasuresService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Coordinators record what a rapport agreed (the role is checked by the route). */
-  async create(actor: Actor, input: MeasureInput, now: Date = new Date()): Promise<MeasureView> {
+  /**
+   * Coordinators record what a rapport agreed (the role is checked by the route). `guard` runs first
+   * inside the transaction: the minutes use it to lock the meeting and check that it is still held,
+   * so that a measure is never agreed in minutes published a moment before.
+   */
+  async create(actor: Actor, input: MeasureInput, now: Date = new Date(), guard?: (m: EntityManager) => Promise<void>): Promise<MeasureView> {
     const today = berlinToday(now);
     assertDate(input.deadline, 'deadline');
     if (daysBetween(today, input.deadline) < 0) throw new DomainError(422, 'DEADLINE_IN_PAST', 'The deadline lies in the past. Agree a deadline from today on.', 'deadline');
@@ -119,11 +123,13 @@ export class MeasuresService {
     const milestones = input.milestones ?? [];
     milestones.forEach((ms, i) => assertDate(ms.dueDate, `milestones.${i}.dueDate`));
     return this.db.transaction(async (m) => {
+      if (guard) await guard(m);
       await assertActiveReferences(m, 'agency', [input.owningAgencyId], 'owningAgencyId');
       await assertPersonOfAgency(m, input.responsibleId, input.owningAgencyId, 'responsibleId');
       if (input.deputyId) await assertDeputy(m, input.deputyId, input.responsibleId, input.owningAgencyId);
       const placeIds = await assertActiveReferences(m, 'place', input.placeIds ?? [], 'placeIds');
       const districtIds = await assertActiveReferences(m, 'district', input.districtIds ?? [], 'districtIds');
+      if (input.rapportId) await assertRapportExists(m, input.rapportId);
       const measure = m.create(Measure, {
         title: input.title.trim(),
         description: (input.description ?? '').trim(),
@@ -185,7 +191,10 @@ export class MeasuresService {
       if (patch.title !== undefined) measure.title = patch.title.trim();
       if (patch.description !== undefined) measure.description = patch.description.trim();
       if (patch.priority !== undefined) measure.priority = patch.priority;
-      if (patch.rapportId !== undefined) measure.rapportId = patch.rapportId;
+      if (patch.rapportId !== undefined) {
+        if (patch.rapportId && patch.rapportId !== measure.rapportId) await assertRapportExists(m, patch.rapportId);
+        measure.rapportId = patch.rapportId;
+      }
       if (patch.agendaItemId !== undefined) measure.agendaItemId = patch.agendaItemId;
       if (patch.placeIds !== undefined) measure.placeIds = await assertActiveReferences(m, 'place', patch.placeIds, 'placeIds', { kept: measure.placeIds });
       if (patch.districtIds !== undefined) measure.districtIds = await assertActiveReferences(m, 'district', patch.districtIds, 'districtIds', { kept: measure.districtIds });
@@ -453,3 +462,9 @@ export async function loadViews(m: EntityManager, ids: string[], today: string):
   });
 }
 
+
+/** measures.rapport_id is a foreign key (issue 8): an unknown rapport is the caller's mistake (422), not a 500. */
+async function assertRapportExists(m: EntityManager, rapportId: string): Promise<void> {
+  const [row] = (await m.query(`SELECT 1 FROM rapports WHERE id = $1`, [rapportId])) as unknown[];
+  if (!row) throw new DomainError(422, 'RAPPORT_NOT_FOUND', `The rapport ${rapportId} does not exist.`, 'rapportId');
+}

@@ -31,8 +31,8 @@ export interface RapportPatch {
   endsAt?: Date;
 }
 
-/** The moves of the status route; minutes_published belongs to the minutes (a later slice). */
-export const STATUS_ROUTE_TARGETS = ['convened', 'held', 'cancelled'] as const;
+/** The moves of the status route; minutes_published makes the minutes read-only (MinutesService). */
+export const STATUS_ROUTE_TARGETS = ['convened', 'held', 'minutes_published', 'cancelled'] as const;
 export type StatusRouteTarget = (typeof STATUS_ROUTE_TARGETS)[number];
 
 export interface RapportStatusInput {

@@ -69,7 +69,7 @@ export class CreateMeasureDto {
   @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   districtIds?: string[];
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The rapport it was agreed in (not checked until the rapport issue lands)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The rapport it was agreed in (must exist: 422 RAPPORT_NOT_FOUND)' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   rapportId?: string | null;
 

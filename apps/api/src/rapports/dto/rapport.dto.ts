@@ -113,7 +113,7 @@ export class UpdateRapportDto {
 }
 
 export class RapportStatusDto {
-  @ApiProperty({ enum: STATUS_ROUTE_TARGETS, description: 'planned -> convened (invitations go out; the meeting must lie ahead) -> held (from its start on); cancelled (with a reason) from planned or convened' })
+  @ApiProperty({ enum: STATUS_ROUTE_TARGETS, description: 'planned -> convened (invitations go out; the meeting must lie ahead) -> held (from its start on; minutes are written) -> minutes_published (the minutes become read-only); cancelled (with a reason) from planned or convened' })
   @IsIn(STATUS_ROUTE_TARGETS)
   status: StatusRouteTarget;
 

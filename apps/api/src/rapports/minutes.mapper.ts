@@ -1,0 +1,69 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MEASURE_STATUSES, type MeasureStatus } from '#domain/measures/measure-status.js';
+import type { MinutesEntry } from '#domain/rapports/minutes-entry.entity.js';
+import type { MinutesView } from '#domain/rapports/minutes.service.js';
+import { ATTENDANCES, type Attendance } from '#domain/rapports/rapport-invitation.entity.js';
+import { RAPPORT_KINDS, RAPPORT_STATUSES, type RapportKind, type RapportStatus } from '#domain/rapports/rapport-status.js';
+import { NamedRefDto, PersonRefDto } from '../common/ref.dto.js';
+
+export class MinutesEntryResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() rapportId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty({ description: 'Order within the minutes, from 1' }) position: number;
+  @ApiProperty({ nullable: true, type: String }) heading: string | null;
+  @ApiProperty() notes: string;
+  @ApiProperty() decisions: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The entry of the previous revision this one replaces' }) previousId: string | null;
+  @ApiProperty() updatedAt: string;
+}
+
+export class MinutesAttendanceDto {
+  @ApiProperty({ type: PersonRefDto }) person: PersonRefDto;
+  @ApiProperty({ enum: ATTENDANCES, nullable: true, description: 'null: not recorded' }) attendance: Attendance | null;
+}
+
+export class MinutesMeasureDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: NamedRefDto, description: 'The owning agency' }) owningAgency: NamedRefDto;
+  @ApiProperty({ type: PersonRefDto }) responsible: PersonRefDto;
+  @ApiProperty({ description: 'Berlin date' }) deadline: string;
+  @ApiProperty({ enum: MEASURE_STATUSES }) status: MeasureStatus;
+}
+
+export class MinutesResponseDto {
+  @ApiProperty() rapportId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: RAPPORT_KINDS }) kind: RapportKind;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() location: string;
+  @ApiProperty({ enum: RAPPORT_STATUSES }) status: RapportStatus;
+  @ApiProperty({ description: 'Read-only once published' }) published: boolean;
+  @ApiProperty({ description: 'The revision shown' }) revision: number;
+  @ApiProperty({ description: 'The highest revision' }) latestRevision: number;
+  @ApiProperty({ type: MinutesAttendanceDto, isArray: true }) attendance: MinutesAttendanceDto[];
+  @ApiProperty({ type: MinutesEntryResponseDto, isArray: true }) entries: MinutesEntryResponseDto[];
+  @ApiProperty({ type: MinutesMeasureDto, isArray: true, description: 'Measures agreed in this meeting' }) measures: MinutesMeasureDto[];
+}
+
+export function toMinutesEntryResponse(e: MinutesEntry): MinutesEntryResponseDto {
+  return {
+    id: e.id, rapportId: e.rapportId, revision: e.revision, position: e.position, heading: e.heading, notes: e.notes, decisions: e.decisions,
+    previousId: e.previousId, updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+export function toMinutesResponse(v: MinutesView): MinutesResponseDto {
+  const r = v.rapport;
+  return {
+    rapportId: r.id, title: r.title, kind: r.kind, startsAt: r.startsAt.toISOString(), location: r.location, status: r.status,
+    published: v.published, revision: v.revision, latestRevision: v.latestRevision,
+    attendance: v.attendance.map((i) => ({ person: { id: i.personId, displayName: i.person?.displayName ?? '' }, attendance: i.attendance })),
+    entries: v.entries.map(toMinutesEntryResponse),
+    measures: v.measures.map((m) => ({
+      id: m.id, title: m.title, owningAgency: { id: m.owningAgencyId, name: m.owningAgency?.name ?? '' },
+      responsible: { id: m.responsibleId, displayName: m.responsible?.displayName ?? '' }, deadline: m.deadline, status: m.status,
+    })),
+  };
+}

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { type Actor, hasRole } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { MeasuresService, type MeasureInput, type MeasureView } from '../measures/measures.service.js';
+import { Measure } from '../measures/measure.entity.js';
+import { rapportReadCondition } from './rapport-access.js';
+import { RapportInvitation } from './rapport-invitation.entity.js';
+import { Rapport } from './rapport.entity.js';
+import { MinutesEntry } from './minutes-entry.entity.js';
+
+export interface MinutesEntryInput {
+  heading?: string | null;
+  notes?: string;
+  decisions?: string;
+}
+
+/** A correction of one entry of the latest revision (by its id); what is left out is copied unchanged. */
+export interface MinutesCorrection extends MinutesEntryInput {
+  entryId: string;
+}
+
+/** The minutes of one meeting in one revision, with what the document shows around the entries. */
+export interface MinutesView {
+  rapport: Rapport;
+  revision: number;
+  /** The highest revision; GET shows it unless another is asked for. */
+  latestRevision: number;
+  published: boolean;
+  attendance: RapportInvitation[];
+  entries: MinutesEntry[];
+  measures: Measure[];
+}
+
+const AUDITED = ['heading', 'notes', 'decisions', 'position', 'revision'];
+const FREE_TEXT = ['heading', 'notes', 'decisions'];
+
+/**
+ * Minutes (issue 8). Entries are written while the meeting is held (409 MINUTES_NOT_OPEN before);
+ * the status move held -> minutes_published (POST /rapports/{id}/status) makes them read-only
+ * (409 MINUTES_PUBLISHED). Corrections after that are a new revision, never an edit in place.
+ */
+@Injectable()
+export class MinutesService {
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService, private readonly measures: MeasuresService) {}
+
+  async get(viewer: Actor, rapportId: string, revision?: number): Promise<MinutesView> {
+    await assertReadsMinutes(this.db.manager, viewer, rapportId);
+    return loadMinutes(this.db.manager, rapportId, revision);
+  }
+
+  async addEntry(actor: Actor, rapportId: string, input: MinutesEntryInput): Promise<MinutesEntry> {
+    return this.db.transaction(async (m) => {
+      const r = await lockRapport(m, rapportId);
+      assertWritable(r);
+      const [{ next }] = (await m.query(`SELECT coalesce(max(position), 0) + 1 AS next FROM rapport_minutes WHERE rapport_id = $1 AND revision = 1`, [rapportId])) as [{ next: number }];
+      const entry = m.create(MinutesEntry, {
+        rapportId, revision: 1, position: next, heading: input.heading?.trim() || null, notes: (input.notes ?? '').trim(), decisions: (input.decisions ?? '').trim(), previousId: null, createdBy: actor.id,
+      });
+      await m.save(entry);
+      await this.audit.record(m, actor, 'create', 'minutes_entry', entry.id, { rapportId: { new: rapportId }, ...AuditService.diff(null, { ...entry }, AUDITED, FREE_TEXT) });
+      return entry;
+    });
+  }
+
+  async updateEntry(actor: Actor, rapportId: string, entryId: string, input: MinutesEntryInput): Promise<MinutesEntry> {
+    return this.db.transaction(async (m) => {
+      const r = await lockRapport(m, rapportId);
+      const entry = await m.getRepository(MinutesEntry).findOne({ where: { id: entryId, rapportId }, lock: { mode: 'pessimistic_write' } });
+      if (!entry) throw DomainError.notFound('minutes entry', 'entryId');
+      assertWritable(r);
+      const before = { ...entry };
+      applyInput(entry, input);
+      const changes = AuditService.diff(before, { ...entry }, AUDITED, FREE_TEXT);
+      if (Object.keys(changes).length) {
+        await m.save(entry);
+        await this.audit.record(m, actor, 'update', 'minutes_entry', entry.id, changes);
+      }
+      return entry;
+    });
+  }
+
+  /**
+   * "Maßnahme vereinbaren": the measure is recorded through MeasuresService.create (the one path,
+   * with all its checks) and linked to the meeting. Only while the minutes are being written.
+   */
+  async agreeMeasure(actor: Actor, rapportId: string, entryId: string, input: Omit<MeasureInput, 'rapportId' | 'agendaItemId'>): Promise<MeasureView> {
+    return this.measures.create(actor, { ...input, rapportId }, new Date(), async (m) => {
+      const r = await lockRapport(m, rapportId);
+      if (!(await m.getRepository(MinutesEntry).existsBy({ id: entryId, rapportId }))) throw DomainError.notFound('minutes entry', 'entryId');
+      assertWritable(r);
+    });
+  }
+
+  /**
+   * A correction of published minutes: every entry of the latest revision is copied into revision
+   * + 1 (linked by previousId), with the corrections applied. The new revision is published at once;
+   * the earlier ones stay readable by ?revision=N. All or nothing.
+   */
+  async correct(actor: Actor, rapportId: string, corrections: MinutesCorrection[]): Promise<MinutesView> {
+    return this.db.transaction(async (m) => {
+      const r = await lockRapport(m, rapportId);
+      if (r.status !== 'minutes_published') {
+        throw new DomainError(409, 'MINUTES_NOT_PUBLISHED', `The meeting is ${r.status}; a revision corrects published minutes. Until they are published, edit the entries.`, 'status', { rapportStatus: r.status });
+      }
+      const latest = await latestRevision(m, rapportId);
+      const current = await m.getRepository(MinutesEntry).find({ where: { rapportId, revision: latest }, order: { position: 'ASC' } });
+      const byId = new Map(current.map((e) => [e.id, e]));
+      const seen = new Set<string>();
+      corrections.forEach((c, i) => {
+        if (!byId.has(c.entryId)) throw new DomainError(422, 'MINUTES_ENTRY_NOT_FOUND', `Entry ${c.entryId} is not part of the latest revision (${latest}) of these minutes.`, `corrections.${i}.entryId`);
+        if (seen.has(c.entryId)) throw new DomainError(400, 'DUPLICATE_CORRECTION', 'Each entry is corrected at most once per revision.', `corrections.${i}.entryId`);
+        seen.add(c.entryId);
+      });
+      const fix = new Map(corrections.map((c) => [c.entryId, c]));
+      for (const old of current) {
+        const copy = m.create(MinutesEntry, {
+          rapportId, revision: latest + 1, position: old.position, heading: old.heading, notes: old.notes, decisions: old.decisions, previousId: old.id, createdBy: actor.id,
+        });
+        const c = fix.get(old.id);
+        if (c) applyInput(copy, c);
+        await m.save(copy);
+        await this.audit.record(m, actor, 'create', 'minutes_entry', copy.id, { rapportId: { new: rapportId }, previousId: { new: old.id }, ...AuditService.diff({ ...old }, { ...copy }, AUDITED, FREE_TEXT) });
+      }
+      return loadMinutes(m, rapportId, latest + 1);
+    });
+  }
+}
+
+function applyInput(entry: MinutesEntry, input: MinutesEntryInput): void {
+  if (input.heading !== undefined) entry.heading = input.heading?.trim() || null;
+  if (input.notes !== undefined) entry.notes = input.notes.trim();
+  if (input.decisions !== undefined) entry.decisions = input.decisions.trim();
+}
+
+function assertWritable(r: Rapport): void {
+  if (r.status === 'held') return;
+  if (r.status === 'minutes_published') {
+    throw new DomainError(409, 'MINUTES_PUBLISHED', 'The minutes are published and read-only; correct them with a new revision (POST /rapports/{id}/minutes/revisions).', 'status', { rapportStatus: r.status });
+  }
+  throw new DomainError(409, 'MINUTES_NOT_OPEN', `The meeting is ${r.status}; minutes are written once it is held.`, 'status', { rapportStatus: r.status });
+}
+
+async function lockRapport(m: EntityManager, id: string): Promise<Rapport> {
+  const r = await m.getRepository(Rapport).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!r) throw DomainError.notFound('rapport');
+  return r;
+}
+
+async function latestRevision(m: EntityManager, rapportId: string): Promise<number> {
+  const [{ latest }] = (await m.query(`SELECT coalesce(max(revision), 1) AS latest FROM rapport_minutes WHERE rapport_id = $1`, [rapportId])) as [{ latest: number }];
+  return latest;
+}
+
+/**
+ * Minutes are read like the meeting (rapportReadCondition); in addition leadership reads every
+ * published minute (issue 8, roles), also of an extended rapport they were not invited to.
+ */
+async function assertReadsMinutes(m: EntityManager, viewer: Actor, id: string): Promise<void> {
+  const qb = m.getRepository(Rapport).createQueryBuilder('r').select('r.id').where('r.id = :id', { id });
+  const cond = rapportReadCondition('r', viewer, { invitations: true });
+  if (cond) {
+    if (hasRole(viewer, 'leadership')) qb.andWhere(`(${cond.sql} OR r.status = 'minutes_published')`, cond.params);
+    else qb.andWhere(cond.sql, cond.params);
+  }
+  if (!(await qb.getExists())) throw DomainError.notFound('rapport');
+}
+
+async function loadMinutes(m: EntityManager, rapportId: string, revision?: number): Promise<MinutesView> {
+  const rapport = await m.getRepository(Rapport).findOneByOrFail({ id: rapportId });
+  const latest = await latestRevision(m, rapportId);
+  const rev = revision ?? latest;
+  if (rev > latest) throw new DomainError(404, 'REVISION_NOT_FOUND', `These minutes have revisions 1 to ${latest}.`, 'revision', { latestRevision: latest });
+  const entries = await m.getRepository(MinutesEntry).find({ where: { rapportId, revision: rev }, order: { position: 'ASC' } });
+  const attendance = await m.getRepository(RapportInvitation).createQueryBuilder('i').leftJoinAndSelect('i.person', 'person')
+    .where('i.rapport_id = :rapportId', { rapportId }).orderBy('person.display_name', 'ASC').addOrderBy('i.id', 'ASC').getMany();
+  // Measures are readable by everyone signed in (measures.controller), so the minutes show all agreed here.
+  const measures = await m.getRepository(Measure).createQueryBuilder('ms').leftJoinAndSelect('ms.owningAgency', 'agency').leftJoinAndSelect('ms.responsible', 'responsible')
+    .where('ms.rapport_id = :rapportId', { rapportId }).orderBy('ms.created_at', 'ASC').addOrderBy('ms.id', 'ASC').getMany();
+  return { rapport, revision: rev, latestRevision: latest, published: rapport.status === 'minutes_published', attendance, entries, measures };
+}
