@@ -26,11 +26,12 @@ import { KeyFiguresController } from './measures/key-figures.controller.js';
 import { MeasuresController } from './measures/measures.controller.js';
 import { RapportSeriesController } from './rapports/rapport-series.controller.js';
 import { RapportsController } from './rapports/rapports.controller.js';
+import { AgendaController } from './rapports/agenda.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
   imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule, CalendarModule],
-  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, CalendarController],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, CalendarController],
 })
 export class ApiModule {}
