@@ -95,7 +95,9 @@ export async function generateAgenda(m: EntityManager, audit: AuditService, acto
   ) as Array<{ id: string }>;
   if (escalations.length) items.push({ title: 'Offene Eskalationen', kind: 'escalations', source: { escalationIds: escalations.map((x) => x.id) } });
   if (!items.length) return;
-  const rows = await m.getRepository(AgendaItem).save(items.map((it, position) => m.create(AgendaItem, { ...it, rapportId: r.id, position, createdBy: null })));
+  // Items a coordinator added while the meeting was planned stay first, as they were ordered.
+  const [row] = await m.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM agenda_items WHERE rapport_id = $1`, [r.id]) as Array<{ next: number }>;
+  const rows = await m.getRepository(AgendaItem).save(items.map((it, i) => m.create(AgendaItem, { ...it, rapportId: r.id, position: row!.next + i, createdBy: null })));
   await audit.recordMany(m, actor, 'create', 'agenda_item', rows.map((x) => ({ entityId: x.id, changes: { rapportId: { new: r.id }, kind: { new: x.kind }, position: { new: x.position } } })));
 }
 
