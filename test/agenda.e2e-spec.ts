@@ -49,7 +49,7 @@ async function setup() {
   }).expect(201);
   const meetings = await request(t.server).get(RAPPORTS).query({ seriesId: res.body.id }).set(coordinator.auth).expect(200);
   const meeting = meetings.body.items[0] as { id: string };
-  return { police, youth, coordinator, cop, social, outsider, meeting };
+  return { police, youth, coordinator, cop, social, outsider, meeting, seriesId: res.body.id as string };
 }
 
 const agenda = (who: TestPerson, id: string) => request(t.server).get(`${RAPPORTS}/${id}/agenda`).set(who.auth);
@@ -150,5 +150,22 @@ describe('coordinators edit the agenda while the meeting lies ahead', () => {
     await request(t.server).delete(`${base}/items/${mine[0]}`).set(s.coordinator.auth).expect(409);
     await order([...before.map((i: any) => i.id)].reverse()).expect(409);
     expect((await agenda(s.coordinator, s.meeting.id).expect(200)).body.items).toEqual(before);
+
+    // "Since the last rapport" for the next meeting: the start of the one just held, in the summary and in its agenda.
+    const heldStart = (await request(t.server).get(`${RAPPORTS}/${s.meeting.id}`).set(s.coordinator.auth).expect(200)).body.startsAt as string;
+    const list = await request(t.server).get(RAPPORTS).query({ seriesId: s.seriesId, status: 'planned' }).set(s.coordinator.auth).expect(200);
+    const next = list.body.items[0].id as string;
+    const summary = (rapportId: string, who: TestPerson = s.cop, more: object = {}) => request(t.server).get('/api/v1/developments/summary').query({ rapportId, ...more }).set(who.auth);
+    expect((await summary(next).expect(200)).body.since).toBe(heldStart);
+    expect((await summary(s.meeting.id).expect(422)).body).toMatchObject({ code: 'NO_EARLIER_RAPPORT', field: 'rapportId' });
+    expect((await summary(next, s.outsider).expect(404)).body.code).toBe('RAPPORT_NOT_FOUND');
+    expect((await summary(next, s.cop, { since: heldStart }).expect(400)).body).toMatchObject({ code: 'SINCE_OR_RAPPORT', field: 'since' });
+    const d = await district();
+    await log(1, new Date(Date.now() - 60_000), d.id, s.cop);
+    await request(t.server).post(`${RAPPORTS}/${next}/status`).set(s.coordinator.auth).send({ status: 'convened' }).expect(200);
+    expect(itemOf((await agenda(s.cop, next).expect(200)).body, d.id).period.since).toBe(heldStart);
+    const periods = (await agenda(s.cop, next).expect(200)).body.items.filter((i: any) => i.kind === 'district').map((i: any) => i.period.since);
+    expect(periods.length).toBeGreaterThan(0);
+    expect(new Set(periods)).toEqual(new Set([heldStart]));
   });
 });
