@@ -70,6 +70,9 @@ describe('the agenda builds itself on convene and is read per reader', () => {
       startDate: addDays(berlinToday(), -10), deadline: addDays(berlinToday(), -1), createdBy: s.coordinator.person.id,
     }));
 
+    const raised = await request(t.server).post('/api/v1/escalations').set(s.cop.auth)
+      .send({ reason: 'many_syringe_finds', text: 'Viele Spritzenfunde', developmentIds: [policeOnly] }).expect(201);
+
     // Planned: no agenda yet.
     expect((await agenda(s.coordinator, s.meeting.id).expect(200)).body.items).toEqual([]);
     await request(t.server).post(`${RAPPORTS}/${s.meeting.id}/status`).set(s.coordinator.auth).send({ status: 'convened' }).expect(200);
@@ -97,6 +100,13 @@ describe('the agenda builds itself on convene and is read per reader', () => {
     expect(measures.title).toBe('Maßnahmen fällig oder überfällig');
     expect(measures.measures).toContainEqual({ id: overdue.id, title: overdue.title, deadline: overdue.deadline, status: 'planned' });
     expect(forSocial.items.map((i: any) => i.position)).toEqual(forSocial.items.map((_: any, i: number) => i));
+
+    // The escalation raised by the police: the police liaison and the coordinator read it, the youth office's liaison does not.
+    const escalationIds = (body: any) => body.items.find((i: any) => i.kind === 'escalations').escalations.map((e: any) => e.id);
+    expect(forCop.items.find((i: any) => i.kind === 'escalations').title).toBe('Offene Eskalationen');
+    expect(escalationIds(forCop)).toContain(raised.body.id);
+    expect(escalationIds((await agenda(s.coordinator, s.meeting.id).expect(200)).body)).toContain(raised.body.id);
+    expect(escalationIds(forSocial)).not.toContain(raised.body.id);
 
     const denied = await agenda(s.outsider, s.meeting.id).expect(404);
     expect(denied.body.code).toBe('RAPPORT_NOT_FOUND');
