@@ -20,6 +20,7 @@ import { MinutesEntry } from './rapports/minutes-entry.entity.js';
 import { RapportInvitation } from './rapports/rapport-invitation.entity.js';
 import { RapportSeries } from './rapports/rapport-series.entity.js';
 import { Rapport } from './rapports/rapport.entity.js';
+import { AgendaItem } from './rapports/agenda-item.entity.js';
 
 /** Every TypeORM entity; the database options and the data source for the CLI use this list. */
-export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development, Measure, MeasureEvent, Milestone, KeyFigure, KeyFigureEvaluation, ThresholdRule, Escalation, RapportSeries, Rapport, RapportInvitation, MinutesEntry];
+export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development, Measure, MeasureEvent, Milestone, KeyFigure, KeyFigureEvaluation, ThresholdRule, Escalation, RapportSeries, Rapport, RapportInvitation, AgendaItem, MinutesEntry];

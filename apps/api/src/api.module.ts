@@ -27,11 +27,12 @@ import { MeasuresController } from './measures/measures.controller.js';
 import { RapportSeriesController } from './rapports/rapport-series.controller.js';
 import { MinutesController, MinutesPdfController } from './rapports/minutes.controller.js';
 import { RapportsController } from './rapports/rapports.controller.js';
+import { AgendaController } from './rapports/agenda.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
   imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule, CalendarModule],
-  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, MinutesController, MinutesPdfController, CalendarController],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, MinutesController, MinutesPdfController, CalendarController],
 })
 export class ApiModule {}

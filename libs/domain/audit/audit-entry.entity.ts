@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditAction = 'create' | 'update' | 'deactivate' | 'reactivate' | 'read' | 'export' | 'login' | 'logout' | 'password_change' | 'withdraw' | 'confirm_access';
+export type AuditAction = 'create' | 'update' | 'deactivate' | 'reactivate' | 'read' | 'export' | 'login' | 'logout' | 'password_change' | 'withdraw' | 'confirm_access' | 'delete';
 
 /** Field -> { old, new }. Free-text fields are recorded as { changed: true } without their values. */
 export type AuditChanges = Record<string, { old?: unknown; new?: unknown; changed?: true }>;

@@ -6,6 +6,9 @@ import { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { District } from '../places/district.entity.js';
 import { Place } from '../places/place.entity.js';
+import { lastHeldStart } from '../rapports/agenda.service.js';
+import { assertReadsRapport } from '../rapports/rapport-access.js';
+import { Rapport } from '../rapports/rapport.entity.js';
 import { DEVELOPMENT_CATEGORIES, DevelopmentCategory } from './development-enums.js';
 import { readDevelopmentChange } from './development-changes.js';
 import { applyDevelopmentFilter, assertValidFilter, DevelopmentFilter } from './development-filter.js';
@@ -161,6 +164,20 @@ export class DevelopmentTrendsService {
       if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
       return entry;
     });
+  }
+
+  /**
+   * The start of the summary: given, or "since the last rapport" before the meeting `rapportId`
+   * (read like the meeting: 404 otherwise), the same start the meeting's agenda counts from.
+   */
+  async summarySince(viewer: Actor, q: { since?: Date; rapportId?: string }): Promise<Date> {
+    if ((q.since === undefined) === (q.rapportId === undefined)) throw new DomainError(400, 'SINCE_OR_RAPPORT', 'Give either "since" or "rapportId".', 'since');
+    if (q.since) return q.since;
+    await assertReadsRapport(this.db.manager, viewer, q.rapportId!);
+    const r = await this.db.getRepository(Rapport).findOneByOrFail({ id: q.rapportId! });
+    const since = await lastHeldStart(this.db.manager, r);
+    if (!since) throw new DomainError(422, 'NO_EARLIER_RAPPORT', 'No rapport of this series was held before this meeting; give "since" instead.', 'rapportId');
+    return since;
   }
 
   /** Per reporting agency: what was observed in [since, until), by category (withdrawn left out). */

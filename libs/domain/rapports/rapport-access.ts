@@ -1,4 +1,7 @@
+import type { EntityManager } from 'typeorm';
 import { type Actor, hasRole } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { Rapport } from './rapport.entity.js';
 
 /**
  * Who reads rapports (issue 8): coordinators read every series and meeting. Leadership reads every
@@ -24,4 +27,12 @@ export function rapportReadCondition(alias: string, actor: Actor, opts: { invita
   const invited = `EXISTS (SELECT 1 FROM rapport_invitations ri WHERE ri.rapport_id = ${alias}.id AND ri.person_id = :rdPerson)`;
   if (hasRole(actor, 'leadership')) return { sql: `(${alias}.kind <> 'extended' OR ${own} OR ${invited})`, params };
   return { sql: `(${own} OR ${invited})`, params };
+}
+
+/** 404 unless the viewer may read the meeting (as if it did not exist). */
+export async function assertReadsRapport(m: EntityManager, viewer: Actor, id: string): Promise<void> {
+  const qb = m.getRepository(Rapport).createQueryBuilder('r').select('r.id').where('r.id = :id', { id });
+  const cond = rapportReadCondition('r', viewer, { invitations: true });
+  if (cond) qb.andWhere(cond.sql, cond.params);
+  if (!(await qb.getExists())) throw DomainError.notFound('rapport');
 }

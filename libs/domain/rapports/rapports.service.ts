@@ -10,7 +10,8 @@ import { checkVersion } from '../common/version-check.js';
 import { MEASURE_STATUSES, type MeasureStatus } from '../measures/measure-status.js';
 import { Person } from '../people/person.entity.js';
 import type { Role } from '../people/role.js';
-import { rapportReadCondition } from './rapport-access.js';
+import { assertReadsRapport, rapportReadCondition } from './rapport-access.js';
+import { generateAgenda } from './agenda.service.js';
 import { Answer, Attendance, RapportInvitation } from './rapport-invitation.entity.js';
 import { agencyRefs, type AgencyRef } from './rapport-series.service.js';
 import { assertRapportTransition, isUpcoming, RapportStatus } from './rapport-status.js';
@@ -99,7 +100,7 @@ export class RapportsService {
   }
 
   async get(viewer: Actor, id: string): Promise<RapportView> {
-    await assertReads(this.db.manager, viewer, id);
+    await assertReadsRapport(this.db.manager, viewer, id);
     return (await loadRapportViews(this.db.manager, [id]))[0]!;
   }
 
@@ -165,6 +166,7 @@ export class RapportsService {
         // Only regular meetings come here: an extended rapport is convened when it is created (createExtended).
         await this.inviteAgencies(m, actor, r, REGULAR_INVITEES);
         await this.invitePeople(m, actor, r, input.personIds ?? []);
+        await generateAgenda(m, this.audit, actor, r, now);
       }
       if (input.status === 'held' && r.kind === 'extended') await this.resolveEscalation(m, actor, r.id);
       if ((input.status === 'held' || input.status === 'cancelled') && r.seriesId) await ensureUpcomingMeeting(m, this.audit, r.seriesId, now);
@@ -188,7 +190,7 @@ export class RapportsService {
    */
   async answer(actor: Actor, id: string, invitationId: string, answer: Answer, now: Date = new Date()): Promise<RapportView> {
     return this.db.transaction(async (m) => {
-      await assertReads(m, actor, id);
+      await assertReadsRapport(m, actor, id);
       const r = await lockRapport(m, id);
       const inv = await m.getRepository(RapportInvitation).findOne({ where: { id: invitationId, rapportId: id }, lock: { mode: 'pessimistic_write' } });
       if (!inv) throw DomainError.notFound('invitation', 'invitationId');
@@ -257,6 +259,7 @@ export class RapportsService {
     await m.save(r);
     await this.audit.record(m, actor, 'create', 'rapport', r.id, AuditService.diff(null, { ...r }, AUDITED, FREE_TEXT));
     await this.inviteAgencies(m, actor, r, EXTENDED_INVITEES);
+    await generateAgenda(m, this.audit, actor, r, now);
     return r;
   }
 
@@ -313,13 +316,6 @@ export class RapportsService {
     ) as Array<{ id: string; person_id: string }>;
     if (rows.length) await this.audit.recordMany(m, actor, 'create', 'rapport_invitation', rows.map((x) => ({ entityId: x.id, changes: { rapportId: { new: r.id }, personId: { new: x.person_id }, via: { new: 'person' } } })));
   }
-}
-
-async function assertReads(m: EntityManager, viewer: Actor, id: string): Promise<void> {
-  const qb = m.getRepository(Rapport).createQueryBuilder('r').select('r.id').where('r.id = :id', { id });
-  const cond = rapportReadCondition('r', viewer, { invitations: true });
-  if (cond) qb.andWhere(cond.sql, cond.params);
-  if (!(await qb.getExists())) throw DomainError.notFound('rapport');
 }
 
 async function lockRapport(m: EntityManager, id: string): Promise<Rapport> {

@@ -3,7 +3,7 @@ import type { AuditAction } from '#domain/audit/audit-entry.entity.js';
 import type { AuditEntryView } from '#domain/audit/audit.service.js';
 import { PageOf } from '../common/page.dto.js';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'deactivate', 'reactivate', 'read', 'export', 'login', 'logout', 'password_change', 'withdraw', 'confirm_access'] as const satisfies readonly AuditAction[];
+export const AUDIT_ACTIONS = ['create', 'update', 'deactivate', 'reactivate', 'read', 'export', 'login', 'logout', 'password_change', 'withdraw', 'confirm_access', 'delete'] as const satisfies readonly AuditAction[];
 
 export class AuditEntryResponseDto {
   @ApiProperty({ description: 'Ascending number (bigint, as a string)' }) id: string;

@@ -59,11 +59,15 @@ export class DevelopmentsController {
 
   @Get('summary')
   @SignedIn()
-  @ApiOperation({ summary: 'Since the last rapport: counts per reporting agency and category', description: VISIBILITY_NOTE })
+  @ApiOperation({
+    summary: 'Since the last rapport: counts per reporting agency and category',
+    description: `${VISIBILITY_NOTE} Either since, or rapportId: then since is the start of the last held rapport of that meeting's series before it (a meeting you may not read: 404; none held before it: 422 NO_EARLIER_RAPPORT). Both or neither: 400 SINCE_OR_RAPPORT.`,
+  })
   @ApiOkResponse({ type: SummaryResponseDto })
-  @ApiProblems(400)
+  @ApiProblems(400, 404, 422)
   async summary(@CurrentUser() user: AuthenticatedUser, @Query() q: SummaryQueryDto): Promise<SummaryResponseDto> {
-    return toSummaryResponse(await this.trendsService.summary(user, new Date(q.since), q.until ? new Date(q.until) : undefined));
+    const since = await this.trendsService.summarySince(user, { since: q.since ? new Date(q.since) : undefined, rapportId: q.rapportId });
+    return toSummaryResponse(await this.trendsService.summary(user, since, q.until ? new Date(q.until) : undefined));
   }
 
   @Get('export.csv')

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-va
 import { IsTimestamp } from '../../common/date-input.decorator.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 
-const ACTIONS = ['create', 'update', 'deactivate', 'reactivate', 'read', 'export', 'login', 'logout', 'password_change', 'withdraw', 'confirm_access'] as const;
+const ACTIONS = ['create', 'update', 'deactivate', 'reactivate', 'read', 'export', 'login', 'logout', 'password_change', 'withdraw', 'confirm_access', 'delete'] as const;
 
 export class ListAuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'agency' }) @IsOptional() @IsString() @Matches(/^[a-z_]{1,40}$/)

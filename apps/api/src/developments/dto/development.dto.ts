@@ -198,8 +198,12 @@ export class TrendsQueryDto {
 }
 
 export class SummaryQueryDto {
-  @ApiProperty({ description: 'Since when (ISO 8601), e.g. the date of the last rapport' }) @IsTimestamp()
-  since: string;
+  @ApiPropertyOptional({ description: 'Since when (ISO 8601), e.g. the date of the last rapport. Give either since or rapportId.' }) @IsOptional() @IsTimestamp()
+  since?: string;
+
+  @ApiPropertyOptional({ description: 'Since the last rapport before this meeting: the start of the last held rapport of its series before it. Give either since or rapportId.' })
+  @IsOptional() @IsUUID()
+  rapportId?: string;
 
   @ApiPropertyOptional({ description: 'Until (ISO 8601, exclusive); default now' }) @IsOptional() @IsTimestamp()
   until?: string;
