@@ -7,6 +7,7 @@ import type { Role } from '../people/role.js';
 import { loadDemoDevelopments } from './demo-developments.js';
 import { loadDemoMeasures } from './demo-measures.js';
 import { loadDemoPlaces } from './demo-places.js';
+import { loadDemoRapports } from './demo-rapports.js';
 
 /**
  * The fictional demo city "Lindenbrück". No real people: officials are invented, and no record
@@ -69,6 +70,8 @@ export async function loadDemoCity(db: DataSource): Promise<boolean> {
     const places = await loadDemoPlaces(m);
     await loadDemoDevelopments(m, { agencies, people, places });
     await loadDemoMeasures(m, { agencies, people, places });
+    // Last: the rapports' agendas and the rule read the developments and measures above.
+    await loadDemoRapports(m, { agencies, people, places });
     return true;
   });
 }
