@@ -21,6 +21,10 @@ import { RapportInvitation } from './rapports/rapport-invitation.entity.js';
 import { RapportSeries } from './rapports/rapport-series.entity.js';
 import { Rapport } from './rapports/rapport.entity.js';
 import { AgendaItem } from './rapports/agenda-item.entity.js';
+import { AgencyWebhook } from './notifications/agency-webhook.entity.js';
+import { NotificationSettings } from './notifications/notification-settings.entity.js';
+import { Notification } from './notifications/notification.entity.js';
+import { Reminder } from './notifications/reminder.entity.js';
 
 /** Every TypeORM entity; the database options and the data source for the CLI use this list. */
-export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development, Measure, MeasureEvent, Milestone, KeyFigure, KeyFigureEvaluation, ThresholdRule, Escalation, RapportSeries, Rapport, RapportInvitation, AgendaItem, MinutesEntry];
+export const ENTITIES = [Agency, Person, Session, RefreshToken, LoginFailure, AuditEntry, JobState, District, Place, Substance, Development, Measure, MeasureEvent, Milestone, KeyFigure, KeyFigureEvaluation, ThresholdRule, Escalation, RapportSeries, Rapport, RapportInvitation, AgendaItem, MinutesEntry, Reminder, Notification, NotificationSettings, AgencyWebhook];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, addMonths, berlinDateOf, berlinStartOfDay, daysBetween, formatGermanDate, isIsoDate } from './berlin-time.js';
+import { addDays, addMonths, berlinAt, berlinDateOf, berlinStartOfDay, daysBetween, formatGermanDate, isIsoDate } from './berlin-time.js';
 
 describe('Berlin dates', () => {
   it('validates calendar dates', () => {
@@ -35,5 +35,13 @@ describe('Berlin dates', () => {
     expect(addMonths('2026-02-15', -14)).toBe('2024-12-15');
     expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
     expect(formatGermanDate('2026-03-01')).toBe('01.03.2026');
+  });
+
+  it('puts a wall-clock time on a Berlin date, DST-correct on both switch days', () => {
+    expect(berlinAt('2026-01-15', 8).toISOString()).toBe('2026-01-15T07:00:00.000Z');
+    expect(berlinAt('2026-07-15', 8).toISOString()).toBe('2026-07-15T06:00:00.000Z');
+    expect(berlinAt('2026-03-29', 8).toISOString()).toBe('2026-03-29T06:00:00.000Z'); // summer time began at 02:00
+    expect(berlinAt('2026-10-25', 8).toISOString()).toBe('2026-10-25T07:00:00.000Z'); // winter time began at 03:00
+    expect(berlinAt('2026-12-07', 8, 30).toISOString()).toBe('2026-12-07T07:30:00.000Z');
   });
 });

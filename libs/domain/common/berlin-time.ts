@@ -70,13 +70,21 @@ export function daysBetween(a: string, b: string): number {
  * Midnight never falls into a DST gap in Germany (the switch is at 02:00/03:00), so it is unique.
  */
 export function berlinStartOfDay(date: string): Date {
-  const utcMidnight = dayNumber(date) * DAY_MS;
-  let guess = utcMidnight;
+  return berlinAt(date, 0);
+}
+
+/**
+ * The instant of a wall-clock time on a Berlin date ("08:00 on 2026-03-29" is 06:00 UTC: DST
+ * already began that night). Times between 02:00 and 03:00 on the spring switch do not exist;
+ * reminders are scheduled at whole morning hours, never there.
+ */
+export function berlinAt(date: string, hour: number, minute = 0): Date {
+  const wall = dayNumber(date) * DAY_MS + (hour * 60 + minute) * 60_000;
+  let guess = wall;
   for (let i = 0; i < 2; i++) {
     const p = parts(new Date(guess));
     const shownAsUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-    const offset = shownAsUtc - guess;
-    guess = utcMidnight - offset;
+    guess = wall - (shownAsUtc - guess);
   }
   return new Date(guess);
 }
