@@ -3,15 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
-import { berlinDateOf } from '../common/berlin-time.js';
+import { berlinDateOf, berlinToday } from '../common/berlin-time.js';
 import { DomainError } from '../common/domain-error.js';
 import { checkVersion } from '../common/version-check.js';
 import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '../developments/development-enums.js';
-import { visibilityCondition } from '../developments/development-visibility.js';
+import { readDevelopmentChange } from '../developments/development-changes.js';
+import { visibilityCondition, visibilityScope } from '../developments/development-visibility.js';
 import { escalationReadCondition } from '../escalations/escalation-access.js';
 import type { EscalationReason, EscalationStatus } from '../escalations/escalation-enums.js';
 import type { KeyFigureStatus } from '../key-figures/key-figure-rules.js';
-import { KeyFigure } from '../key-figures/key-figure.entity.js';
 import { KeyFiguresService } from '../key-figures/key-figures.service.js';
 import type { MeasureStatus } from '../measures/measure-status.js';
 import { AgendaItem, type AgendaItemKind } from './agenda-item.entity.js';
@@ -132,6 +132,36 @@ export async function generateAgenda(m: EntityManager, audit: AuditService, acto
   await bumpAgendaVersion(m, r.id);
 }
 
+/**
+ * The key figures of these measures that are off track or flagged by the displacement watch, for
+ * this reader. Read from the evaluations of the reader's visibility scope (key_figure_evaluations,
+ * the dashboard's cache: a scope sees exactly the same developments, so its results are the
+ * reader's); missing or stale ones (definition, day or the scope's developments changed) are first
+ * evaluated for the scope by KeyFiguresService.refreshEvaluations, the one evaluation path.
+ */
+async function keyFigureFlags(m: EntityManager, viewer: Actor, measureIds: string[], keyFigures: KeyFiguresService, now: Date): Promise<AgendaKeyFigureFlag[]> {
+  const { n: change } = await readDevelopmentChange(m, viewer);
+  const read = () => m.query(
+    `SELECT k.id, k.measure_id AS "measureId", k.name, e.status, coalesce(e.displacement_suspected, false) AS "displacementSuspected",
+            (e.key_figure_id IS NULL OR e.fingerprint <> (k.version::text || '|' || to_char(k.measure_start_date, 'YYYY-MM-DD'))
+             OR e.evaluated_on < $3::date OR e.developments_change IS DISTINCT FROM $4::bigint) AS stale
+       FROM key_figures k
+       LEFT JOIN key_figure_evaluations e ON e.key_figure_id = k.id AND e.viewer_scope = $2
+      WHERE k.measure_id = ANY($1::uuid[])
+      ORDER BY k.created_at, k.id`,
+    [measureIds, visibilityScope(viewer), berlinToday(now), change],
+  ) as Promise<Array<{ id: string; measureId: string; name: string; status: KeyFigureStatus | null; displacementSuspected: boolean; stale: boolean }>>;
+  let rows = await read();
+  const stale = rows.filter((r) => r.stale).map((r) => r.id);
+  if (stale.length) {
+    await keyFigures.refreshEvaluations(viewer, stale, now, change);
+    rows = await read();
+  }
+  return rows
+    .filter((r) => r.status === 'off_track' || r.displacementSuspected)
+    .map((r) => ({ measureId: r.measureId, keyFigureId: r.id, name: r.name, status: r.status!, displacementSuspected: r.displacementSuspected }));
+}
+
 /** Every change to a meeting's agenda raises its version (SQL only: the Rapport entity does not map it, so saving a meeting never writes it back). */
 async function bumpAgendaVersion(m: EntityManager, rapportId: string): Promise<void> {
   await m.query(`UPDATE rapports SET agenda_version = agenda_version + 1 WHERE id = $1`, [rapportId]);
@@ -144,8 +174,7 @@ async function agendaVersion(m: EntityManager, rapportId: string): Promise<numbe
 
 /**
  * The agenda for one reader (same read rule as the meeting, else 404), every count through the
- * visibility predicate; key figures are counted for the reader by KeyFiguresService.evaluate, the
- * same evaluation as GET /measures/{id}/key-figures (live, never another scope's cache).
+ * visibility predicate; key-figure flags are those of the reader's visibility scope (keyFigureFlags).
  */
 export async function readAgenda(m: EntityManager, viewer: Actor, rapportId: string, keyFigures: KeyFiguresService, now: Date = new Date()): Promise<AgendaView> {
   await assertReadsRapport(m, viewer, rapportId);
@@ -194,21 +223,13 @@ export async function readAgenda(m: EntityManager, viewer: Actor, rapportId: str
       }
     }
     if (it.kind === 'key_figures' && s.measureIds?.length) {
-      const measures = await m.query(
-        `SELECT id, title, to_char(deadline, 'YYYY-MM-DD') AS deadline, to_char(start_date, 'YYYY-MM-DD') AS "startDate", status FROM measures WHERE id = ANY($1::uuid[]) ORDER BY deadline, id`,
-        [s.measureIds],
-      ) as Array<{ id: string; title: string; deadline: string; startDate: string; status: MeasureStatus }>;
-      const kfs = await m.getRepository(KeyFigure).createQueryBuilder('k').where('k.measure_id = ANY(:kfMeasures)', { kfMeasures: s.measureIds }).orderBy('k.created_at', 'ASC').addOrderBy('k.id', 'ASC').getMany();
-      for (const ms of measures) {
-        for (const kf of kfs.filter((k) => k.measureId === ms.id)) {
-          // One at a time: the reads run on pooled connections beside this (possibly locking) transaction.
-          const res = await keyFigures.evaluate(viewer, kf, { startDate: ms.startDate }, now);
-          const displacementSuspected = !!res.displacement?.available && res.displacement.displacementSuspected;
-          if (res.judgement.status === 'off_track' || displacementSuspected) {
-            view.keyFigures.push({ measureId: ms.id, keyFigureId: kf.id, name: kf.name, status: res.judgement.status, displacementSuspected });
-          }
-        }
-        if (view.keyFigures.some((f) => f.measureId === ms.id)) view.measures.push({ id: ms.id, title: ms.title, deadline: ms.deadline, status: ms.status });
+      view.keyFigures = await keyFigureFlags(m, viewer, s.measureIds, keyFigures, now);
+      const flagged = [...new Set(view.keyFigures.map((f) => f.measureId))];
+      if (flagged.length) {
+        view.measures = await m.query(
+          `SELECT id, title, to_char(deadline, 'YYYY-MM-DD') AS deadline, status FROM measures WHERE id = ANY($1::uuid[]) ORDER BY deadline, id`,
+          [flagged],
+        );
       }
     }
     views.push(view);
