@@ -167,7 +167,7 @@ export async function loadDemoRapports(m: EntityManager, ctx: DemoRapportContext
     const convened = await rapports.changeStatus(coordinator, id, { status: 'convened' }, undefined, new Date(at.getTime() - 14 * DAY));
     // The coordinator adds a topic for each discussion; the minutes are written under them.
     const itemIds: string[] = [];
-    for (const e of held.entries) itemIds.push((await agenda.add(coordinator, id, e.heading)).items.at(-1)!.id);
+    for (const e of held.entries) itemIds.push((await agenda.addItem(coordinator, id, e.heading)).id);
     // Everyone came except the one invitee of the last agency, who was excused.
     const invitees = convened.invitations.map((inv) => inv.personId);
     await rapports.recordAttendance(coordinator, id, invitees.map((personId, k) => ({ personId, attendance: k === invitees.length - 1 ? 'excused' : 'present' })), new Date(at.getTime() + 2 * HOUR));

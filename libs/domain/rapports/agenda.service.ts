@@ -248,13 +248,23 @@ export class AgendaService {
 
   add(actor: Actor, rapportId: string, title: string): Promise<AgendaView> {
     return this.db.transaction(async (m) => {
-      await lockEditable(m, rapportId);
-      const [row] = await m.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM agenda_items WHERE rapport_id = $1`, [rapportId]) as Array<{ next: number }>;
-      const it = await m.save(m.create(AgendaItem, { rapportId, position: row!.next, title: title.trim(), kind: 'custom', source: {}, createdBy: actor.id }));
-      await this.audit.record(m, actor, 'create', 'agenda_item', it.id, { rapportId: { new: rapportId }, kind: { new: 'custom' }, position: { new: it.position }, title: { changed: true } });
-      await bumpAgendaVersion(m, rapportId);
+      await this.insertCustom(m, actor, rapportId, title);
       return readAgenda(m, actor, rapportId, this.keyFigures);
     });
+  }
+
+  /** The same as add, answering only the new item instead of reading the whole agenda back (the demo seed adds its topics so). */
+  addItem(actor: Actor, rapportId: string, title: string): Promise<AgendaItem> {
+    return this.db.transaction((m) => this.insertCustom(m, actor, rapportId, title));
+  }
+
+  private async insertCustom(m: EntityManager, actor: Actor, rapportId: string, title: string): Promise<AgendaItem> {
+    await lockEditable(m, rapportId);
+    const [row] = await m.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM agenda_items WHERE rapport_id = $1`, [rapportId]) as Array<{ next: number }>;
+    const it = await m.save(m.create(AgendaItem, { rapportId, position: row!.next, title: title.trim(), kind: 'custom', source: {}, createdBy: actor.id }));
+    await this.audit.record(m, actor, 'create', 'agenda_item', it.id, { rapportId: { new: rapportId }, kind: { new: 'custom' }, position: { new: it.position }, title: { changed: true } });
+    await bumpAgendaVersion(m, rapportId);
+    return it;
   }
 
   /** `expectedVersion`: the item's version the editor read (the route requires it); stale: 409 with the agenda as it is now. */
