@@ -113,6 +113,49 @@ describe('the agenda builds itself on convene and is read per reader', () => {
   });
 });
 
+describe('the key-figures item: measures off track or flagged by the displacement watch, per reader', () => {
+  it('keeps measure ids only; a reader who may not see the restricted finds behind an off-track figure sees neither the flag nor the measure in it', async () => {
+    const s = await setup();
+    const d = await district();
+    const measure = await t.db.getRepository(Measure).save(t.db.getRepository(Measure).create({
+      title: `AG-KF-Maßnahme ${randomUUID().slice(0, 6)}`, owningAgencyId: s.police.id, responsibleId: s.cop.person.id,
+      startDate: addDays(berlinToday(), -14), deadline: addDays(berlinToday(), 30), createdBy: s.coordinator.person.id,
+    }));
+    const kf = await request(t.server).post(`/api/v1/measures/${measure.id}/key-figures`).set(s.coordinator.auth).send({
+      name: 'Spritzenfunde im Bezirk', categories: ['syringe_finds'], districtIds: [d.id], period: 'week', baselinePeriods: 1,
+      targetKind: 'absolute', targetValue: 0, targetDate: addDays(berlinToday(), 60),
+    }).expect(201);
+    // Finds in the last complete week that only the police may see: off track for the police, nothing logged for anyone else.
+    await log(3, new Date(Date.now() - 3 * DAY), d.id, s.cop, { visibility: 'own_agency' });
+
+    await request(t.server).post(`${RAPPORTS}/${s.meeting.id}/status`).set(s.coordinator.auth).send({ status: 'convened' }).expect(200);
+    const [stored] = await t.db.query(`SELECT title, source FROM agenda_items WHERE rapport_id = $1 AND kind = 'key_figures'`, [s.meeting.id]) as Array<{ title: string; source: any }>;
+    expect(stored!.title).toBe('Kennzahlen: Ziel verfehlt oder Verdrängung vermutet');
+    expect(Object.keys(stored!.source)).toEqual(['measureIds']);
+    expect(stored!.source.measureIds).toContain(measure.id);
+
+    const item = async (who: TestPerson) => (await agenda(who, s.meeting.id).expect(200)).body.items.find((i: any) => i.kind === 'key_figures');
+    const forCop = await item(s.cop);
+    expect(forCop.measures).toContainEqual({ id: measure.id, title: measure.title, deadline: measure.deadline, status: 'planned' });
+    expect(forCop.keyFigures).toContainEqual({ measureId: measure.id, keyFigureId: kf.body.id, name: 'Spritzenfunde im Bezirk', status: 'off_track', displacementSuspected: false });
+    // The same judgement as the key-figures API gives the same reader.
+    const kfApi = await request(t.server).get(`/api/v1/measures/${measure.id}/key-figures`).set(s.cop.auth).expect(200);
+    expect(kfApi.body.keyFigures[0].status).toBe('off_track');
+
+    // The youth office, the coordinator (of another agency) and a police member whose access is not confirmed yet may not
+    // see the finds: no flag, the measure not listed, nothing that says why.
+    const unconfirmed = await t.make.person(['liaison'], { agency: s.police, confirmed: false });
+    for (const who of [s.social, s.coordinator, unconfirmed]) {
+      const other = await item(who);
+      expect(other.measures.map((x: any) => x.id)).not.toContain(measure.id);
+      expect(other.keyFigures.map((x: any) => x.measureId)).not.toContain(measure.id);
+    }
+    expect((await request(t.server).get(`/api/v1/measures/${measure.id}/key-figures`).set(s.social.auth).expect(200)).body.keyFigures[0].status).toBe('no_data');
+    // A non-participant reads no agenda at all.
+    await agenda(s.outsider, s.meeting.id).expect(404);
+  });
+});
+
 describe('coordinators edit the agenda while the meeting lies ahead', () => {
   it('add, retitle, reorder, remove; bad input is 400 naming the field with nothing stored; after held 409', async () => {
     const s = await setup();
@@ -127,23 +170,51 @@ describe('coordinators edit the agenda while the meeting lies ahead', () => {
     expect((await add('   ').expect(400)).body).toMatchObject({ field: 'title' });
     await request(t.server).post(`${base}/items`).set(s.cop.auth).send({ title: 'Von der Polizei' }).expect(403);
 
-    const renamed = await request(t.server).patch(`${base}/items/${mine[0]}`).set(s.coordinator.auth).send({ title: 'Begrüßung und Protokoll' }).expect(200);
-    expect(renamed.body.items.find((i: any) => i.id === mine[0]).title).toBe('Begrüßung und Protokoll');
-    await request(t.server).patch(`${base}/items/${randomUUID()}`).set(s.coordinator.auth).send({ title: 'x' }).expect(404);
+    // Retitling names the item's version (If-Match or body): without it 428, stale 409 with the agenda as it is now.
+    const patch = (itemId: string, body: object, ifMatch?: string) => {
+      const req = request(t.server).patch(`${base}/items/${itemId}`).set(s.coordinator.auth);
+      return (ifMatch ? req.set('If-Match', ifMatch) : req).send(body);
+    };
+    const itemVersion = two.find((i: any) => i.id === mine[0]).version as number;
+    expect((await patch(mine[0]!, { title: 'Ohne Version' }).expect(428)).body).toMatchObject({ code: 'VERSION_REQUIRED', field: 'version' });
+    const renamed = await patch(mine[0]!, { title: 'Begrüßung und Protokoll' }, `"${itemVersion}"`).expect(200);
+    const renamedItem = renamed.body.items.find((i: any) => i.id === mine[0]);
+    expect(renamedItem).toMatchObject({ title: 'Begrüßung und Protokoll', version: itemVersion + 1 });
+    const stale = await patch(mine[0]!, { title: 'Veraltet', version: itemVersion }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: itemVersion + 1 });
+    expect(stale.body.current.items.find((i: any) => i.id === mine[0]).title).toBe('Begrüßung und Protokoll');
+    expect((await patch(mine[0]!, { title: 'x', version: 0 }).expect(400)).body.errors[0].field).toBe('version');
+    await patch(randomUUID(), { title: 'x', version: 1 }).expect(404);
 
-    const order = (itemIds: unknown) => request(t.server).put(`${base}/order`).set(s.coordinator.auth).send({ itemIds });
+    // The order names every item, so it is based on the agenda as a whole: its version (ETag of GET, or `version`),
+    // which every change raises (the retitle above made the version read before it stale).
+    const order = (itemIds: unknown, version?: number) => request(t.server).put(`${base}/order`).set(s.coordinator.auth).send({ itemIds, ...(version === undefined ? {} : { version }) });
     const reversed = [...all].reverse();
-    expect((await order(reversed).expect(200)).body.items.map((i: any) => i.id)).toEqual(reversed);
+    const read = await agenda(s.coordinator, s.meeting.id).expect(200);
+    expect(read.headers.etag).toBe(`"${read.body.version}"`);
+    expect(read.body.version).toBe(renamed.body.version);
+    expect((await order(reversed).expect(428)).body.code).toBe('VERSION_REQUIRED');
+    const staleOrder = await order(reversed, read.body.version - 1).expect(409);
+    expect(staleOrder.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: read.body.version });
+    expect(staleOrder.body.current.items.map((i: any) => i.id)).toEqual(all);
+    const reordered = await request(t.server).put(`${base}/order`).set(s.coordinator.auth).set('If-Match', read.headers.etag as string).send({ itemIds: reversed }).expect(200);
+    expect(reordered.body.items.map((i: any) => i.id)).toEqual(reversed);
+    expect(reordered.body.version).toBe(read.body.version + 1);
+    const v = reordered.body.version as number;
     // Bad orders: nothing changes.
-    expect((await order([...reversed.slice(1), randomUUID()]).expect(400)).body).toMatchObject({ code: 'AGENDA_ITEM_UNKNOWN', field: `itemIds.${reversed.length - 1}` });
-    expect((await order(reversed.slice(1)).expect(400)).body).toMatchObject({ code: 'AGENDA_ORDER_INCOMPLETE', field: 'itemIds' });
-    expect((await order([reversed[0], ...reversed]).expect(400)).body).toMatchObject({ code: 'AGENDA_ITEM_REPEATED', field: `itemIds.${1}` });
-    expect((await order(['nope']).expect(400)).body.errors[0].field).toMatch(/^itemIds/);
-    expect((await agenda(s.coordinator, s.meeting.id).expect(200)).body.items.map((i: any) => i.id)).toEqual(reversed);
+    expect((await order([...reversed.slice(1), randomUUID()], v).expect(400)).body).toMatchObject({ code: 'AGENDA_ITEM_UNKNOWN', field: `itemIds.${reversed.length - 1}` });
+    expect((await order(reversed.slice(1), v).expect(400)).body).toMatchObject({ code: 'AGENDA_ORDER_INCOMPLETE', field: 'itemIds' });
+    expect((await order([reversed[0], ...reversed], v).expect(400)).body).toMatchObject({ code: 'AGENDA_ITEM_REPEATED', field: `itemIds.${1}` });
+    expect((await order(['nope'], v).expect(400)).body.errors[0].field).toMatch(/^itemIds/);
+    expect((await order(reversed, -1).expect(400)).body.errors[0].field).toBe('version');
+    const unchanged = (await agenda(s.coordinator, s.meeting.id).expect(200)).body;
+    expect(unchanged.items.map((i: any) => i.id)).toEqual(reversed);
+    expect(unchanged.version).toBe(v);
 
     const removed = await request(t.server).delete(`${base}/items/${mine[1]}`).set(s.coordinator.auth).expect(200);
     expect(removed.body.items.map((i: any) => i.id)).toEqual(reversed.filter((id) => id !== mine[1]));
     expect(removed.body.items.map((i: any) => i.position)).toEqual(removed.body.items.map((_: any, i: number) => i));
+    expect(removed.body.version).toBe(v + 1);
 
     // Convening keeps the items added while planned first and appends the generated ones.
     await request(t.server).post(`${RAPPORTS}/${s.meeting.id}/status`).set(s.coordinator.auth).send({ status: 'convened' }).expect(200);
@@ -156,10 +227,13 @@ describe('coordinators edit the agenda while the meeting lies ahead', () => {
     await request(t.server).post(`${RAPPORTS}/${s.meeting.id}/status`).set(s.coordinator.auth).send({ status: 'held' }).expect(200);
     const before = (await agenda(s.coordinator, s.meeting.id).expect(200)).body.items;
     expect((await add('Zu spät').expect(409)).body.code).toBe('RAPPORT_NOT_CHANGEABLE');
-    await request(t.server).patch(`${base}/items/${mine[0]}`).set(s.coordinator.auth).send({ title: 'Zu spät' }).expect(409);
+    expect((await patch(mine[0]!, { title: 'Zu spät', version: renamedItem.version }).expect(409)).body.code).toBe('RAPPORT_NOT_CHANGEABLE');
     await request(t.server).delete(`${base}/items/${mine[0]}`).set(s.coordinator.auth).expect(409);
-    await order([...before.map((i: any) => i.id)].reverse()).expect(409);
-    expect((await agenda(s.coordinator, s.meeting.id).expect(200)).body.items).toEqual(before);
+    const frozen = (await agenda(s.coordinator, s.meeting.id).expect(200)).body.version;
+    expect((await order([...before.map((i: any) => i.id)].reverse(), frozen).expect(409)).body.code).toBe('RAPPORT_NOT_CHANGEABLE');
+    // (Key-figure flags are counted live for the reader; the items themselves stay as they were.)
+    const withoutLive = (items: any[]) => items.map(({ keyFigures: _k, measures: _m, ...rest }: any) => rest);
+    expect(withoutLive((await agenda(s.coordinator, s.meeting.id).expect(200)).body.items)).toEqual(withoutLive(before));
 
     // "Since the last rapport" for the next meeting: the start of the one just held, in the summary and in its agenda.
     const heldStart = (await request(t.server).get(`${RAPPORTS}/${s.meeting.id}`).set(s.coordinator.auth).expect(200)).body.startsAt as string;

@@ -35,11 +35,13 @@ describe('demo rapports (Lindenbrück)', () => {
       const meetings = await m.query(
         `SELECT r.id, r.status, r.kind, r.starts_at, to_char(r.starts_at AT TIME ZONE 'Europe/Berlin', 'HH24:MI Dy') AS local,
                 (SELECT count(*)::int FROM rapport_minutes e WHERE e.rapport_id = r.id) AS entries,
+                (SELECT count(*)::int FROM rapport_minutes e WHERE e.rapport_id = r.id AND e.agenda_item_id IS NOT NULL) AS "entriesUnderItems",
                 (SELECT count(*)::int FROM measures x WHERE x.rapport_id = r.id) AS measures,
+                (SELECT count(*)::int FROM measures x JOIN agenda_items a ON a.id = x.agenda_item_id AND a.rapport_id = r.id WHERE x.rapport_id = r.id) AS "measuresUnderItems",
                 (SELECT count(*)::int FROM agenda_items a WHERE a.rapport_id = r.id) AS items,
                 (SELECT count(*)::int FROM rapport_invitations i WHERE i.rapport_id = r.id AND i.attendance = 'present') AS present
            FROM rapports r WHERE r.series_id = $1 ORDER BY r.starts_at`, [demo.seriesId],
-      ) as Array<{ id: string; status: string; kind: string; starts_at: Date; local: string; entries: number; measures: number; items: number; present: number }>;
+      ) as Array<{ id: string; status: string; kind: string; starts_at: Date; local: string; entries: number; entriesUnderItems: number; measures: number; measuresUnderItems: number; items: number; present: number }>;
       expect(meetings.map((r) => r.status)).toEqual(['minutes_published', 'minutes_published', 'convened']);
       expect(meetings.map((r) => r.id)).toEqual([...demo.heldIds, demo.convenedId]);
       expect(meetings.every((r) => r.local === '10:00 Tue' && r.kind === 'regular')).toBe(true);
@@ -47,6 +49,9 @@ describe('demo rapports (Lindenbrück)', () => {
         expect(held.starts_at.getTime()).toBeLessThan(now.getTime());
         expect(held.entries).toBeGreaterThanOrEqual(2);
         expect(held.measures).toBeGreaterThanOrEqual(1);
+        // The minutes are written per agenda item, and the measures agreed there link to their item.
+        expect(held.entriesUnderItems).toBe(held.entries);
+        expect(held.measuresUnderItems).toBe(held.measures);
         expect(held.present).toBeGreaterThan(0);
       }
       const next = meetings[2]!;

@@ -67,8 +67,8 @@ const convene = (who: TestPerson, id: string, body: object) => request(t.server)
 const countRapports = async (): Promise<number> => t.db.getRepository(Rapport).count();
 const escalation = (id: string) => t.db.getRepository(Escalation).findOneByOrFail({ id });
 
-describe('escalation -> extended rapport -> held -> resolved', () => {
-  it('a rule proposal is convened: liaisons and leadership of the chosen agencies invited; held resolves it; the dashboard shows both', async () => {
+describe('escalation -> extended rapport -> held -> minutes published -> resolved', () => {
+  it('a rule proposal is convened: liaisons and leadership of the chosen agencies invited; held leaves it convened, the published minutes resolve it; the dashboard shows both', async () => {
     const tm = await team();
     // A threshold rule proposes the escalation (the worker's evaluation, called directly).
     const d = t.db.getRepository(District);
@@ -104,15 +104,26 @@ describe('escalation -> extended rapport -> held -> resolved', () => {
       deadline: addDays(berlinToday(), 30), rapportId: rapport.id,
     }).expect(201);
 
-    // Held (from its start on) resolves the escalation in the same step.
+    // Held (from its start on) alone leaves the escalation convened: its measures are not agreed yet.
     await t.db.query(`UPDATE rapports SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '110 minutes' WHERE id = $1`, [rapport.id]);
     await request(t.server).post(`${API}/rapports/${rapport.id}/status`).set(tm.coordinator.auth).send({ status: 'held' }).expect(200);
+    const held = await request(t.server).get(`${API}/escalations/${proposal!.id}`).set(tm.coordinator.auth).expect(200);
+    expect(held.body).toMatchObject({ status: 'convened', rapportId: rapport.id });
+
+    // A measure agreed in its minutes; publishing them (the measures are final now) resolves the escalation in the same step.
+    const entry = await request(t.server).post(`${API}/rapports/${rapport.id}/minutes`).set(tm.coordinator.auth).send({ heading: 'Vorgehen am Platz', notes: 'Streetwork und Polizei stimmen sich ab.' }).expect(201);
+    await request(t.server).post(`${API}/rapports/${rapport.id}/minutes/${entry.body.id}/measures`).set(tm.coordinator.auth).send({
+      title: 'Gemeinsame Begehung am Platz', owningAgencyId: tm.agencyA.id, responsibleId: tm.liaisonA.person.id, deadline: addDays(berlinToday(), 14),
+    }).expect(201);
+    await request(t.server).post(`${API}/rapports/${rapport.id}/status`).set(tm.coordinator.auth).send({ status: 'minutes_published' }).expect(200);
     const resolved = await request(t.server).get(`${API}/escalations/${proposal!.id}`).set(tm.coordinator.auth).expect(200);
     expect(resolved.body).toMatchObject({ status: 'resolved', rapportId: rapport.id });
+    const [trail] = await t.db.query(`SELECT changes FROM audit_entries WHERE entity_type = 'escalation' AND entity_id = $1 AND changes->'status'->>'new' = 'resolved'`, [proposal!.id]);
+    expect(trail.changes).toEqual({ status: { old: 'convened', new: 'resolved' } });
 
     const dash = await request(t.server).get(`${API}/dashboard`).set(tm.leadA.auth).expect(200);
     const mine = dash.body.extendedRapports.find((r: any) => r.id === rapport.id);
-    expect(mine).toMatchObject({ status: 'held', measuresByStatus: { planned: 1, in_progress: 0, done: 0, blocked: 0, cancelled: 0 } });
+    expect(mine).toMatchObject({ status: 'minutes_published', measuresByStatus: { planned: 2, in_progress: 0, done: 0, blocked: 0, cancelled: 0 } });
     expect(dash.body.openEscalations.newest.map((e: any) => e.id)).not.toContain(proposal!.id);
   });
 
@@ -128,6 +139,80 @@ describe('escalation -> extended rapport -> held -> resolved', () => {
     await convene(tm.coordinator, esc.id, conveneBody(tm)).expect(201);
     const after = await request(t.server).get(`${API}/dashboard`).set(tm.coordinator.auth).expect(200);
     expect(after.body.openEscalations.newest).toContainEqual(expect.objectContaining({ id: esc.id, status: 'convened' }));
+  });
+});
+
+describe('cancelling the extended rapport hands its escalation back', () => {
+  /** A district rule with two finds in it, evaluated once: its proposal. */
+  async function ruleProposal(tm: Team) {
+    const d = t.db.getRepository(District);
+    const district = await d.save(d.create({ name: `XRAP-Bezirk ${randomUUID().slice(0, 6)}`, code: `XR-${randomUUID().slice(0, 8).toUpperCase()}`, active: true, boundary: null }));
+    const rule = await request(t.server).post(`${API}/threshold-rules`).set(tm.coordinator.auth)
+      .send({ name: `XRAP-TEST ${randomUUID().slice(0, 8)}`, categories: ['syringe_finds'], scopeKind: 'district', districtId: district.id, windowDays: 7, minCount: 2 }).expect(201);
+    const finds = async (n: number) => (await t.db.getRepository(Development).insert(Array.from({ length: n }, () => ({
+      category: 'syringe_finds' as const, observedAt: new Date(Date.now() - HOUR), lat: 51.3, lon: 12.2, placeId: null, districtId: district.id, count: 5, substances: [],
+      severity: 2, description: 'Spritzen gefunden', reportingAgencyId: tm.liaisonA.agency.id, reporterId: tm.liaisonA.person.id, visibility: 'all' as const, visibleAgencyIds: [],
+    })))).identifiers.map((i) => String(i.id));
+    await finds(2);
+    const ruleRow = await t.db.getRepository(ThresholdRule).findOneByOrFail({ id: rule.body.id });
+    const evaluate = () => t.app.get(EscalationRulesService).evaluate(ruleRow, district.id, new Date());
+    const id = await evaluate();
+    expect(id).toBeTruthy();
+    return { id: id!, finds, evaluate };
+  }
+  const cancel = (tm: Team, rapportId: string) => request(t.server).post(`${API}/rapports/${rapportId}/status`).set(tm.coordinator.auth).send({ status: 'cancelled', reason: 'Die Leitungen sind verhindert' });
+
+  it('convened -> proposed again, the rapport link cleared and audited; it can be convened again or dismissed', async () => {
+    const tm = await team();
+    const esc = await raise(tm.liaisonA);
+    const { body: rapport } = await convene(tm.coordinator, esc.id, conveneBody(tm)).expect(201);
+    await cancel(tm, rapport.id).expect(200);
+    const back = await request(t.server).get(`${API}/escalations/${esc.id}`).set(tm.coordinator.auth).expect(200);
+    expect(back.body).toMatchObject({ status: 'proposed', rapportId: null, mergedIntoId: null, dismissal: null });
+    const [trail] = await t.db.query(`SELECT actor_id, changes FROM audit_entries WHERE entity_type = 'escalation' AND entity_id = $1 AND changes->'status'->>'old' = 'convened' AND changes->'status'->>'new' = 'proposed'`, [esc.id]);
+    expect(trail).toEqual({ actor_id: tm.coordinator.person.id, changes: { status: { old: 'convened', new: 'proposed' }, rapportId: { old: rapport.id, new: null } } });
+    // The dashboard lists it as open again.
+    const dash = await request(t.server).get(`${API}/dashboard`).set(tm.coordinator.auth).expect(200);
+    expect(dash.body.openEscalations.count).toBeGreaterThanOrEqual(1);
+
+    // Convened again (a new extended rapport), or dismissed.
+    const again = await convene(tm.coordinator, esc.id, conveneBody(tm)).expect(201);
+    expect(again.body.id).not.toBe(rapport.id);
+    expect((await escalation(esc.id))).toMatchObject({ status: 'convened', rapportId: again.body.id });
+    await cancel(tm, again.body.id).expect(200);
+    await request(t.server).post(`${API}/escalations/${esc.id}/dismiss`).set(tm.coordinator.auth).send({ reason: 'Lage hat sich beruhigt' }).expect(200);
+
+    // A cancelled rapport cannot be cancelled again: no second hand-back.
+    await cancel(tm, again.body.id).expect(409);
+    expect((await escalation(esc.id)).status).toBe('dismissed');
+  });
+
+  it('a newer proposal of the same rule and scope (opened while convened) is merged into the returning one; the rule is not kept quiet by that', async () => {
+    const tm = await team();
+    const p = await ruleProposal(tm);
+    const { body: rapport } = await convene(tm.coordinator, p.id, conveneBody(tm)).expect(201);
+    // While convened the rule fires again for the same district: a newer proposal with a further find.
+    const [later] = await p.finds(1);
+    const newer = await p.evaluate();
+    expect(newer).toBeTruthy();
+    expect(newer).not.toBe(p.id);
+
+    await cancel(tm, rapport.id).expect(200);
+    const back = (await request(t.server).get(`${API}/escalations/${p.id}`).set(tm.coordinator.auth).expect(200)).body;
+    expect(back).toMatchObject({ status: 'proposed', rapportId: null });
+    expect(back.developments.map((d: any) => d.id)).toContain(later);
+    const merged = (await request(t.server).get(`${API}/escalations/${newer}`).set(tm.coordinator.auth).expect(200)).body;
+    expect(merged).toMatchObject({ status: 'dismissed', mergedIntoId: p.id, dismissal: { byId: tm.coordinator.person.id } });
+    expect(merged.dismissal.reason.length).toBeGreaterThan(10);
+    const [trail] = await t.db.query(`SELECT changes FROM audit_entries WHERE entity_type = 'escalation' AND entity_id = $1 AND changes ? 'mergedIntoId'`, [newer]);
+    expect(trail.changes).toEqual({ status: { old: 'proposed', new: 'dismissed' }, mergedIntoId: { new: p.id }, dismissalReason: { changed: true } });
+    // Still one open proposal for the rule and scope.
+    const open = await t.db.query(`SELECT id FROM escalations WHERE rule_id = (SELECT rule_id FROM escalations WHERE id = $1) AND status = 'proposed'`, [p.id]);
+    expect(open).toEqual([{ id: p.id }]);
+
+    // Convened again, the rule may propose anew: a merge is not a coordinator's dismissal that keeps the rule quiet.
+    await convene(tm.coordinator, p.id, conveneBody(tm)).expect(201);
+    expect(await p.evaluate()).toBeTruthy();
   });
 });
 

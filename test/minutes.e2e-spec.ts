@@ -8,6 +8,7 @@ let t: TestApp;
 const API = '/api/v1';
 const RAPPORTS = `${API}/rapports`;
 
+
 beforeAll(async () => {
   t = await createTestApp();
 });
@@ -83,8 +84,15 @@ describe('minutes', () => {
     expect(first.body).toMatchObject({ rapportId: id, revision: 1, position: 1, heading: 'Spielplatz Südpark', previousId: null });
     const second = await addEntry(tm, id, { notes: 'Verschiedenes' }).expect(201);
     expect(second.body).toMatchObject({ position: 2, heading: null, decisions: '' });
-    const edited = await request(t.server).patch(`${RAPPORTS}/${id}/minutes/${second.body.id}`).set(tm.coordinator.auth).send({ heading: 'Verschiedenes', decisions: 'Nächster Termin bleibt.' }).expect(200);
-    expect(edited.body).toMatchObject({ heading: 'Verschiedenes', notes: 'Verschiedenes', decisions: 'Nächster Termin bleibt.' });
+    // Editing names the entry's version (If-Match or body): without it 428, a stale one 409 with the entry as it is now; nothing stored.
+    const patchEntry = (entryId: string, body: object) => request(t.server).patch(`${RAPPORTS}/${id}/minutes/${entryId}`).set(tm.coordinator.auth).send(body);
+    expect((await patchEntry(second.body.id, { decisions: 'ohne Version' }).expect(428)).body).toMatchObject({ code: 'VERSION_REQUIRED', field: 'version' });
+    const edited = await request(t.server).patch(`${RAPPORTS}/${id}/minutes/${second.body.id}`).set(tm.coordinator.auth).set('If-Match', `"${second.body.version}"`)
+      .send({ heading: 'Verschiedenes', decisions: 'Nächster Termin bleibt.' }).expect(200);
+    expect(edited.body).toMatchObject({ heading: 'Verschiedenes', notes: 'Verschiedenes', decisions: 'Nächster Termin bleibt.', version: second.body.version + 1 });
+    const stale = await patchEntry(second.body.id, { decisions: 'überschrieben', version: second.body.version }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: edited.body.version, current: { id: second.body.id, decisions: 'Nächster Termin bleibt.' } });
+    expect((await patchEntry(second.body.id, { decisions: 'x', version: 'zwei' }).expect(400)).body.errors[0].field).toBe('version');
     // Only coordinators write.
     await request(t.server).post(`${RAPPORTS}/${id}/minutes`).set(tm.a1.auth).send({ notes: 'x' }).expect(403);
 
@@ -106,7 +114,7 @@ describe('minutes', () => {
     await status(tm, id, 'minutes_published').expect(200);
     for (const res of [
       await addEntry(tm, id, { notes: 'nachgetragen' }),
-      await request(t.server).patch(`${RAPPORTS}/${id}/minutes/${first.body.id}`).set(tm.coordinator.auth).send({ notes: 'geändert' }),
+      await request(t.server).patch(`${RAPPORTS}/${id}/minutes/${first.body.id}`).set(tm.coordinator.auth).send({ notes: 'geändert', version: first.body.version }),
       await request(t.server).post(`${RAPPORTS}/${id}/minutes/${first.body.id}/measures`).set(tm.coordinator.auth).send(measureBody(tm)),
     ]) expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'MINUTES_PUBLISHED' });
     const [{ notes }] = await t.db.query(`SELECT notes FROM rapport_minutes WHERE id = $1`, [first.body.id]);
@@ -119,7 +127,7 @@ describe('minutes', () => {
     expect(Object.fromEntries(json.body.attendance.map((a: any) => [a.person.id, a.attendance]))).toEqual({ [tm.a1.person.id]: 'present', [tm.b1.person.id]: 'excused' });
     expect(json.body.measures).toEqual([{
       id: agreed.body.id, title: agreed.body.title, owningAgency: { id: tm.agencyA.id, name: tm.agencyA.name }, responsible: { id: tm.a1.person.id, displayName: tm.a1.person.displayName },
-      deadline: addDays(berlinToday(), 30), status: 'planned',
+      deadline: addDays(berlinToday(), 30), status: 'planned', agendaItemId: null,
     }]);
 
     // A correction is a new revision linked to the old entries; the old revision stays as it was.
@@ -141,7 +149,7 @@ describe('minutes', () => {
     expect((await request(t.server).get(`${RAPPORTS}/${id}/minutes`).query({ revision: 3 }).set(tm.a1.auth).expect(404)).body.code).toBe('REVISION_NOT_FOUND');
     expect((await request(t.server).get(`${RAPPORTS}/${id}/minutes`).query({ revision: 0 }).set(tm.a1.auth).expect(400)).body.field).toBe('revision');
     // The corrected revision cannot be edited in place either.
-    expect((await request(t.server).patch(`${RAPPORTS}/${id}/minutes/${rev.body.entries[0].id}`).set(tm.coordinator.auth).send({ notes: 'x' }).expect(409)).body.code).toBe('MINUTES_PUBLISHED');
+    expect((await request(t.server).patch(`${RAPPORTS}/${id}/minutes/${rev.body.entries[0].id}`).set(tm.coordinator.auth).send({ notes: 'x', version: rev.body.entries[0].version }).expect(409)).body.code).toBe('MINUTES_PUBLISHED');
 
     // The PDF: German, with date, attendance, entries, decisions and the agreed measure.
     const pdf = await request(t.server).get(`${RAPPORTS}/${id}/minutes.pdf`).set(tm.b1.auth).buffer(true).parse(binary).expect(200);
@@ -158,6 +166,77 @@ describe('minutes', () => {
     const oldPdf = await request(t.server).get(`${RAPPORTS}/${id}/minutes.pdf`).query({ revision: 1 }).set(tm.b1.auth).buffer(true).parse(binary).expect(200);
     expect(pdfText(oldPdf.body as Buffer)).toContain('Kontrollen verstärken.');
     expect(pdfText(oldPdf.body as Buffer)).not.toContain('zweimal täglich');
+  });
+
+  it('per agenda item: an entry under an item of this agenda, measures agreed under it link to the item; JSON and PDF group them per item', async () => {
+    const tm = await team();
+    const id = await convenedMeeting(tm);
+    const other = await convenedMeeting(tm);
+    const addItem = async (rapportId: string, title: string) => {
+      const items = (await request(t.server).post(`${RAPPORTS}/${rapportId}/agenda/items`).set(tm.coordinator.auth).send({ title }).expect(201)).body.items;
+      return items.find((i: any) => i.title === title) as { id: string; position: number };
+    };
+    const park = await addItem(id, 'Spielplatz Südpark');
+    const foreign = await addItem(other, 'Anderer Rapport');
+    // A measure may link to an agenda item only of its own rapport (a foreign key now, checked with the field).
+    const wrong = await request(t.server).post(`${API}/measures`).set(tm.coordinator.auth).send(measureBody(tm, { rapportId: id, agendaItemId: foreign.id })).expect(422);
+    expect(wrong.body).toMatchObject({ code: 'AGENDA_ITEM_NOT_FOUND', field: 'agendaItemId' });
+    expect((await request(t.server).post(`${API}/measures`).set(tm.coordinator.auth).send(measureBody(tm, { agendaItemId: park.id })).expect(422)).body.code).toBe('AGENDA_ITEM_NOT_FOUND');
+    // An item a measure was agreed under cannot be removed from the agenda while it lies ahead.
+    const early = await request(t.server).post(`${API}/measures`).set(tm.coordinator.auth).send(measureBody(tm, { rapportId: other, agendaItemId: foreign.id })).expect(201);
+    expect(early.body.agendaItemId).toBe(foreign.id);
+    const inUse = await request(t.server).delete(`${RAPPORTS}/${other}/agenda/items/${foreign.id}`).set(tm.coordinator.auth).expect(409);
+    expect(inUse.body).toMatchObject({ code: 'AGENDA_ITEM_HAS_MEASURES', field: 'itemId', measureId: early.body.id });
+    const [fk] = await t.db.query(`SELECT confrelid::regclass::text AS target FROM pg_constraint WHERE conname = 'measures_agenda_item_fk'`);
+    expect(fk).toEqual({ target: 'agenda_items' });
+
+    await hold(tm, id);
+    const entry = await addEntry(tm, id, { agendaItemId: park.id, notes: 'Mehr Spritzenfunde am Sandkasten.', decisions: 'Reinigung zweimal täglich.' }).expect(201);
+    expect(entry.body).toMatchObject({ agendaItemId: park.id, heading: null, position: 1 });
+    // Bad input: an item of another meeting or none at all (422 with the field), a second entry for the item (409), not a uuid (400); nothing stored.
+    for (const [agendaItemId, status, code] of [[foreign.id, 422, 'AGENDA_ITEM_NOT_FOUND'], [randomUUID(), 422, 'AGENDA_ITEM_NOT_FOUND'], [park.id, 409, 'AGENDA_ITEM_HAS_ENTRY']] as const) {
+      const res = await addEntry(tm, id, { agendaItemId, notes: 'x' }).expect(status);
+      expect(res.body).toMatchObject({ code, field: 'agendaItemId' });
+    }
+    expect((await addEntry(tm, id, { agendaItemId: 'TOP-1', notes: 'x' }).expect(400)).body.errors[0].field).toBe('agendaItemId');
+    // The link is set when the entry is created; an edit cannot move it.
+    expect((await request(t.server).patch(`${RAPPORTS}/${id}/minutes/${entry.body.id}`).set(tm.coordinator.auth).send({ agendaItemId: null, version: entry.body.version }).expect(400)).body.errors[0].field).toBe('agendaItemId');
+    const free = await addEntry(tm, id, { heading: 'Verschiedenes', notes: 'Nächster Termin bleibt.' }).expect(201);
+    expect(free.body).toMatchObject({ agendaItemId: null, position: 2 });
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM rapport_minutes WHERE rapport_id = $1`, [id]))[0].n).toBe(2);
+
+    const underItem = await request(t.server).post(`${RAPPORTS}/${id}/minutes/${entry.body.id}/measures`).set(tm.coordinator.auth).send(measureBody(tm)).expect(201);
+    expect(underItem.body).toMatchObject({ rapportId: id, agendaItemId: park.id });
+    const underFree = await request(t.server).post(`${RAPPORTS}/${id}/minutes/${free.body.id}/measures`).set(tm.coordinator.auth).send(measureBody(tm, { title: `Termin mit Anwohnern ${randomUUID().slice(0, 6)}` })).expect(201);
+    expect(underFree.body).toMatchObject({ rapportId: id, agendaItemId: null });
+
+    await status(tm, id, 'minutes_published').expect(200);
+    const json = (await request(t.server).get(`${RAPPORTS}/${id}/minutes`).set(tm.b1.auth).expect(200)).body;
+    expect(json.entries.map((e: any) => [e.agendaItem, e.measures.map((x: any) => x.id)])).toEqual([
+      [{ id: park.id, title: 'Spielplatz Südpark', position: park.position }, [underItem.body.id]],
+      [null, []],
+    ]);
+    expect(json.measures.map((x: any) => [x.id, x.agendaItemId])).toEqual([[underItem.body.id, park.id], [underFree.body.id, null]]);
+
+    // A correction copies the link: the corrected entry stays under its item, with its measures.
+    const rev = (await request(t.server).post(`${RAPPORTS}/${id}/minutes/revisions`).set(tm.coordinator.auth)
+      .send({ corrections: [{ entryId: entry.body.id, decisions: 'Reinigung dreimal täglich.' }] }).expect(201)).body;
+    expect(rev.entries.map((e: any) => [e.agendaItemId, e.previousId, e.measures.length])).toEqual([[park.id, entry.body.id, 1], [null, free.body.id, 0]]);
+
+    // The PDF groups per agenda item: the item, its notes and decisions, the measures agreed under it; then the others.
+    const pdf = await request(t.server).get(`${RAPPORTS}/${id}/minutes.pdf`).set(tm.b1.auth).buffer(true).parse(binary).expect(200);
+    const text = pdfText(pdf.body as Buffer);
+    const at = (want: string) => {
+      const i = text.indexOf(want);
+      expect({ want, found: i >= 0 }).toEqual({ want, found: true });
+      return i;
+    };
+    const order = [
+      at(`TOP ${park.position + 1}: Spielplatz Südpark`), at('Reinigung dreimal täglich.'), at(underItem.body.title), at('Verschiedenes'),
+      at('Weitere vereinbarte Maßnahmen'), at(underFree.body.title),
+    ];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(text).toContain(`Frist: ${formatGermanDate(addDays(berlinToday(), 30))}`);
   });
 
   it('is read like the meeting: an agency not taking part gets 404 (JSON and PDF); leadership reads every published minute', async () => {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '#config/app-config.js';
 import type { Agency } from '../agencies/agency.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -7,9 +8,11 @@ import { addDays, berlinStartOfDay, berlinToday } from '../common/berlin-time.js
 import { EscalationRulesService } from '../escalations/escalation-rules.service.js';
 import { EscalationsService } from '../escalations/escalations.service.js';
 import { ThresholdRulesService } from '../escalations/threshold-rules.service.js';
+import { KeyFiguresService } from '../key-figures/key-figures.service.js';
 import { MeasuresService } from '../measures/measures.service.js';
 import type { Person } from '../people/person.entity.js';
 import type { Place } from '../places/place.entity.js';
+import { AgendaService } from '../rapports/agenda.service.js';
 import { MinutesService } from '../rapports/minutes.service.js';
 import { RapportSeriesService } from '../rapports/rapport-series.service.js';
 import { RapportsService } from '../rapports/rapports.service.js';
@@ -19,7 +22,8 @@ import { nextOccurrences, type Recurrence } from '../rapports/recurrence.js';
  * The rapports of the demo city "Lindenbrück", made through the same domain services as through
  * the API (so the demo obeys the same rules): a series every two months whose first two meetings
  * were convened, held and their minutes published with agreed measures, the third convened with its
- * generated agenda; a threshold rule on syringe finds near particularly sensitive places, evaluated
+ * generated agenda (the coordinator added a topic per discussed item to the held ones, and each minutes
+ * entry is written under its topic); a threshold rule on syringe finds near particularly sensitive places, evaluated
  * once so that it proposes an escalation for Kita Sonnenschein, and the extended rapport convened
  * from it. The past is replayed by passing the services the time of each step. Minutes describe
  * places and work, never people.
@@ -143,6 +147,7 @@ export async function loadDemoRapports(m: EntityManager, ctx: DemoRapportContext
   const seriesService = new RapportSeriesService(db, audit);
   const rapports = new RapportsService(db, audit);
   const minutes = new MinutesService(db, audit, measures);
+  const agenda = new AgendaService(db, audit, new KeyFiguresService(db, audit, new AppConfig()));
   const rules = new ThresholdRulesService(db, audit);
   const ruleEvaluation = new EscalationRulesService(db, audit);
   const escalations = new EscalationsService(db, audit, rapports);
@@ -160,12 +165,15 @@ export async function loadDemoRapports(m: EntityManager, ctx: DemoRapportContext
     const id = await plannedMeeting(m, series.series.id);
     if (!id) throw new Error('demo rapports: the series did not plan its next meeting');
     const convened = await rapports.changeStatus(coordinator, id, { status: 'convened' }, undefined, new Date(at.getTime() - 14 * DAY));
+    // The coordinator adds a topic for each discussion; the minutes are written under them.
+    const itemIds: string[] = [];
+    for (const e of held.entries) itemIds.push((await agenda.addItem(coordinator, id, e.heading)).id);
     // Everyone came except the one invitee of the last agency, who was excused.
     const invitees = convened.invitations.map((inv) => inv.personId);
     await rapports.recordAttendance(coordinator, id, invitees.map((personId, k) => ({ personId, attendance: k === invitees.length - 1 ? 'excused' : 'present' })), new Date(at.getTime() + 2 * HOUR));
     await rapports.changeStatus(coordinator, id, { status: 'held' }, undefined, new Date(at.getTime() + 2 * HOUR));
     const entryIds: string[] = [];
-    for (const e of held.entries) entryIds.push((await minutes.addEntry(coordinator, id, e)).id);
+    for (const [k, e] of held.entries.entries()) entryIds.push((await minutes.addEntry(coordinator, id, { notes: e.notes, decisions: e.decisions, agendaItemId: itemIds[k] })).id);
     for (const ms of held.measures) {
       await minutes.agreeMeasure(coordinator, id, entryIds[ms.entry]!, {
         title: ms.title, description: ms.description, owningAgencyId: agency(ms.agency), responsibleId: person(ms.responsible).id,

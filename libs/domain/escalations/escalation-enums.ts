@@ -4,7 +4,12 @@ import type { DevelopmentCategory } from '../developments/development-enums.js';
 export const ESCALATION_REASONS = ['many_syringe_finds', 'residents_complaints', 'aggression_violence', 'new_scene', 'other'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
-/** convened: an extended rapport was convened for it; resolved: that rapport was held. */
+/**
+ * proposed -> convened (an extended rapport was convened for it) -> resolved (that rapport was held
+ * and its minutes, with the measures agreed there, are published; held alone stays convened).
+ * convened -> proposed again when the extended rapport is cancelled. proposed -> dismissed (by a
+ * coordinator with a reason, or as merged into an escalation that returned to proposed).
+ */
 export const ESCALATION_STATUSES = ['proposed', 'convened', 'dismissed', 'resolved'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 

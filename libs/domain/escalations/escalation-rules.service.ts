@@ -28,7 +28,8 @@ const SCOPE_COLUMN = { district: 'district_id', place: 'place_id', sensitive: 'n
  * escalations_one_open_per_rule decides, the INSERT ... ON CONFLICT DO NOTHING below only asks it,
  * so concurrent evaluations (two workers, a development job and the periodic run) open one.
  * After a coordinator dismissed a rule's proposal for a scope, the rule stays quiet there for one
- * window length, so that a dismissed situation is not proposed again minutes later.
+ * window length, so that a dismissed situation is not proposed again minutes later (a proposal
+ * dismissed as merged into another, see RapportsService.reopenEscalation, does not count).
  */
 @Injectable()
 export class EscalationRulesService {
@@ -106,7 +107,7 @@ export class EscalationRulesService {
 
     return this.db.transaction(async (m) => {
       const [quiet] = (await m.query(
-        `SELECT 1 FROM escalations WHERE rule_id = $1 AND scope_id = $2 AND dismissed_at > $3::timestamptz - make_interval(days => $4) LIMIT 1`,
+        `SELECT 1 FROM escalations WHERE rule_id = $1 AND scope_id = $2 AND dismissed_at > $3::timestamptz - make_interval(days => $4) AND merged_into_id IS NULL LIMIT 1`,
         [rule.id, scopeId, now, rule.windowDays],
       )) as unknown[];
       if (quiet) return null;

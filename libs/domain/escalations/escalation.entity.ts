@@ -26,6 +26,8 @@ export class Escalation {
   @Column('uuid', { name: 'dismissed_by', nullable: true }) dismissedBy: string | null;
   @Column('timestamptz', { name: 'dismissed_at', nullable: true }) dismissedAt: Date | null;
   @Column('text', { name: 'dismissal_reason', nullable: true }) dismissalReason: string | null;
+  /** Dismissed as merged into this escalation (which returned to proposed when its extended rapport was cancelled). */
+  @Column('uuid', { name: 'merged_into_id', nullable: true }) mergedIntoId: string | null;
   /** The extended rapport convened for it (convened and resolved only). */
   @Column('uuid', { name: 'rapport_id', nullable: true }) rapportId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -130,6 +130,7 @@ export class MeasuresService {
       const placeIds = await assertActiveReferences(m, 'place', input.placeIds ?? [], 'placeIds');
       const districtIds = await assertActiveReferences(m, 'district', input.districtIds ?? [], 'districtIds');
       if (input.rapportId) await assertRapportExists(m, input.rapportId);
+      if (input.agendaItemId) await assertAgendaItemOfRapport(m, input.agendaItemId, input.rapportId ?? null);
       const measure = m.create(Measure, {
         title: input.title.trim(),
         description: (input.description ?? '').trim(),
@@ -196,6 +197,10 @@ export class MeasuresService {
         measure.rapportId = patch.rapportId;
       }
       if (patch.agendaItemId !== undefined) measure.agendaItemId = patch.agendaItemId;
+      if ((patch.agendaItemId !== undefined || patch.rapportId !== undefined) && measure.agendaItemId
+        && (measure.agendaItemId !== before.agendaItemId || measure.rapportId !== before.rapportId)) {
+        await assertAgendaItemOfRapport(m, measure.agendaItemId, measure.rapportId, patch.agendaItemId !== undefined ? 'agendaItemId' : 'rapportId');
+      }
       if (patch.placeIds !== undefined) measure.placeIds = await assertActiveReferences(m, 'place', patch.placeIds, 'placeIds', { kept: measure.placeIds });
       if (patch.districtIds !== undefined) measure.districtIds = await assertActiveReferences(m, 'district', patch.districtIds, 'districtIds', { kept: measure.districtIds });
 
@@ -464,6 +469,12 @@ export async function loadViews(m: EntityManager, ids: string[], today: string):
 
 
 /** measures.rapport_id is a foreign key (issue 8): an unknown rapport is the caller's mistake (422), not a 500. */
+/** An agenda item a measure links to is an item of the measure's rapport (a foreign key since minutes per item). */
+async function assertAgendaItemOfRapport(m: EntityManager, agendaItemId: string, rapportId: string | null, field = 'agendaItemId'): Promise<void> {
+  const [row] = (await m.query(`SELECT 1 FROM agenda_items WHERE id = $1 AND rapport_id = $2`, [agendaItemId, rapportId])) as unknown[];
+  if (!row) throw new DomainError(422, 'AGENDA_ITEM_NOT_FOUND', `The agenda item ${agendaItemId} is not an item of the measure's rapport${rapportId ? '' : ' (name the rapport too)'}.`, field);
+}
+
 async function assertRapportExists(m: EntityManager, rapportId: string): Promise<void> {
   const [row] = (await m.query(`SELECT 1 FROM rapports WHERE id = $1`, [rapportId])) as unknown[];
   if (!row) throw new DomainError(422, 'RAPPORT_NOT_FOUND', `The rapport ${rapportId} does not exist.`, 'rapportId');

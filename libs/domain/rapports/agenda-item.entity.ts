@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-export const AGENDA_ITEM_KINDS = ['district', 'measures', 'escalations', 'custom'] as const;
+export const AGENDA_ITEM_KINDS = ['district', 'measures', 'escalations', 'key_figures', 'custom'] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 /**

@@ -3,12 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
-import { berlinDateOf } from '../common/berlin-time.js';
+import { berlinDateOf, berlinToday } from '../common/berlin-time.js';
 import { DomainError } from '../common/domain-error.js';
+import { checkVersion } from '../common/version-check.js';
 import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '../developments/development-enums.js';
-import { visibilityCondition } from '../developments/development-visibility.js';
+import { readDevelopmentChange } from '../developments/development-changes.js';
+import { visibilityCondition, visibilityScope } from '../developments/development-visibility.js';
 import { escalationReadCondition } from '../escalations/escalation-access.js';
 import type { EscalationReason, EscalationStatus } from '../escalations/escalation-enums.js';
+import type { KeyFigureStatus } from '../key-figures/key-figure-rules.js';
+import { KeyFiguresService } from '../key-figures/key-figures.service.js';
 import type { MeasureStatus } from '../measures/measure-status.js';
 import { AgendaItem, type AgendaItemKind } from './agenda-item.entity.js';
 import { assertReadsRapport } from './rapport-access.js';
@@ -27,9 +31,20 @@ export interface AgendaCategoryCount {
   change: number;
 }
 
+/** A key figure of a listed measure that is off track or flagged by the displacement watch, as the reader's counts say. */
+export interface AgendaKeyFigureFlag {
+  measureId: string;
+  keyFigureId: string;
+  name: string;
+  status: KeyFigureStatus;
+  displacementSuspected: boolean;
+}
+
 /** One item as one reader sees it: every count and list narrowed to what that reader may see. */
 export interface AgendaItemView {
   id: string;
+  /** The item's own version (If-Match when retitling it). */
+  version: number;
   position: number;
   title: string;
   kind: AgendaItemKind;
@@ -39,10 +54,18 @@ export interface AgendaItemView {
   developmentIds: string[];
   measures: Array<{ id: string; title: string; deadline: string; status: MeasureStatus }>;
   escalations: Array<{ id: string; reason: EscalationReason; status: EscalationStatus }>;
+  /** key_figures item: the flags behind its measures, counted from what the reader may see. */
+  keyFigures: AgendaKeyFigureFlag[];
 }
 
 export interface AgendaView {
   rapportId: string;
+  /**
+   * The version of the agenda as a whole (rapports.agenda_version): rises with every change to it
+   * (generated, item added, retitled, removed, reordered). A reorder names every item, so it must
+   * be based on the agenda it was made from: it sends this version (If-Match or body).
+   */
+  version: number;
   items: AgendaItemView[];
 }
 
@@ -63,8 +86,11 @@ export async function lastHeldStart(m: EntityManager, r: Pick<Rapport, 'seriesId
  * The proposed agenda, generated when a meeting is convened, inside the convening transaction:
  * one item per district with developments since the last held rapport of the series (or the last
  * AGENDA_LOOKBACK_DAYS days), one for measures due before the next meeting of the series or
- * overdue, one for open escalations. Built from everything (the agenda is shared); what each reader
- * sees of an item is decided when it is read (readAgenda). Stores ids only.
+ * overdue, one for open escalations, one for the key figures (every open measure with a key figure:
+ * whether a figure is off track or flagged by the displacement watch depends on the developments
+ * the reader may see, so the item keeps the candidates and each reader sees those flagged for
+ * them). Built from everything (the agenda is shared); what each reader sees of an item is decided
+ * when it is read (readAgenda). Stores ids only.
  */
 export async function generateAgenda(m: EntityManager, audit: AuditService, actor: Actor, r: Rapport, now: Date): Promise<void> {
   const since = (await lastHeldStart(m, r)) ?? new Date(now.getTime() - AGENDA_LOOKBACK_DAYS * DAY_MS);
@@ -94,20 +120,70 @@ export async function generateAgenda(m: EntityManager, audit: AuditService, acto
     [r.id],
   ) as Array<{ id: string }>;
   if (escalations.length) items.push({ title: 'Offene Eskalationen', kind: 'escalations', source: { escalationIds: escalations.map((x) => x.id) } });
+  const watched = await m.query(
+    `SELECT ms.id FROM measures ms WHERE ms.status NOT IN ('done', 'cancelled') AND EXISTS (SELECT 1 FROM key_figures k WHERE k.measure_id = ms.id) ORDER BY ms.deadline, ms.id`,
+  ) as Array<{ id: string }>;
+  if (watched.length) items.push({ title: 'Kennzahlen: Ziel verfehlt oder Verdrängung vermutet', kind: 'key_figures', source: { measureIds: watched.map((x) => x.id) } });
   if (!items.length) return;
   // Items a coordinator added while the meeting was planned stay first, as they were ordered.
   const [row] = await m.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM agenda_items WHERE rapport_id = $1`, [r.id]) as Array<{ next: number }>;
   const rows = await m.getRepository(AgendaItem).save(items.map((it, i) => m.create(AgendaItem, { ...it, rapportId: r.id, position: row!.next + i, createdBy: null })));
   await audit.recordMany(m, actor, 'create', 'agenda_item', rows.map((x) => ({ entityId: x.id, changes: { rapportId: { new: r.id }, kind: { new: x.kind }, position: { new: x.position } } })));
+  await bumpAgendaVersion(m, r.id);
 }
 
-/** The agenda for one reader (same read rule as the meeting, else 404), every count through the visibility predicate. */
-export async function readAgenda(m: EntityManager, viewer: Actor, rapportId: string): Promise<AgendaView> {
+/**
+ * The key figures of these measures that are off track or flagged by the displacement watch, for
+ * this reader. Read from the evaluations of the reader's visibility scope (key_figure_evaluations,
+ * the dashboard's cache: a scope sees exactly the same developments, so its results are the
+ * reader's); missing or stale ones (definition, day or the scope's developments changed) are first
+ * evaluated for the scope by KeyFiguresService.refreshEvaluations, the one evaluation path.
+ */
+async function keyFigureFlags(m: EntityManager, viewer: Actor, measureIds: string[], keyFigures: KeyFiguresService, now: Date): Promise<AgendaKeyFigureFlag[]> {
+  const { n: change } = await readDevelopmentChange(m, viewer);
+  const read = () => m.query(
+    `SELECT k.id, k.measure_id AS "measureId", k.name, e.status, coalesce(e.displacement_suspected, false) AS "displacementSuspected",
+            (e.key_figure_id IS NULL OR e.fingerprint <> (k.version::text || '|' || to_char(k.measure_start_date, 'YYYY-MM-DD'))
+             OR e.evaluated_on < $3::date OR e.developments_change IS DISTINCT FROM $4::bigint) AS stale
+       FROM key_figures k
+       LEFT JOIN key_figure_evaluations e ON e.key_figure_id = k.id AND e.viewer_scope = $2
+      WHERE k.measure_id = ANY($1::uuid[])
+      ORDER BY k.created_at, k.id`,
+    [measureIds, visibilityScope(viewer), berlinToday(now), change],
+  ) as Promise<Array<{ id: string; measureId: string; name: string; status: KeyFigureStatus | null; displacementSuspected: boolean; stale: boolean }>>;
+  let rows = await read();
+  const stale = rows.filter((r) => r.stale).map((r) => r.id);
+  if (stale.length) {
+    await keyFigures.refreshEvaluations(viewer, stale, now, change);
+    rows = await read();
+  }
+  return rows
+    .filter((r) => r.status === 'off_track' || r.displacementSuspected)
+    .map((r) => ({ measureId: r.measureId, keyFigureId: r.id, name: r.name, status: r.status!, displacementSuspected: r.displacementSuspected }));
+}
+
+/** Every change to a meeting's agenda raises its version (SQL only: the Rapport entity does not map it, so saving a meeting never writes it back). */
+async function bumpAgendaVersion(m: EntityManager, rapportId: string): Promise<void> {
+  await m.query(`UPDATE rapports SET agenda_version = agenda_version + 1 WHERE id = $1`, [rapportId]);
+}
+
+async function agendaVersion(m: EntityManager, rapportId: string): Promise<number> {
+  const [row] = await m.query(`SELECT agenda_version AS v FROM rapports WHERE id = $1`, [rapportId]) as Array<{ v: number }>;
+  return row?.v ?? 1;
+}
+
+/**
+ * The agenda for one reader (same read rule as the meeting, else 404), every count through the
+ * visibility predicate; key-figure flags are those of the reader's visibility scope (keyFigureFlags).
+ */
+export async function readAgenda(m: EntityManager, viewer: Actor, rapportId: string, keyFigures: KeyFiguresService, now: Date = new Date()): Promise<AgendaView> {
   await assertReadsRapport(m, viewer, rapportId);
   const items = await m.getRepository(AgendaItem).find({ where: { rapportId }, order: { position: 'ASC' } });
   const views: AgendaItemView[] = [];
   for (const it of items) {
-    const view: AgendaItemView = { id: it.id, position: it.position, title: it.title, kind: it.kind, district: null, period: null, categories: [], developmentIds: [], measures: [], escalations: [] };
+    const view: AgendaItemView = {
+      id: it.id, version: it.version, position: it.position, title: it.title, kind: it.kind, district: null, period: null, categories: [], developmentIds: [], measures: [], escalations: [], keyFigures: [],
+    };
     const s = it.source;
     if (it.kind === 'district' && s.districtId && s.since && s.until) {
       const since = new Date(s.since);
@@ -146,40 +222,64 @@ export async function readAgenda(m: EntityManager, viewer: Actor, rapportId: str
           .orderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').getRawMany();
       }
     }
+    if (it.kind === 'key_figures' && s.measureIds?.length) {
+      view.keyFigures = await keyFigureFlags(m, viewer, s.measureIds, keyFigures, now);
+      const flagged = [...new Set(view.keyFigures.map((f) => f.measureId))];
+      if (flagged.length) {
+        view.measures = await m.query(
+          `SELECT id, title, to_char(deadline, 'YYYY-MM-DD') AS deadline, status FROM measures WHERE id = ANY($1::uuid[]) ORDER BY deadline, id`,
+          [flagged],
+        );
+      }
+    }
     views.push(view);
   }
-  return { rapportId, items: views };
+  return { rapportId, version: await agendaVersion(m, rapportId), items: views };
 }
 
 /** Coordinators edit the agenda while the meeting lies ahead (planned or convened); afterwards it is the record. */
 @Injectable()
 export class AgendaService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService) {}
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService, private readonly keyFigures: KeyFiguresService) {}
 
   read(viewer: Actor, rapportId: string): Promise<AgendaView> {
-    return readAgenda(this.db.manager, viewer, rapportId);
+    return readAgenda(this.db.manager, viewer, rapportId, this.keyFigures);
   }
 
   add(actor: Actor, rapportId: string, title: string): Promise<AgendaView> {
     return this.db.transaction(async (m) => {
-      await lockEditable(m, rapportId);
-      const [row] = await m.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM agenda_items WHERE rapport_id = $1`, [rapportId]) as Array<{ next: number }>;
-      const it = await m.save(m.create(AgendaItem, { rapportId, position: row!.next, title: title.trim(), kind: 'custom', source: {}, createdBy: actor.id }));
-      await this.audit.record(m, actor, 'create', 'agenda_item', it.id, { rapportId: { new: rapportId }, kind: { new: 'custom' }, position: { new: it.position }, title: { changed: true } });
-      return readAgenda(m, actor, rapportId);
+      await this.insertCustom(m, actor, rapportId, title);
+      return readAgenda(m, actor, rapportId, this.keyFigures);
     });
   }
 
-  retitle(actor: Actor, rapportId: string, itemId: string, title: string): Promise<AgendaView> {
+  /** The same as add, answering only the new item instead of reading the whole agenda back (the demo seed adds its topics so). */
+  addItem(actor: Actor, rapportId: string, title: string): Promise<AgendaItem> {
+    return this.db.transaction((m) => this.insertCustom(m, actor, rapportId, title));
+  }
+
+  private async insertCustom(m: EntityManager, actor: Actor, rapportId: string, title: string): Promise<AgendaItem> {
+    await lockEditable(m, rapportId);
+    const [row] = await m.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM agenda_items WHERE rapport_id = $1`, [rapportId]) as Array<{ next: number }>;
+    const it = await m.save(m.create(AgendaItem, { rapportId, position: row!.next, title: title.trim(), kind: 'custom', source: {}, createdBy: actor.id }));
+    await this.audit.record(m, actor, 'create', 'agenda_item', it.id, { rapportId: { new: rapportId }, kind: { new: 'custom' }, position: { new: it.position }, title: { changed: true } });
+    await bumpAgendaVersion(m, rapportId);
+    return it;
+  }
+
+  /** `expectedVersion`: the item's version the editor read (the route requires it); stale: 409 with the agenda as it is now. */
+  retitle(actor: Actor, rapportId: string, itemId: string, title: string, expectedVersion: number | undefined): Promise<AgendaView> {
     return this.db.transaction(async (m) => {
       await lockEditable(m, rapportId);
       const it = await findItem(m, rapportId, itemId);
+      await checkVersion(it.version, expectedVersion, () => readAgenda(m, actor, rapportId, this.keyFigures));
       if (it.title !== title.trim()) {
         it.title = title.trim();
         await m.save(it);
         await this.audit.record(m, actor, 'update', 'agenda_item', it.id, { title: { changed: true } });
+        await bumpAgendaVersion(m, rapportId);
       }
-      return readAgenda(m, actor, rapportId);
+      return readAgenda(m, actor, rapportId, this.keyFigures);
     });
   }
 
@@ -187,18 +287,27 @@ export class AgendaService {
     return this.db.transaction(async (m) => {
       await lockEditable(m, rapportId);
       const it = await findItem(m, rapportId, itemId);
+      const [linked] = await m.query(`SELECT id FROM measures WHERE agenda_item_id = $1 LIMIT 1`, [it.id]) as Array<{ id: string }>;
+      if (linked) throw new DomainError(409, 'AGENDA_ITEM_HAS_MEASURES', 'A measure was agreed under this item; unlink it from the measure (PATCH /measures/{id}, agendaItemId null) before removing the item.', 'itemId', { measureId: linked.id });
       await m.delete(AgendaItem, { id: it.id });
       // Keep positions 0..n-1 (the unique constraint is deferred to the commit).
       await m.query(`UPDATE agenda_items SET position = position - 1, version = version + 1, updated_at = now() WHERE rapport_id = $1 AND position > $2`, [rapportId, it.position]);
       await this.audit.record(m, actor, 'delete', 'agenda_item', it.id, { rapportId: { old: rapportId }, kind: { old: it.kind }, position: { old: it.position } });
-      return readAgenda(m, actor, rapportId);
+      await bumpAgendaVersion(m, rapportId);
+      return readAgenda(m, actor, rapportId, this.keyFigures);
     });
   }
 
-  /** The full new order: exactly the meeting's items, each once (400 naming itemIds otherwise; nothing stored). */
-  reorder(actor: Actor, rapportId: string, itemIds: string[]): Promise<AgendaView> {
+  /**
+   * The full new order: exactly the meeting's items, each once (400 naming itemIds otherwise;
+   * nothing stored). `expectedVersion` is the agenda's version (AgendaView.version) the order was
+   * made from: an item added, removed, retitled or moved in the meantime makes it stale (409 with
+   * the agenda as it is now), so a reorder never silently undoes someone else's change.
+   */
+  reorder(actor: Actor, rapportId: string, itemIds: string[], expectedVersion: number | undefined): Promise<AgendaView> {
     return this.db.transaction(async (m) => {
       await lockEditable(m, rapportId);
+      await checkVersion(await agendaVersion(m, rapportId), expectedVersion, () => readAgenda(m, actor, rapportId, this.keyFigures));
       const items = await m.getRepository(AgendaItem).find({ where: { rapportId } });
       const known = new Set(items.map((x) => x.id));
       itemIds.forEach((id, i) => {
@@ -211,8 +320,11 @@ export class AgendaService {
       const byId = new Map(items.map((x) => [x.id, x]));
       const moved = itemIds.map((id, position) => ({ it: byId.get(id)!, position })).filter((x) => x.it.position !== x.position);
       for (const { it, position } of moved) await m.update(AgendaItem, { id: it.id }, { position, version: it.version + 1 });
-      if (moved.length) await this.audit.recordMany(m, actor, 'update', 'agenda_item', moved.map(({ it, position }) => ({ entityId: it.id, changes: { position: { old: it.position, new: position } } })));
-      return readAgenda(m, actor, rapportId);
+      if (moved.length) {
+        await this.audit.recordMany(m, actor, 'update', 'agenda_item', moved.map(({ it, position }) => ({ entityId: it.id, changes: { position: { old: it.position, new: position } } })));
+        await bumpAgendaVersion(m, rapportId);
+      }
+      return readAgenda(m, actor, rapportId, this.keyFigures);
     });
   }
 }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatBerlin, formatGermanDate } from '../common/berlin-time.js';
+import type { Measure } from '../measures/measure.entity.js';
 import type { Attendance } from './rapport-invitation.entity.js';
 import type { MinutesView } from './minutes.service.js';
 
@@ -34,18 +35,31 @@ export function renderMinutesPdf(v: MinutesView): Promise<Buffer> {
 
   heading('Protokoll');
   if (!v.entries.length) doc.text('Keine Einträge.');
-  for (const e of v.entries) {
-    doc.moveDown(0.4).font('Helvetica-Bold').text(`${e.position}. ${e.heading ?? 'Punkt ohne Überschrift'}`).font('Helvetica');
+  // Per agenda item: its notes, decisions and the measures agreed under it; free entries in between as they were written.
+  for (const { entry: e, agendaItem, measures } of v.entries) {
+    const title = agendaItem
+      ? `TOP ${agendaItem.position + 1}: ${agendaItem.title}${e.heading ? ` (${e.heading})` : ''}`
+      : `${e.heading ?? 'Weiterer Punkt'}`;
+    doc.moveDown(0.5).font('Helvetica-Bold').text(`${e.position}. ${title}`).font('Helvetica');
     if (e.notes) doc.text(e.notes);
     if (e.decisions) doc.font('Helvetica-Oblique').text('Beschlüsse:').font('Helvetica').text(e.decisions);
+    if (measures.length) {
+      doc.font('Helvetica-Oblique').text('Vereinbarte Maßnahmen:').font('Helvetica');
+      for (const ms of measures) measureLines(doc, ms);
+    }
   }
 
-  heading('Vereinbarte Maßnahmen');
-  if (!v.measures.length) doc.text('Keine Maßnahmen vereinbart.');
-  for (const ms of v.measures) {
-    doc.moveDown(0.3).font('Helvetica-Bold').text(ms.title).font('Helvetica');
-    doc.text(`Federführung: ${ms.owningAgency?.name ?? ''}; verantwortlich: ${ms.responsible?.displayName ?? ''}; Frist: ${formatGermanDate(ms.deadline)}`);
-  }
+  // Measures agreed under a free entry (no agenda item); with no entry-linked measures at all, every measure.
+  const shown = new Set(v.entries.flatMap((x) => x.measures.map((ms) => ms.id)));
+  const rest = v.measures.filter((ms) => !shown.has(ms.id));
+  heading(shown.size ? 'Weitere vereinbarte Maßnahmen' : 'Vereinbarte Maßnahmen');
+  if (!rest.length) doc.text(shown.size ? 'Keine weiteren.' : 'Keine Maßnahmen vereinbart.');
+  for (const ms of rest) measureLines(doc, ms);
   doc.end();
   return done;
+}
+
+function measureLines(doc: PDFKit.PDFDocument, ms: Measure): void {
+  doc.moveDown(0.3).font('Helvetica-Bold').text(ms.title).font('Helvetica');
+  doc.text(`Federführung: ${ms.owningAgency?.name ?? ''}; verantwortlich: ${ms.responsible?.displayName ?? ''}; Frist: ${formatGermanDate(ms.deadline)}`);
 }

@@ -4,8 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { checkVersion } from '../common/version-check.js';
 import { MeasuresService, type MeasureInput, type MeasureView } from '../measures/measures.service.js';
 import { Measure } from '../measures/measure.entity.js';
+import { AgendaItem } from './agenda-item.entity.js';
 import { rapportReadCondition } from './rapport-access.js';
 import { RapportInvitation } from './rapport-invitation.entity.js';
 import { Rapport } from './rapport.entity.js';
@@ -15,6 +17,25 @@ export interface MinutesEntryInput {
   heading?: string | null;
   notes?: string;
   decisions?: string;
+}
+
+/** A new entry: under one item of the meeting's agenda, or free (null/absent, e.g. "Verschiedenes"). */
+export interface NewMinutesEntry extends MinutesEntryInput {
+  agendaItemId?: string | null;
+}
+
+export interface AgendaItemRef {
+  id: string;
+  title: string;
+  /** 0-based, as on the agenda. */
+  position: number;
+}
+
+/** One entry as the minutes show it: its agenda item and the measures agreed under that item. */
+export interface MinutesEntryView {
+  entry: MinutesEntry;
+  agendaItem: AgendaItemRef | null;
+  measures: Measure[];
 }
 
 /** A correction of one entry of the latest revision (by its id); what is left out is copied unchanged. */
@@ -30,17 +51,21 @@ export interface MinutesView {
   latestRevision: number;
   published: boolean;
   attendance: RapportInvitation[];
-  entries: MinutesEntry[];
+  entries: MinutesEntryView[];
+  /** Every measure agreed in this meeting (also those agreed under no agenda item). */
   measures: Measure[];
 }
 
-const AUDITED = ['heading', 'notes', 'decisions', 'position', 'revision'];
+const AUDITED = ['heading', 'notes', 'decisions', 'position', 'revision', 'agendaItemId'];
 const FREE_TEXT = ['heading', 'notes', 'decisions'];
 
 /**
  * Minutes (issue 8). Entries are written while the meeting is held (409 MINUTES_NOT_OPEN before);
  * the status move held -> minutes_published (POST /rapports/{id}/status) makes them read-only
  * (409 MINUTES_PUBLISHED). Corrections after that are a new revision, never an edit in place.
+ * Entries are written per agenda item (at most one entry per item and revision; the agenda is
+ * frozen once the meeting is held, so the link is stable) or free; a measure agreed under an entry
+ * links to the meeting and to the entry's agenda item.
  */
 @Injectable()
 export class MinutesService {
@@ -51,13 +76,15 @@ export class MinutesService {
     return loadMinutes(this.db.manager, rapportId, revision);
   }
 
-  async addEntry(actor: Actor, rapportId: string, input: MinutesEntryInput): Promise<MinutesEntry> {
+  async addEntry(actor: Actor, rapportId: string, input: NewMinutesEntry): Promise<MinutesEntry> {
     return this.db.transaction(async (m) => {
       const r = await lockRapport(m, rapportId);
       assertWritable(r);
+      const agendaItemId = input.agendaItemId ?? null;
+      if (agendaItemId) await assertFreeAgendaItem(m, rapportId, agendaItemId);
       const [{ next }] = (await m.query(`SELECT coalesce(max(position), 0) + 1 AS next FROM rapport_minutes WHERE rapport_id = $1 AND revision = 1`, [rapportId])) as [{ next: number }];
       const entry = m.create(MinutesEntry, {
-        rapportId, revision: 1, position: next, heading: input.heading?.trim() || null, notes: (input.notes ?? '').trim(), decisions: (input.decisions ?? '').trim(), previousId: null, createdBy: actor.id,
+        rapportId, agendaItemId, revision: 1, position: next, heading: input.heading?.trim() || null, notes: (input.notes ?? '').trim(), decisions: (input.decisions ?? '').trim(), previousId: null, createdBy: actor.id,
       });
       await m.save(entry);
       await this.audit.record(m, actor, 'create', 'minutes_entry', entry.id, { rapportId: { new: rapportId }, ...AuditService.diff(null, { ...entry }, AUDITED, FREE_TEXT) });
@@ -65,12 +92,14 @@ export class MinutesService {
     });
   }
 
-  async updateEntry(actor: Actor, rapportId: string, entryId: string, input: MinutesEntryInput): Promise<MinutesEntry> {
+  /** `expectedVersion`: the entry's version the editor read (the route requires it); stale: 409 with the entry as it is now. */
+  async updateEntry(actor: Actor, rapportId: string, entryId: string, input: MinutesEntryInput, expectedVersion: number | undefined): Promise<MinutesEntry> {
     return this.db.transaction(async (m) => {
       const r = await lockRapport(m, rapportId);
       const entry = await m.getRepository(MinutesEntry).findOne({ where: { id: entryId, rapportId }, lock: { mode: 'pessimistic_write' } });
       if (!entry) throw DomainError.notFound('minutes entry', 'entryId');
       assertWritable(r);
+      await checkVersion(entry.version, expectedVersion, () => entry);
       const before = { ...entry };
       applyInput(entry, input);
       const changes = AuditService.diff(before, { ...entry }, AUDITED, FREE_TEXT);
@@ -84,10 +113,14 @@ export class MinutesService {
 
   /**
    * "Maßnahme vereinbaren": the measure is recorded through MeasuresService.create (the one path,
-   * with all its checks) and linked to the meeting. Only while the minutes are being written.
+   * with all its checks) and linked to the meeting and to the entry's agenda item (none for a free
+   * entry). Only while the minutes are being written. An entry's agenda item never changes, so it
+   * is read before the transaction; the guard checks the entry and the meeting again under the lock.
    */
   async agreeMeasure(actor: Actor, rapportId: string, entryId: string, input: Omit<MeasureInput, 'rapportId' | 'agendaItemId'>): Promise<MeasureView> {
-    return this.measures.create(actor, { ...input, rapportId }, new Date(), async (m) => {
+    const entry = await this.db.getRepository(MinutesEntry).findOneBy({ id: entryId, rapportId });
+    if (!entry) throw DomainError.notFound('minutes entry', 'entryId');
+    return this.measures.create(actor, { ...input, rapportId, agendaItemId: entry.agendaItemId }, new Date(), async (m) => {
       const r = await lockRapport(m, rapportId);
       if (!(await m.getRepository(MinutesEntry).existsBy({ id: entryId, rapportId }))) throw DomainError.notFound('minutes entry', 'entryId');
       assertWritable(r);
@@ -117,7 +150,7 @@ export class MinutesService {
       const fix = new Map(corrections.map((c) => [c.entryId, c]));
       for (const old of current) {
         const copy = m.create(MinutesEntry, {
-          rapportId, revision: latest + 1, position: old.position, heading: old.heading, notes: old.notes, decisions: old.decisions, previousId: old.id, createdBy: actor.id,
+          rapportId, agendaItemId: old.agendaItemId, revision: latest + 1, position: old.position, heading: old.heading, notes: old.notes, decisions: old.decisions, previousId: old.id, createdBy: actor.id,
         });
         const c = fix.get(old.id);
         if (c) applyInput(copy, c);
@@ -126,6 +159,17 @@ export class MinutesService {
       }
       return loadMinutes(m, rapportId, latest + 1);
     });
+  }
+}
+
+/** 422 AGENDA_ITEM_NOT_FOUND unless the item is on this meeting's agenda; 409 when it already has an entry in revision 1. */
+async function assertFreeAgendaItem(m: EntityManager, rapportId: string, agendaItemId: string): Promise<void> {
+  if (!(await m.getRepository(AgendaItem).existsBy({ id: agendaItemId, rapportId }))) {
+    throw new DomainError(422, 'AGENDA_ITEM_NOT_FOUND', 'This agenda item is not on the agenda of this meeting.', 'agendaItemId');
+  }
+  const taken = await m.getRepository(MinutesEntry).findOneBy({ rapportId, revision: 1, agendaItemId });
+  if (taken) {
+    throw new DomainError(409, 'AGENDA_ITEM_HAS_ENTRY', 'This agenda item already has an entry in the minutes; edit that one.', 'agendaItemId', { entryId: taken.id });
   }
 }
 
@@ -174,10 +218,18 @@ async function loadMinutes(m: EntityManager, rapportId: string, revision?: numbe
   const rev = revision ?? latest;
   if (rev > latest) throw new DomainError(404, 'REVISION_NOT_FOUND', `These minutes have revisions 1 to ${latest}.`, 'revision', { latestRevision: latest });
   const entries = await m.getRepository(MinutesEntry).find({ where: { rapportId, revision: rev }, order: { position: 'ASC' } });
+  const itemIds = [...new Set(entries.map((e) => e.agendaItemId).filter((x): x is string => !!x))];
+  const items = itemIds.length ? await m.getRepository(AgendaItem).createQueryBuilder('a').where('a.id IN (:...itemIds)', { itemIds }).getMany() : [];
+  const itemById = new Map(items.map((a) => [a.id, { id: a.id, title: a.title, position: a.position }]));
   const attendance = await m.getRepository(RapportInvitation).createQueryBuilder('i').leftJoinAndSelect('i.person', 'person')
     .where('i.rapport_id = :rapportId', { rapportId }).orderBy('person.display_name', 'ASC').addOrderBy('i.id', 'ASC').getMany();
   // Measures are readable by everyone signed in (measures.controller), so the minutes show all agreed here.
   const measures = await m.getRepository(Measure).createQueryBuilder('ms').leftJoinAndSelect('ms.owningAgency', 'agency').leftJoinAndSelect('ms.responsible', 'responsible')
     .where('ms.rapport_id = :rapportId', { rapportId }).orderBy('ms.created_at', 'ASC').addOrderBy('ms.id', 'ASC').getMany();
-  return { rapport, revision: rev, latestRevision: latest, published: rapport.status === 'minutes_published', attendance, entries, measures };
+  const views = entries.map((entry) => ({
+    entry,
+    agendaItem: entry.agendaItemId ? itemById.get(entry.agendaItemId) ?? null : null,
+    measures: entry.agendaItemId ? measures.filter((ms) => ms.agendaItemId === entry.agendaItemId) : [],
+  }));
+  return { rapport, revision: rev, latestRevision: latest, published: rapport.status === 'minutes_published', attendance, entries: views, measures };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { KeyFiguresModule } from '../key-figures/key-figures.module.js';
 import { MeasuresModule } from '../measures/measures.module.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { AgendaService } from './agenda.service.js';
@@ -14,7 +15,7 @@ import { RapportsService } from './rapports.service.js';
 
 /** Regular rapports: series (RRULE), meetings, invitations with answers and attendance, the agenda, minutes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([RapportSeries, Rapport, RapportInvitation, AgendaItem, MinutesEntry]), AuditModule, MeasuresModule],
+  imports: [TypeOrmModule.forFeature([RapportSeries, Rapport, RapportInvitation, AgendaItem, MinutesEntry]), AuditModule, MeasuresModule, KeyFiguresModule],
   providers: [RapportSeriesService, RapportsService, AgendaService, MinutesService],
   exports: [RapportSeriesService, RapportsService, AgendaService, MinutesService],
 })

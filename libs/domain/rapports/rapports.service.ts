@@ -77,6 +77,9 @@ export interface RapportView {
   invitations: RapportInvitation[];
 }
 
+/** The reason a rule's newer proposal carries when a returning escalation takes it over (reopenEscalation). */
+export const MERGED_REASON = 'Zusammengeführt: die Eskalation ist nach der Absage ihres erweiterten Rapports wieder offen und übernimmt diesen Vorschlag.';
+
 const AUDITED = ['kind', 'title', 'goal', 'location', 'startsAt', 'endsAt', 'status', 'cancelReason'];
 const FREE_TEXT = ['cancelReason', 'goal'];
 /** Who is invited for a participating agency: its liaisons; for an extended rapport also its leadership. */
@@ -168,7 +171,8 @@ export class RapportsService {
         await this.invitePeople(m, actor, r, input.personIds ?? []);
         await generateAgenda(m, this.audit, actor, r, now);
       }
-      if (input.status === 'held' && r.kind === 'extended') await this.resolveEscalation(m, actor, r.id);
+      if (input.status === 'minutes_published' && r.kind === 'extended') await this.resolveEscalation(m, actor, r.id);
+      if (input.status === 'cancelled' && r.kind === 'extended') await this.reopenEscalation(m, actor, r.id, now);
       if ((input.status === 'held' || input.status === 'cancelled') && r.seriesId) await ensureUpcomingMeeting(m, this.audit, r.seriesId, now);
       return (await loadRapportViews(m, [id]))[0]!;
     });
@@ -282,10 +286,11 @@ export class RapportsService {
   }
 
   /**
-   * Holding the extended rapport resolves the escalation it was convened for (issue 8; the measures
-   * agreed there are linked by measures.rapport_id and shown on the dashboard). Same transaction as
-   * the status change. Written as SQL on purpose: the escalations module depends on this one, not
-   * the other way round.
+   * The escalation is resolved "when the extended rapport is held and its measures are agreed"
+   * (issue 8): that is when its minutes are published, the moment the measures agreed there
+   * (measures.rapport_id, shown on the dashboard) are final. Held alone leaves it convened. Same
+   * transaction as the status change. Written as SQL on purpose: the escalations module depends on
+   * this one, not the other way round.
    */
   private async resolveEscalation(m: EntityManager, actor: Actor, rapportId: string): Promise<void> {
     const [rows] = await m.query(
@@ -293,6 +298,44 @@ export class RapportsService {
       [rapportId],
     ) as [Array<{ id: string }>, number];
     for (const e of rows) await this.audit.record(m, actor, 'update', 'escalation', e.id, { status: { old: 'convened', new: 'resolved' } });
+  }
+
+  /**
+   * A cancelled extended rapport hands its escalation back: convened -> proposed, the rapport link
+   * cleared, so that a coordinator can convene it again or dismiss it. Same transaction as the
+   * cancellation. A rule's proposal is unique per rule and scope while proposed
+   * (escalations_one_open_per_rule): if the rule opened a new proposal for the same scope in the
+   * meantime, the returning escalation takes it over: the newer one's developments are linked to
+   * the returning one and the newer one is dismissed as merged (merged_into_id; the cancelling
+   * coordinator as dismisser, a fixed reason). A merge does not keep the rule quiet the way a
+   * coordinator's dismissal does (escalation-rules.service.ts).
+   */
+  private async reopenEscalation(m: EntityManager, actor: Actor, rapportId: string, now: Date): Promise<void> {
+    const rows = await m.query(
+      `SELECT id, rule_id AS "ruleId", scope_id AS "scopeId" FROM escalations WHERE rapport_id = $1 AND status = 'convened' FOR UPDATE`,
+      [rapportId],
+    ) as Array<{ id: string; ruleId: string | null; scopeId: string | null }>;
+    for (const e of rows) {
+      if (e.ruleId) {
+        const newer = await m.query(
+          `SELECT id FROM escalations WHERE rule_id = $1 AND scope_id = $2 AND status = 'proposed' FOR UPDATE`,
+          [e.ruleId, e.scopeId],
+        ) as Array<{ id: string }>;
+        for (const n of newer) {
+          await m.query(
+            `INSERT INTO escalation_developments (escalation_id, development_id) SELECT $1, development_id FROM escalation_developments WHERE escalation_id = $2 ON CONFLICT DO NOTHING`,
+            [e.id, n.id],
+          );
+          await m.query(
+            `UPDATE escalations SET status = 'dismissed', dismissed_at = $2, dismissed_by = $3, dismissal_reason = $4, merged_into_id = $5, version = version + 1, updated_at = now() WHERE id = $1`,
+            [n.id, now, actor.id, MERGED_REASON, e.id],
+          );
+          await this.audit.record(m, actor, 'update', 'escalation', n.id, { status: { old: 'proposed', new: 'dismissed' }, mergedIntoId: { new: e.id }, dismissalReason: { changed: true } });
+        }
+      }
+      await m.query(`UPDATE escalations SET status = 'proposed', rapport_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [e.id]);
+      await this.audit.record(m, actor, 'update', 'escalation', e.id, { status: { old: 'convened', new: 'proposed' }, rapportId: { old: rapportId, new: null } });
+    }
   }
 
   /** Invites the people with one of `roles` of the participating agencies (active people of active agencies). */

@@ -79,7 +79,8 @@ export class EscalationResponseDto {
   @ApiProperty({ type: LinkedDevelopmentDto, isArray: true, description: 'The linked developments YOU may see; others are left out and not counted' })
   developments: LinkedDevelopmentDto[];
   @ApiProperty({ type: DismissalDto, nullable: true }) dismissal: DismissalDto | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The extended rapport convened for it (convened and resolved)' }) rapportId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The extended rapport convened for it (convened and resolved; cleared when that rapport is cancelled and the escalation returns to proposed)' }) rapportId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Dismissed as merged into this escalation: it returned to proposed (its extended rapport was cancelled) and took this newer proposal of the same rule and scope over' }) mergedIntoId: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -109,6 +110,7 @@ export function toEscalationResponse(v: EscalationView): EscalationResponseDto {
     developments: v.developments.map(toLinked),
     dismissal: e.dismissedAt && e.dismissedBy && e.dismissalReason !== null ? { at: e.dismissedAt.toISOString(), byId: e.dismissedBy, reason: e.dismissalReason } : null,
     rapportId: e.rapportId,
+    mergedIntoId: e.mergedIntoId,
     version: e.version, createdAt: e.createdAt.toISOString(), updatedAt: e.updatedAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { renderMinutesPdf } from '#domain/rapports/minutes-pdf.js';
 import { MinutesService } from '#domain/rapports/minutes.service.js';
@@ -7,9 +7,10 @@ import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
+import { expectedVersion, IF_MATCH_HEADER, withCurrent } from '../common/if-match.js';
 import { toMeasureInput } from '../measures/dto/measure.dto.js';
 import { MeasureResponseDto, toMeasureResponse } from '../measures/measure.mapper.js';
-import { AgreeMeasureDto, CorrectMinutesDto, MinutesEntryDto, MinutesQueryDto } from './dto/minutes.dto.js';
+import { AgreeMeasureDto, CorrectMinutesDto, MinutesEntryPatchDto, MinutesQueryDto, NewMinutesEntryDto } from './dto/minutes.dto.js';
 import { MinutesEntryResponseDto, MinutesResponseDto, toMinutesEntryResponse, toMinutesResponse } from './minutes.mapper.js';
 
 const WHO_READS = 'Read like GET /rapports/{id}; in addition leadership reads every published minute (others: 404). Without `revision` the latest revision; an unknown one is 404 REVISION_NOT_FOUND.';
@@ -24,7 +25,7 @@ export class MinutesController {
 
   @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'The minutes of a meeting: attendance, entries, decisions, agreed measures', description: WHO_READS })
+  @ApiOperation({ summary: 'The minutes of a meeting: attendance, entries per agenda item with their decisions and agreed measures', description: WHO_READS })
   @ApiOkResponse({ type: MinutesResponseDto })
   @ApiProblems(400, 404)
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Query() q: MinutesQueryDto): Promise<MinutesResponseDto> {
@@ -33,10 +34,13 @@ export class MinutesController {
 
   @Post()
   @Roles('coordinator')
-  @ApiOperation({ summary: 'Add an entry to the minutes (coordinators)', description: `Appended at the end. ${WRITABLE}` })
+  @ApiOperation({
+    summary: 'Add an entry to the minutes (coordinators)',
+    description: `Appended at the end, under an agenda item of this meeting (agendaItemId: another is 422 AGENDA_ITEM_NOT_FOUND, one that already has an entry 409 AGENDA_ITEM_HAS_ENTRY) or free. ${WRITABLE}`,
+  })
   @ApiCreatedResponse({ type: MinutesEntryResponseDto })
-  @ApiProblems(400, 404, 409, 413, 415)
-  add(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: MinutesEntryDto): Promise<MinutesEntryResponseDto> {
+  @ApiProblems(400, 404, 409, 413, 415, 422)
+  add(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Body() body: NewMinutesEntryDto): Promise<MinutesEntryResponseDto> {
     return this.minutes.addEntry(user, id, body).then(toMinutesEntryResponse);
   }
 
@@ -54,20 +58,26 @@ export class MinutesController {
 
   @Patch(':entryId')
   @Roles('coordinator')
-  @ApiOperation({ summary: 'Edit an entry of the minutes (coordinators)', description: WRITABLE })
+  @ApiHeader({ ...IF_MATCH_HEADER, description: "The entry's version you read (entries[].version), e.g. \"2\"; or send `version` in the body" })
+  @ApiOperation({
+    summary: 'Edit an entry of the minutes (coordinators)',
+    description: `${WRITABLE} Send the entry's version (If-Match or body): without it 428 VERSION_REQUIRED; a stale one is 409 VERSION_CONFLICT with the entry as it is now in \`current\`.`,
+  })
   @ApiOkResponse({ type: MinutesEntryResponseDto })
-  @ApiProblems(400, 404, 409, 413, 415)
+  @ApiProblems(400, 404, 409, 413, 415, 428)
   update(
-    @CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Param('entryId', UuidParamPipe) entryId: string, @Body() body: MinutesEntryDto,
+    @CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Param('entryId', UuidParamPipe) entryId: string, @Body() body: MinutesEntryPatchDto,
+    @Headers('if-match') ifMatch?: string,
   ): Promise<MinutesEntryResponseDto> {
-    return this.minutes.updateEntry(user, id, entryId, body).then(toMinutesEntryResponse);
+    const { version, ...input } = body;
+    return withCurrent(this.minutes.updateEntry(user, id, entryId, input, expectedVersion(ifMatch, version, { required: true })), toMinutesEntryResponse).then(toMinutesEntryResponse);
   }
 
   @Post(':entryId/measures')
   @Roles('coordinator')
   @ApiOperation({
     summary: 'Agree a measure under an entry ("Maßnahme vereinbaren", coordinators)',
-    description: `Records the measure as POST /measures does (same checks), linked to this meeting (rapportId). ${WRITABLE}`,
+    description: `Records the measure as POST /measures does (same checks), linked to this meeting (rapportId) and to the entry's agenda item (agendaItemId; none for a free entry). ${WRITABLE}`,
   })
   @ApiCreatedResponse({ type: MeasureResponseDto })
   @ApiProblems(400, 404, 409, 413, 415, 422)
@@ -88,7 +98,7 @@ export class MinutesPdfController {
   @Get('minutes.pdf')
   @SignedIn()
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The minutes as a German PDF', description: `Title, date (Europe/Berlin), attendance, entries with decisions, agreed measures with owning agency, responsible person and deadline. ${WHO_READS}` })
+  @ApiOperation({ summary: 'The minutes as a German PDF', description: `Title, date (Europe/Berlin), attendance, then per entry its agenda item, notes, decisions and the measures agreed under that item (owning agency, responsible person, deadline), then the measures agreed under no item. ${WHO_READS}` })
   @ApiOkResponse({ description: 'The minutes (application/pdf)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiProblems(400, 404)
   async pdf(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParamPipe) id: string, @Query() q: MinutesQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {

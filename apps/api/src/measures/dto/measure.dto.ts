@@ -73,7 +73,7 @@ export class CreateMeasureDto {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   rapportId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The agenda item it was agreed under (not checked until the rapport issue lands)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The agenda item it was agreed under: an item of the rapport named in rapportId (else 422 AGENDA_ITEM_NOT_FOUND)' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
   agendaItemId?: string | null;
 

@@ -21,6 +21,18 @@ export class MinutesEntryDto {
   decisions?: string;
 }
 
+export class NewMinutesEntryDto extends MinutesEntryDto {
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The agenda item the entry is written under (an item of this meeting\'s agenda, else 422 AGENDA_ITEM_NOT_FOUND; one entry per item, else 409 AGENDA_ITEM_HAS_ENTRY). Absent or null: a free entry, e.g. "Verschiedenes". Set once, when the entry is created.' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  agendaItemId?: string | null;
+}
+
+export class MinutesEntryPatchDto extends MinutesEntryDto {
+  @ApiPropertyOptional({ description: "The entry's version you read; or If-Match. Required: without it 428 VERSION_REQUIRED" })
+  @IsOptionalNotNull() @IsInt() @Min(1)
+  version?: number;
+}
+
 export class MinutesCorrectionDto extends MinutesEntryDto {
   @ApiProperty({ format: 'uuid', description: 'The entry of the latest revision that is corrected' })
   @IsUUID()
