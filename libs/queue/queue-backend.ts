@@ -28,6 +28,9 @@ export class QueueBackend implements OnApplicationShutdown {
       q = this.kind === 'redis'
         ? new Queue(name, { connection: this.redis(false), prefix: this.config.QUEUE_PREFIX })
         : new (withBackend(createPostgresBackend).Queue)(name, { connection: this.pool() }) as unknown as Queue;
+      // A producer re-emits its connection's errors; without a listener Node reports each as unhandled.
+      // Failures reach the caller through the rejected call (and /health); this is only the echo.
+      q.on('error', () => undefined);
       this.queues.set(name, q);
     }
     return q;

@@ -54,7 +54,8 @@ export class ReminderQueue {
     if (!ids.length) return;
     try {
       const rows = await this.pendingDue(ids);
-      await this.enqueue(rows);
+      // A producer waits for its connection while Redis is away: the user's request must not.
+      await withTimeout(this.enqueue(rows), KICK_TIMEOUT_MS);
     } catch (err) {
       this.logger.warn({ err, reminders: ids.length }, 'reminder kick failed; the scan will deliver them');
     }
@@ -67,6 +68,13 @@ export class ReminderQueue {
       [ids, this.config.REMINDER_SCAN_SECONDS],
     )) as DueRow[];
   }
+}
+
+const KICK_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  p.catch(() => undefined); // settles later; already given up on
+  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queue timeout')), ms).unref())]);
 }
 
 export function reminderJobId(r: DueRow): string {
