@@ -45,7 +45,8 @@ export class NotificationSettingsService {
     return this.db.transaction(async (m) => {
       await m.query(`INSERT INTO notification_settings (person_id, version) VALUES ($1, 0) ON CONFLICT (person_id) DO NOTHING`, [viewer.id]);
       const [row] = (await m.query(`SELECT version, channels, mail_mode FROM notification_settings WHERE person_id = $1 FOR UPDATE`, [viewer.id])) as Array<{ version: number; channels: object; mail_mode: string }>;
-      await checkVersion(row!.version, expectedVersion, async () => this.get(viewer));
+      // The current state from this transaction's manager (another connection would wait for it in embedded mode).
+      await checkVersion(row!.version, expectedVersion, async () => toView(await m.findOneBy(NotificationSettings, { personId: viewer.id })));
       await m.query(
         `UPDATE notification_settings SET channels = $2::jsonb, mail_mode = $3, version = version + 1, updated_at = now() WHERE person_id = $1`,
         [viewer.id, JSON.stringify(channels), input.mailMode],
