@@ -80,17 +80,21 @@ export class ReminderDispatcher {
       `UPDATE reminders r SET state = 'batched', next_attempt_at = NULL, updated_at = now()
          FROM notification_settings s
         WHERE r.id = $1 AND r.state = 'pending' AND r.channel = 'email' AND r.kind <> 'mail_daily_digest'
-          AND ${SEND_AT_SQL.replace(/(next_attempt_at|due_at)/g, 'r.$1')} <= now()
+          AND ${SEND_AT_SQL.replace(/(next_attempt_at|due_at)/g, 'r.$1')} <= now() + interval '1 second'
           AND s.person_id = r.recipient_id AND s.mail_mode = 'daily_digest'
         RETURNING r.id`, [id]);
     return rows.length > 0;
   }
 
-  /** pending -> sending, committed on its own: the lease starts now. Only a due row is claimed. */
+  /**
+   * pending -> sending, committed on its own: the lease starts now. Only a due row is claimed; the
+   * second of slack absorbs the clocks of the worker host (which timed the delayed job) and the
+   * database, so that a job arriving a moment early is not left to the next scan.
+   */
   private async claim(id: string): Promise<Reminder | null> {
     const rows = await updated<Record<string, unknown>>(this.db.manager,
       `UPDATE reminders SET state = 'sending', attempts = attempts + 1, claim_token = $2, claimed_at = now(), updated_at = now()
-        WHERE id = $1 AND state = 'pending' AND ${SEND_AT_SQL} <= now()
+        WHERE id = $1 AND state = 'pending' AND ${SEND_AT_SQL} <= now() + interval '1 second'
         RETURNING *`, [id, randomUUID()]);
     return rows[0] ? this.db.manager.create(Reminder, fromRow(rows[0])) : null;
   }
