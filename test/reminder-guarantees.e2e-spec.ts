@@ -7,6 +7,7 @@ import { createLogger } from '#config/logger.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { ReminderDispatcher } from '#domain/notifications/reminder-dispatcher.service.js';
 import { planReminders } from '#domain/notifications/reminder-plan.js';
+import { ReminderQueue } from '#domain/notifications/reminder-queue.js';
 import { QueueBackend } from '#queue/queue-backend.js';
 import type { TestPerson } from '#testing/factories.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
@@ -153,6 +154,17 @@ describe('reminder delivery guarantees', () => {
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(old!)).toMatchObject({ state: 'sent', late: true, delivered: 1, attempts: 1 });
     expect(byId.get(fresh!)).toMatchObject({ state: 'sent', late: false, delivered: 1, attempts: 1 });
+  });
+
+  it('the fast path: a caller kicks its rows after the commit and they go out without waiting for a scan', async () => {
+    const p = await recipient();
+    // The API's own queue prefix, and a scan so rare that only the kick can explain a delivery.
+    await startWorker(t.config.QUEUE_PREFIX, { REMINDER_SCAN_SECONDS: '3600' });
+    await sleep(1000);
+    const ids = await planFor(p, 2, new Date(Date.now() - 1000));
+    await t.app.get(ReminderQueue).kick(ids);
+    const rows = await waitFor('delivery', () => ledger(ids), allSent, 10_000);
+    expect(rows.map((r) => r.delivered)).toEqual([1, 1]);
   });
 
   it('(d) two workers at once, plus every row dispatched twice more in parallel: each reminder delivered exactly once', async () => {
