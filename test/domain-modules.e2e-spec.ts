@@ -27,6 +27,10 @@ import { CalendarModule } from '#domain/calendar/calendar.module.js';
 import { CalendarService } from '#domain/calendar/calendar.service.js';
 import { RapportsModule } from '#domain/rapports/rapports.module.js';
 import { RapportsService } from '#domain/rapports/rapports.service.js';
+import { NotificationsModule } from '#domain/notifications/notifications.module.js';
+import { ReminderDispatcher } from '#domain/notifications/reminder-dispatcher.service.js';
+import { ReminderScanner } from '#domain/notifications/reminder-scanner.service.js';
+import { InboxService } from '#domain/notifications/inbox.service.js';
 import { QueueModule } from '#queue/queue.module.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { testConfig } from '#testing/test-config.js';
@@ -46,6 +50,7 @@ const areas: Array<[string, Type, Type[]]> = [
   ['measures', MeasuresModule, [MeasuresService, MeasureDashboardService]],
   ['rapports', RapportsModule, [RapportSeriesService, RapportsService]],
   ['calendar', CalendarModule, [CalendarService]],
+  ['notifications', NotificationsModule, [ReminderDispatcher, ReminderScanner, InboxService]],
 ];
 
 describe('domain modules', () => {

@@ -30,7 +30,7 @@ describe('GET /health', () => {
 
   it('answers 200 when the database and the queue answer', async () => {
     const res = await request(t.server).get('/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', checks: { database: 'up', queue: 'up', queueBackend: 'redis' } });
+    expect(res.body).toMatchObject({ status: 'ok', checks: { database: 'up', queue: 'up', queueBackend: 'redis' }, down: [] });
   });
 
   it('answers 503 within seconds, not a hang, when Redis is down', async () => {
@@ -39,6 +39,8 @@ describe('GET /health', () => {
     const res = await request(t.server).get('/health').expect(503);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(res.body.checks).toMatchObject({ database: 'up', queue: 'down' });
+    // Says which dependency is down, by name.
+    expect(res.body.down).toEqual(['redis']);
     redisProxy.resume();
   });
 
@@ -48,6 +50,7 @@ describe('GET /health', () => {
     const res = await request(t.server).get('/health').expect(503);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(res.body.checks.database).toBe('down');
+    expect(res.body.down).toContain('postgres');
     pgProxy.resume();
     let status = 0;
     for (let i = 0; i < 20 && status !== 200; i++) {

@@ -98,6 +98,26 @@ export class EnvSchema {
   @Matches(/^[a-z_][a-z0-9_]{0,40}$/, { message: 'must be lower-case letters, digits and _' })
   QUEUE_PREFIX = 'drogenrapport';
 
+  /** Reminders (issue 9): how often the scan enqueues due reminders and repairs the queue (also after a Redis FLUSHALL). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  REMINDER_SCAN_SECONDS = 15;
+
+  /** A reminder claimed ('sending') for longer than this is taken to be orphaned by a dead worker and goes back to pending. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  REMINDER_LEASE_SECONDS = 120;
+
+  /** Delivery attempts before a reminder is failed (coordinators see and retry failed ones). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  REMINDER_MAX_ATTEMPTS = 5;
+
+  /** First retry after this long; doubled per attempt, at most one hour. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  REMINDER_RETRY_SECONDS = 30;
+
+  /** Delivered more than this long after its due time: marked late. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  REMINDER_LATE_AFTER_SECONDS = 120;
+
   /** Radius for "near a particularly sensitive place" (issue 3). */
   @Transform(toInt) @IsInt() @Min(10) @Max(5000)
   SENSITIVE_PLACE_RADIUS_M = 200;

@@ -7,6 +7,7 @@ export const QUEUES = {
   maintenance: 'maintenance',
   keyFigures: 'key-figures',
   escalations: 'escalations',
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -24,6 +25,10 @@ export interface JobPayloads {
   'escalation-rules-sweep': Record<string, never>;
   /** Periodic: give every active rapport series a meeting ahead (the series' next slot). */
   'rapport-series-ensure': Record<string, never>;
+  /** Deliver one planned reminder (the ledger row's id; the worker re-reads and claims it). */
+  'reminder-deliver': { reminderId: string };
+  /** Periodic: enqueue due and soon-due pending reminders, put orphaned claims back (the reconciler). */
+  'reminders-scan': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -34,6 +39,8 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'escalation-rules-evaluate': QUEUES.escalations,
   'escalation-rules-sweep': QUEUES.escalations,
   'rapport-series-ensure': QUEUES.maintenance,
+  'reminder-deliver': QUEUES.notifications,
+  'reminders-scan': QUEUES.notifications,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

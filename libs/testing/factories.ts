@@ -7,6 +7,9 @@ import { SessionsService } from '#domain/auth/sessions.service.js';
 import { hashPassword } from '#domain/people/passwords.js';
 import { Person } from '#domain/people/person.entity.js';
 import type { Role } from '#domain/people/role.js';
+import { addDays, berlinToday } from '#domain/common/berlin-time.js';
+import type { Measure } from '#domain/measures/measure.entity.js';
+import { MeasuresService, type MeasureInput } from '#domain/measures/measures.service.js';
 
 export const TEST_PASSWORD = 'Test-Password-2026';
 let hashed: Promise<string> | undefined;
@@ -53,5 +56,18 @@ export class Factories {
     }));
     const pair = await this.app.get(SessionsService).startSession(person);
     return { person, agency, token: pair.accessToken, refreshToken: pair.refreshToken, auth: { Authorization: `Bearer ${pair.accessToken}` } };
+  }
+
+  /** A measure through MeasuresService (as the real API makes it), owned by the responsible person's agency; deadline in 30 days. */
+  async measure(responsible: TestPerson, overrides: Partial<MeasureInput> = {}): Promise<Measure> {
+    const actor = { id: responsible.person.id, agencyId: responsible.agency.id, roles: responsible.person.roles, accessConfirmed: true };
+    const view = await this.app.get(MeasuresService).create(actor, {
+      title: `Testmaßnahme ${randomUUID().slice(0, 8)}`,
+      owningAgencyId: responsible.agency.id,
+      responsibleId: responsible.person.id,
+      deadline: addDays(berlinToday(), 30),
+      ...overrides,
+    });
+    return view.measure;
   }
 }

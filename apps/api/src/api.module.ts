@@ -5,6 +5,7 @@ import { CalendarModule } from '#domain/calendar/calendar.module.js';
 import { DevelopmentsModule } from '#domain/developments/developments.module.js';
 import { EscalationsModule } from '#domain/escalations/escalations.module.js';
 import { MeasuresModule } from '#domain/measures/measures.module.js';
+import { NotificationsModule } from '#domain/notifications/notifications.module.js';
 import { KeyFiguresModule } from '#domain/key-figures/key-figures.module.js';
 import { PeopleModule } from '#domain/people/people.module.js';
 import { PlacesModule } from '#domain/places/places.module.js';
@@ -29,10 +30,14 @@ import { MinutesController, MinutesPdfController } from './rapports/minutes.cont
 import { RapportsController } from './rapports/rapports.controller.js';
 import { AgendaController } from './rapports/agenda.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { AdminQueuesController } from './notifications/admin-queues.controller.js';
+import { InboxController } from './notifications/inbox.controller.js';
+import { NotificationSettingsController } from './notifications/notification-settings.controller.js';
+import { RemindersController } from './notifications/reminders.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
-  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule, CalendarModule],
-  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, MinutesController, MinutesPdfController, CalendarController],
+  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule, CalendarModule, NotificationsModule],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, MinutesController, MinutesPdfController, CalendarController, InboxController, NotificationSettingsController, RemindersController, AdminQueuesController],
 })
 export class ApiModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { AppConfig } from '#config/app-config.js';
@@ -18,7 +18,9 @@ import { JOB_HANDLER_KEY } from './job-handler.decorator.js';
  * shutdown by QueueBackend) lets the job in hand finish first.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap {
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private watchdog?: NodeJS.Timeout;
+
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
@@ -35,11 +37,33 @@ export class JobRunner implements OnApplicationBootstrap {
     for (const queue of queues) {
       this.backend.worker(queue, (job: Job) => this.run(registry, job), { concurrency: this.config.WORKER_CONCURRENCY });
     }
+    await this.schedule();
+    // The schedules live in the queue store: after a Redis FLUSHALL (or a Redis that lost its data)
+    // they are gone, and with them the reminder scan that would rebuild everything else. Every
+    // process looks once per scan interval and puts them back when the scan's scheduler is missing.
+    this.watchdog = setInterval(() => {
+      this.reassertSchedules().catch((err: unknown) => this.logger.warn({ err }, 'could not check the periodic schedules'));
+    }, this.config.REMINDER_SCAN_SECONDS * 1000);
+    this.watchdog.unref();
+    this.logger.info({ queues: [...queues], jobs: [...registry.keys()], backend: this.backend.kind }, 'worker started');
+  }
+
+  beforeApplicationShutdown(): void {
+    clearInterval(this.watchdog);
+  }
+
+  private async reassertSchedules(): Promise<void> {
+    if (await this.backend.queue(JOB_QUEUE['reminders-scan']).getJobScheduler('reminders-scan')) return;
+    this.logger.warn('periodic schedules missing from the queue store (flushed?); registering them again');
+    await this.schedule();
+  }
+
+  private async schedule(): Promise<void> {
     await this.producer.every('heartbeat', {}, this.config.HEARTBEAT_INTERVAL_SECONDS * 1000);
     await this.producer.every('auth-prune', {}, AUTH_PRUNE_INTERVAL_MS);
     await this.producer.every('escalation-rules-sweep', {}, ESCALATION_SWEEP_INTERVAL_MS);
     await this.producer.every('rapport-series-ensure', {}, RAPPORT_SERIES_ENSURE_INTERVAL_MS);
-    this.logger.info({ queues: [...queues], jobs: [...registry.keys()], backend: this.backend.kind }, 'worker started');
+    await this.producer.every('reminders-scan', {}, this.config.REMINDER_SCAN_SECONDS * 1000);
   }
 
   private async run(registry: Map<JobName, FoundHandler>, job: Job): Promise<unknown> {

@@ -23,9 +23,16 @@ export interface ReminderMessage {
  */
 export type ReminderRenderer = (m: EntityManager, reminder: Reminder) => Promise<ReminderMessage | null>;
 
-/** A way out: the inbox, e-mail, an agency webhook. Throws DeliveryError for a failure worth retrying. */
+/**
+ * A way out: the inbox, e-mail, an agency webhook. Throws DeliveryError for a failure worth retrying.
+ * `inTransaction`: the channel only writes to Postgres (the inbox); the dispatcher then passes the
+ * transaction that also marks the reminder sent, so the two commit together (exactly once). Other
+ * channels do network I/O and get a manager outside any transaction (no network I/O inside one);
+ * the dispatcher marks them sent after they return.
+ */
 export interface DeliveryChannel {
   readonly channel: ReminderChannel;
+  readonly inTransaction?: boolean;
   deliver(m: EntityManager, reminder: Reminder, message: ReminderMessage): Promise<void>;
 }
 

@@ -145,11 +145,11 @@ async function syncRows(m: EntityManager, subject: { type: ReminderSubjectType; 
 
 /** Withdraws every pending reminder of a subject (a measure finished, a meeting cancelled): sent ones stay sent. */
 export async function withdrawReminders(m: EntityManager, subject: { type: ReminderSubjectType; id: string }, kinds?: readonly ReminderKind[]): Promise<number> {
-  const rows = (await m.query(
+  // TypeORM answers an UPDATE with [rows, affected count].
+  const [, count] = (await m.query(
     `UPDATE reminders SET state = 'withdrawn', next_attempt_at = NULL, updated_at = now()
-      WHERE subject_type = $1 AND subject_id = $2 AND state IN ('pending', 'batched') AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
-      RETURNING id`,
+      WHERE subject_type = $1 AND subject_id = $2 AND state IN ('pending', 'batched') AND ($3::text[] IS NULL OR kind = ANY($3::text[]))`,
     [subject.type, subject.id, kinds ?? null],
-  )) as Array<{ id: string }>;
-  return rows.length;
+  )) as [unknown, number];
+  return count;
 }

@@ -23,6 +23,7 @@ export class HealthResponseDto {
   @ApiProperty({ enum: ['ok', 'unavailable'] }) status: 'ok' | 'unavailable';
   @ApiProperty({ type: HealthChecksDto }) checks: HealthChecksDto;
   @ApiProperty({ type: HealthWorkerDto }) worker: HealthWorkerDto;
+  @ApiProperty({ enum: ['postgres', 'redis'], isArray: true, description: 'The dependencies that do not answer, by name (e.g. ["redis"]); empty when all do' }) down: Array<'postgres' | 'redis'>;
 }
 
 /** 200 when the database and the queue answer; 503 (within ~2 s, never a hang) when one does not. */
@@ -46,6 +47,7 @@ export class HealthController {
       status: ok ? 'ok' : 'unavailable',
       checks: { database: database ? 'up' : 'down', queue: queue ? 'up' : 'down', queueBackend: this.queue.kind },
       worker: { lastHeartbeatAt: heartbeat instanceof Date ? heartbeat.toISOString() : null },
+      down: [...new Set([...(database ? [] : ['postgres' as const]), ...(queue ? [] : [this.queue.kind])])],
     };
     void reply.status(ok ? 200 : 503).send(body);
   }

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { ReminderDispatcher, type DeliveryOutcome } from '#domain/notifications/reminder-dispatcher.service.js';
+import { ReminderScanner, type ScanResult } from '#domain/notifications/reminder-scanner.service.js';
+import type { JobPayloads } from '#queue/queue-names.js';
+import { JobHandler } from '../job-handler.decorator.js';
+
+/** Delivers planned reminders (issue 9); the scan is the reconciler that keeps the queue in line with the ledger. */
+@Injectable()
+export class RemindersProcessor {
+  constructor(private readonly dispatcher: ReminderDispatcher, private readonly scanner: ReminderScanner) {}
+
+  @JobHandler('reminder-deliver')
+  async deliver(payload: JobPayloads['reminder-deliver']): Promise<{ outcome: DeliveryOutcome }> {
+    return { outcome: await this.dispatcher.deliver(payload.reminderId) };
+  }
+
+  @JobHandler('reminders-scan')
+  scan(): Promise<ScanResult> {
+    return this.scanner.scan();
+  }
+}
