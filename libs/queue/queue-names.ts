@@ -7,6 +7,7 @@ export const QUEUES = {
   maintenance: 'maintenance',
   keyFigures: 'key-figures',
   escalations: 'escalations',
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -24,6 +25,8 @@ export interface JobPayloads {
   'escalation-rules-sweep': Record<string, never>;
   /** Periodic: give every active rapport series a meeting ahead (the series' next slot). */
   'rapport-series-ensure': Record<string, never>;
+  /** Periodic: after REMINDER_HOUR (Berlin), turn each person's batched e-mail reminders into one digest mail per day. */
+  'mail-daily-digest': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -34,6 +37,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'escalation-rules-evaluate': QUEUES.escalations,
   'escalation-rules-sweep': QUEUES.escalations,
   'rapport-series-ensure': QUEUES.maintenance,
+  'mail-daily-digest': QUEUES.notifications,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -10,10 +10,12 @@ import { HeartbeatProcessor } from './heartbeat/heartbeat.processor.js';
 import { JobRunner } from './job-runner.js';
 import { KeyFigureRefreshProcessor } from './key-figures/key-figure-refresh.processor.js';
 import { RapportSeriesProcessor } from './rapports/rapport-series.processor.js';
+import { NotificationsChannelsModule } from '#domain/notifications/channels/notifications-channels.module.js';
+import { MailDigestProcessor } from './notifications/mail-digest.processor.js';
 
 /** Queue consumers only; no HTTP. Imported by the worker entry and by the all-in-one process. */
 @Module({
-  imports: [DiscoveryModule, AuthDomainModule, MeasuresModule, EscalationsModule, RapportsModule],
-  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor, RapportSeriesProcessor],
+  imports: [DiscoveryModule, AuthDomainModule, MeasuresModule, EscalationsModule, RapportsModule, NotificationsChannelsModule],
+  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor, RapportSeriesProcessor, MailDigestProcessor],
 })
 export class WorkerModule {}
