@@ -28,6 +28,11 @@ import { CalendarService } from '#domain/calendar/calendar.service.js';
 import { RapportsModule } from '#domain/rapports/rapports.module.js';
 import { RapportsService } from '#domain/rapports/rapports.service.js';
 import { QueueModule } from '#queue/queue.module.js';
+import { NotificationsChannelsModule } from '#domain/notifications/channels/notifications-channels.module.js';
+import { EmailChannel } from '#domain/notifications/channels/email-channel.js';
+import { WebhookChannel } from '#domain/notifications/channels/webhook-channel.js';
+import { MailDigestService } from '#domain/notifications/channels/mail-digest.service.js';
+import { AgencyWebhooksService } from '#domain/notifications/channels/agency-webhooks.service.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { testConfig } from '#testing/test-config.js';
 
@@ -46,6 +51,7 @@ const areas: Array<[string, Type, Type[]]> = [
   ['measures', MeasuresModule, [MeasuresService, MeasureDashboardService]],
   ['rapports', RapportsModule, [RapportSeriesService, RapportsService]],
   ['calendar', CalendarModule, [CalendarService]],
+  ['notification channels', NotificationsChannelsModule, [EmailChannel, WebhookChannel, MailDigestService, AgencyWebhooksService]],
 ];
 
 describe('domain modules', () => {
