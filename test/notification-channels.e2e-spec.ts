@@ -19,6 +19,10 @@ import { planReminders } from '#domain/notifications/reminder-plan.js';
 import { Reminder, type ReminderChannel } from '#domain/notifications/reminder.entity.js';
 import type { TestPerson } from '#testing/factories.js';
 import { createTestApp, type TestApp } from '#testing/test-app.js';
+import { testConfig } from '#testing/test-config.js';
+import { createLogger } from '#config/logger.js';
+import { JobProducer } from '#queue/job-producer.js';
+import { createWorkerContext } from '#worker/worker-app.factory.js';
 
 const PUBLIC_URL = 'https://drogenrapport.example.de';
 
@@ -191,6 +195,43 @@ describe('e-mail channel over SMTP (a real SMTP server in-process)', () => {
     await digests.run(new Date(now.getTime() + 60_000));
     expect(await t.db.getRepository(Reminder).findOneByOrFail({ id: c.id })).toMatchObject({ state: 'batched', digestId: null });
     expect(smtp.to(p.person.email)).toHaveLength(1);
+  });
+});
+
+describe('the mail-daily-digest job in two worker processes', () => {
+  let smtp: MailCatcher;
+  let t: TestApp;
+  const workers: Array<Awaited<ReturnType<typeof createWorkerContext>>> = [];
+  beforeAll(async () => {
+    smtp = await new MailCatcher().start();
+    // REMINDER_HOUR 0: the day's digest is due whenever the test runs.
+    const env = { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, REMINDER_HOUR: '0', QUEUE_PREFIX: `drtest_digest_${process.pid}` };
+    t = await createTestApp(env);
+    for (let i = 0; i < 2; i++) workers.push(await createWorkerContext(testConfig(env), createLogger('error', 'digest-test')));
+  });
+  afterAll(async () => {
+    for (const w of workers.splice(0)) await w.close();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('runs on the worker: jobs in both workers at once send one digest per person', async () => {
+    const p = await t.make.person(['liaison']);
+    const a = await planFor(t, p, 'email');
+    await t.db.query(`UPDATE reminders SET state = 'batched' WHERE id = $1`, [a.id]);
+    const producer = t.app.get(JobProducer);
+    await Promise.all(Array.from({ length: 4 }, (_, i) => producer.add('mail-daily-digest', {}, { jobId: `digest-${randomUUID()}-${i}` })));
+    let item = await t.db.getRepository(Reminder).findOneByOrFail({ id: a.id });
+    for (let i = 0; i < 100 && item.state !== 'sent'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      item = await t.db.getRepository(Reminder).findOneByOrFail({ id: a.id });
+    }
+    expect(item.state).toBe('sent');
+    const digests = await t.db.getRepository(Reminder).findBy({ kind: 'mail_daily_digest', recipientId: p.person.id });
+    expect(digests).toHaveLength(1);
+    expect(digests[0]).toMatchObject({ state: 'sent', occurrence: berlinToday() });
+    expect(smtp.to(p.person.email)).toHaveLength(1);
+    expect(smtp.to(p.person.email)[0]!.mail.subject).toBe(`Drogenrapport: 1 Erinnerung vom ${formatGermanDate(berlinToday())}`);
   });
 });
 

@@ -88,7 +88,7 @@ describe('npm start: the embedded mode', () => {
     // The printed API address answers.
     expect((await fetch(`${first.base}/api/v1`)).status).toBe(200);
     const health = await (await fetch(`${first.base}/health`)).json() as { checks: Record<string, string> };
-    expect(health.checks).toMatchObject({ database: 'up', queue: 'up', queueBackend: 'postgres' });
+    expect(health.checks).toMatchObject({ database: 'up', queue: 'up', queueBackend: 'postgres', mail: 'outbox' });
     const { status, body } = await login(first.base, 'koordination@demo.drogenrapport.invalid');
     expect(status).toBe(200);
     const agencies = await (await fetch(`${first.base}/api/v1/agencies?limit=200`, { headers: { authorization: `Bearer ${body.accessToken}` } })).json() as { items: unknown[] };

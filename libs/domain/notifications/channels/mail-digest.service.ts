@@ -79,7 +79,8 @@ export class MailDigestService {
   }
 
   /**
-   * One digest row per person with batched e-mail rows not yet in a live digest; links those rows
+   * One digest row per active person with batched e-mail rows not yet in a live digest (an
+   * inactive person's rows stay batched: no mail could reach them); links those rows
    * to it while it is still pending. Returns how many digest rows were inserted.
    */
   async plan(date: string, dueAt: Date): Promise<number> {
@@ -87,8 +88,11 @@ export class MailDigestService {
       const inserted = (await m.query(
         `INSERT INTO reminders (kind, subject_type, subject_id, occurrence, recipient_id, channel, due_at)
          SELECT DISTINCT 'mail_daily_digest', 'digest', NULL::uuid, $1, r.recipient_id, 'email', $2::timestamptz
-           FROM reminders r LEFT JOIN reminders d ON d.id = r.digest_id
-          WHERE r.state = 'batched' AND r.channel = 'email' AND (r.digest_id IS NULL OR d.state IN ('failed', 'withdrawn'))
+           FROM reminders r
+           JOIN people p ON p.id = r.recipient_id AND p.active
+           LEFT JOIN reminders d ON d.id = r.digest_id
+          WHERE r.state = 'batched' AND r.channel = 'email' AND r.kind <> 'mail_daily_digest'
+            AND (r.digest_id IS NULL OR d.state IN ('failed', 'withdrawn'))
          ON CONFLICT ON CONSTRAINT reminders_once DO NOTHING
          RETURNING id`,
         [date, dueAt],
@@ -103,7 +107,7 @@ export class MailDigestService {
          )
          UPDATE reminders r SET digest_id = d.id, updated_at = now()
            FROM d
-          WHERE r.recipient_id = d.recipient_id AND r.state = 'batched' AND r.channel = 'email'
+          WHERE r.recipient_id = d.recipient_id AND r.state = 'batched' AND r.channel = 'email' AND r.kind <> 'mail_daily_digest'
             AND (r.digest_id IS NULL OR r.digest_id <> d.id AND EXISTS (SELECT 1 FROM reminders o WHERE o.id = r.digest_id AND o.state IN ('failed', 'withdrawn')))`,
         [date],
       );
