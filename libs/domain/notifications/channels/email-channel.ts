@@ -36,8 +36,7 @@ export class EmailChannel implements DeliveryChannel {
     }
   }
 
-  /** The mail as nodemailer composes it (RFC 5322); exposed for the digest, which sends the same way. */
-  compose(reminder: Pick<Reminder, 'id'>, message: ReminderMessage, to: string): SendMailOptions {
+  private compose(reminder: Pick<Reminder, 'id'>, message: ReminderMessage, to: string): SendMailOptions {
     const link = absoluteLink(this.config, message.link);
     const text = [
       message.text.trim(),
@@ -65,7 +64,7 @@ export class EmailChannel implements DeliveryChannel {
     };
   }
 
-  async recipientAddress(m: EntityManager, reminder: Pick<Reminder, 'id' | 'recipientId'>): Promise<string> {
+  private async recipientAddress(m: EntityManager, reminder: Pick<Reminder, 'id' | 'recipientId'>): Promise<string> {
     if (!reminder.recipientId) throw new DeliveryError('RECIPIENT_MISSING', false);
     const [person] = (await m.query(`SELECT email, active FROM people WHERE id = $1`, [reminder.recipientId])) as Array<{ email: string; active: boolean }>;
     if (!person?.active || !person.email) throw new DeliveryError('RECIPIENT_INACTIVE', false);
