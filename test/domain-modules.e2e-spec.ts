@@ -32,6 +32,11 @@ import { ReminderDispatcher } from '#domain/notifications/reminder-dispatcher.se
 import { ReminderScanner } from '#domain/notifications/reminder-scanner.service.js';
 import { InboxService } from '#domain/notifications/inbox.service.js';
 import { QueueModule } from '#queue/queue.module.js';
+import { NotificationsChannelsModule } from '#domain/notifications/channels/notifications-channels.module.js';
+import { EmailChannel } from '#domain/notifications/channels/email-channel.js';
+import { WebhookChannel } from '#domain/notifications/channels/webhook-channel.js';
+import { MailDigestService } from '#domain/notifications/channels/mail-digest.service.js';
+import { AgencyWebhooksService } from '#domain/notifications/channels/agency-webhooks.service.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { testConfig } from '#testing/test-config.js';
 
@@ -50,7 +55,8 @@ const areas: Array<[string, Type, Type[]]> = [
   ['measures', MeasuresModule, [MeasuresService, MeasureDashboardService]],
   ['rapports', RapportsModule, [RapportSeriesService, RapportsService]],
   ['calendar', CalendarModule, [CalendarService]],
-  ['notifications', NotificationsModule, [ReminderDispatcher, ReminderScanner, InboxService]],
+  ['notifications', NotificationsModule, [ReminderDispatcher, ReminderScanner, InboxService, MailDigestService]],
+  ['notification channels', NotificationsChannelsModule, [EmailChannel, WebhookChannel, AgencyWebhooksService]],
 ];
 
 describe('domain modules', () => {

@@ -30,7 +30,7 @@ describe('GET /health', () => {
 
   it('answers 200 when the database and the queue answer', async () => {
     const res = await request(t.server).get('/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', checks: { database: 'up', queue: 'up', queueBackend: 'redis' }, down: [] });
+    expect(res.body).toMatchObject({ status: 'ok', checks: { database: 'up', queue: 'up', queueBackend: 'redis', mail: 'not_configured' }, down: [] });
   });
 
   it('answers 503 within seconds, not a hang, when Redis is down', async () => {

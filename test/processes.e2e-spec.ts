@@ -83,10 +83,12 @@ describe('npm start: the embedded mode', () => {
     const first = await start('all-in-one/main.js', env, /API:\s+(http:\/\/\S+)\/api\/v1[\s\S]*password for all/);
     expect(first.output()).toContain('API docs:');
     expect(first.output()).toContain('koordination@demo.drogenrapport.invalid');
+    // Without SMTP_URL the embedded mode keeps mail as .eml files, and says where.
+    expect(first.output()).toContain(`E-Mail:    not sent: written as .eml files to ${join(dataDir, 'outbox-mail')}`);
     // The printed API address answers.
     expect((await fetch(`${first.base}/api/v1`)).status).toBe(200);
     const health = await (await fetch(`${first.base}/health`)).json() as { checks: Record<string, string> };
-    expect(health.checks).toMatchObject({ database: 'up', queue: 'up', queueBackend: 'postgres' });
+    expect(health.checks).toMatchObject({ database: 'up', queue: 'up', queueBackend: 'postgres', mail: 'outbox' });
     const { status, body } = await login(first.base, 'koordination@demo.drogenrapport.invalid');
     expect(status).toBe(200);
     const agencies = await (await fetch(`${first.base}/api/v1/agencies?limit=200`, { headers: { authorization: `Bearer ${body.accessToken}` } })).json() as { items: unknown[] };

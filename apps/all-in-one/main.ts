@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '#config/app-config.js';
+import { AppConfig, loadConfig } from '#config/app-config.js';
 import { exitOnSignals } from '#config/graceful-shutdown.js';
 import { createLogger } from '#config/logger.js';
 import { runMain } from '#config/run-main.js';
@@ -37,12 +37,21 @@ async function main() {
     `  API:       ${base}/api/v1`,
     ...(config.apiDocs ? [`  API docs:  ${base}/api/docs`] : []),
     `  Health:    ${base}/health`,
+    `  E-Mail:    ${mailLine(config)}`,
   ];
   if (config.demoData) {
     lines.push(prepared.demoLoaded ? '  Demo city "Lindenbrück" loaded. Demo logins (password for all: ' + DEMO_PASSWORD + '):' : `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const p of DEMO_PEOPLE) lines.push(`    ${p.roles.join('+').padEnd(22)} ${p.email}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+/** Where reminder mail goes (config.mailDelivery), without the SMTP credentials. */
+function mailLine(config: AppConfig): string {
+  if (config.mailDelivery === 'outbox') return `not sent: written as .eml files to ${config.mailOutboxDir} (set SMTP_URL to send them)`;
+  if (config.mailDelivery === 'none') return 'not configured (SMTP_URL not set): mail reminders fail with SMTP_NOT_CONFIGURED; inbox and webhooks work';
+  const url = new URL(config.SMTP_URL!);
+  return `sent over SMTP via ${url.host}`;
 }
 
 runMain(main);

@@ -26,6 +26,10 @@ describe('loadConfig', () => {
     [{ MIGRATIONS_RUN: 'maybe' }, /MIGRATIONS_RUN: /],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: /],
     [{ CITY_MIN_LAT: '52', CITY_MAX_LAT: '51' }, /CITY_MIN_LAT: must be below CITY_MAX_LAT/],
+    [{ SMTP_URL: 'mail.example.de:25' }, /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL \(got "\*\*\*"\)/],
+    [{ SMTP_URL: 'smtp://mail.example.de', MAIL_OUTBOX: 'true' }, /MAIL_OUTBOX: cannot be true together with SMTP_URL/],
+    [{ PUBLIC_URL: 'drogenrapport.example.de' }, /PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL/],
+    [{ WEBHOOK_TIMEOUT_SECONDS: '0' }, /WEBHOOK_TIMEOUT_SECONDS: /],
   ])('names the variable and what it expects: %j', (env, message) => {
     expect(() => loadConfig({ ...server, ...env })).toThrow(message);
   });
@@ -42,6 +46,17 @@ describe('loadConfig', () => {
     expect(a).toMatchObject({ embedded: true, demoData: true });
     expect(a.jwtSecret).toBe(b.jwtSecret);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(a.jwtSecret);
+  });
+
+  it('mail: SMTP when SMTP_URL is set; else the .eml outbox in the embedded mode (or with MAIL_OUTBOX), else none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    expect(loadConfig({ ...server, SMTP_URL: 'smtp://u:p@mail.example.de:587' })).toMatchObject({ mailDelivery: 'smtp' });
+    expect(loadConfig({ DATA_DIR: dir })).toMatchObject({ mailDelivery: 'outbox', mailOutboxDir: join(dir, 'outbox-mail') });
+    expect(loadConfig({ DATA_DIR: dir, SMTP_URL: 'smtp://127.0.0.1:1025' })).toMatchObject({ mailDelivery: 'smtp' });
+    expect(loadConfig({ ...server })).toMatchObject({ mailDelivery: 'none', PUBLIC_URL: 'http://127.0.0.1:3000', MAIL_FROM: 'Drogenrapport <drogenrapport@localhost>' });
+    expect(loadConfig({ ...server, MAIL_OUTBOX: 'true' })).toMatchObject({ mailDelivery: 'outbox' });
+    expect(loadConfig({ DATA_DIR: dir, MAIL_OUTBOX: 'false' })).toMatchObject({ mailDelivery: 'none' });
+    expect(loadConfig({ ...server, PUBLIC_URL: 'https://drogenrapport.example.de/' }).PUBLIC_URL).toBe('https://drogenrapport.example.de');
   });
 
   it('production: refuses demo data, naming the variable, and keeps the API docs off unless API_DOCS=true', () => {

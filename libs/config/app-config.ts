@@ -22,6 +22,14 @@ export class AppConfig extends EnvSchema {
   demoData!: boolean;
   /** Whether /api/docs is served: API_DOCS, or by default everywhere but in production. */
   apiDocs!: boolean;
+  /**
+   * How reminder mail leaves: over SMTP_URL; as .eml files in mailOutboxDir (MAIL_OUTBOX, by
+   * default in the embedded mode without SMTP_URL); or not at all (a server without SMTP_URL: mail
+   * reminders fail with SMTP_NOT_CONFIGURED, visible in the failed list, and the start log warns).
+   */
+  mailDelivery!: 'smtp' | 'outbox' | 'none';
+  /** DATA_DIR/outbox-mail */
+  mailOutboxDir!: string;
 }
 
 export interface LoadConfigOptions {
@@ -32,14 +40,14 @@ export interface LoadConfigOptions {
 export function loadConfig(env: Record<string, string | undefined> = process.env, options: LoadConfigOptions = {}): AppConfig {
   const known = Object.keys(new EnvSchema());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'DEMO_DATA', 'API_DOCS', 'JWT_SECRET']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'DEMO_DATA', 'API_DOCS', 'JWT_SECRET', 'SMTP_URL', 'MAIL_OUTBOX']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { whitelist: false });
   const problems = errors.map((e) => {
-    const got = raw[e.property] === undefined ? 'not set' : `got "${e.property.includes('SECRET') ? '***' : raw[e.property]}"`;
+    const got = raw[e.property] === undefined ? 'not set' : `got "${e.property.includes('SECRET') || e.property === 'SMTP_URL' ? '***' : raw[e.property]}"`;
     return `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (${got})`;
   });
   const embedded = !parsed.DATABASE_URL;
@@ -55,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (parsed.CITY_MIN_LAT >= parsed.CITY_MAX_LAT) problems.push('CITY_MIN_LAT: must be below CITY_MAX_LAT');
   if (parsed.CITY_MIN_LON >= parsed.CITY_MAX_LON) problems.push('CITY_MIN_LON: must be below CITY_MAX_LON');
+  if (parsed.MAIL_OUTBOX === true && parsed.SMTP_URL) problems.push('MAIL_OUTBOX: cannot be true together with SMTP_URL; choose one way for mail to leave');
   if (problems.length) throw new ConfigError(problems);
 
   const config = Object.assign(new AppConfig(), parsed);
@@ -63,6 +72,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   config.demoData = parsed.DEMO_DATA ?? (embedded && parsed.NODE_ENV !== 'production');
   config.apiDocs = parsed.API_DOCS ?? parsed.NODE_ENV !== 'production';
   config.DATA_DIR = resolve(parsed.DATA_DIR);
+  config.PUBLIC_URL = parsed.PUBLIC_URL.replace(/\/+$/, '');
+  config.mailDelivery = parsed.SMTP_URL ? 'smtp' : (parsed.MAIL_OUTBOX ?? embedded) ? 'outbox' : 'none';
+  config.mailOutboxDir = join(config.DATA_DIR, 'outbox-mail');
   config.jwtSecret = parsed.JWT_SECRET ?? (embedded ? embeddedSecret(config.DATA_DIR) : randomBytes(32).toString('hex'));
   return config;
 }

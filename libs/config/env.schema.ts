@@ -133,4 +133,30 @@ export class EnvSchema {
   CITY_MAX_LON = 12.55;
   @Transform(toNum) @IsNumber() @Min(0) @Max(100)
   CITY_MARGIN_KM = 5;
+
+  /** Where people open the product: makes the links in mails and webhooks absolute. */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http:// or https:// URL without query, e.g. https://drogenrapport.example.de' })
+  PUBLIC_URL = 'http://127.0.0.1:3000';
+
+  /** SMTP server for reminder mail, e.g. smtp://user:pass@mail.example.de:587 (smtps:// for implicit TLS). */
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString() @MinLength(3)
+  MAIL_FROM = 'Drogenrapport <drogenrapport@localhost>';
+
+  /**
+   * Write mails as .eml files under DATA_DIR/outbox-mail/ instead of sending them. Default: on in
+   * the embedded mode without SMTP_URL, off otherwise.
+   */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MAIL_OUTBOX?: boolean;
+
+  /** An agency webhook that has not answered within this many seconds counts as unreachable (retried). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  WEBHOOK_TIMEOUT_SECONDS = 5;
+
+  /** The Berlin hour at which reminders "at 08:00" and the daily mail digest go out. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  REMINDER_HOUR = 8;
 }

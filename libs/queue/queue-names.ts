@@ -29,6 +29,8 @@ export interface JobPayloads {
   'reminder-deliver': { reminderId: string };
   /** Periodic: enqueue due and soon-due pending reminders, put orphaned claims back (the reconciler). */
   'reminders-scan': Record<string, never>;
+  /** Periodic: after REMINDER_HOUR (Berlin), turn each person's batched e-mail reminders into one digest mail per day. */
+  'mail-daily-digest': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -41,6 +43,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'rapport-series-ensure': QUEUES.maintenance,
   'reminder-deliver': QUEUES.notifications,
   'reminders-scan': QUEUES.notifications,
+  'mail-daily-digest': QUEUES.notifications,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

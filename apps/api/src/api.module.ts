@@ -10,6 +10,8 @@ import { KeyFiguresModule } from '#domain/key-figures/key-figures.module.js';
 import { PeopleModule } from '#domain/people/people.module.js';
 import { PlacesModule } from '#domain/places/places.module.js';
 import { RapportsModule } from '#domain/rapports/rapports.module.js';
+import { NotificationsChannelsModule } from '#domain/notifications/channels/notifications-channels.module.js';
+import { AgencyWebhooksController } from './notifications/agency-webhooks.controller.js';
 import { AgenciesController } from './agencies/agencies.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -37,7 +39,7 @@ import { RemindersController } from './notifications/reminders.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
-  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule, CalendarModule, NotificationsModule],
-  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, MinutesController, MinutesPdfController, CalendarController, InboxController, NotificationSettingsController, RemindersController, AdminQueuesController],
+  imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule, CalendarModule, NotificationsModule, NotificationsChannelsModule],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, MinutesController, MinutesPdfController, CalendarController, InboxController, NotificationSettingsController, RemindersController, AdminQueuesController, AgencyWebhooksController],
 })
 export class ApiModule {}

@@ -12,10 +12,11 @@ import { JobRunner } from './job-runner.js';
 import { KeyFigureRefreshProcessor } from './key-figures/key-figure-refresh.processor.js';
 import { RapportSeriesProcessor } from './rapports/rapport-series.processor.js';
 import { RemindersProcessor } from './reminders/reminders.processor.js';
+import { MailDigestProcessor } from './notifications/mail-digest.processor.js';
 
 /** Queue consumers only; no HTTP. Imported by the worker entry and by the all-in-one process. */
 @Module({
   imports: [DiscoveryModule, AuthDomainModule, MeasuresModule, EscalationsModule, RapportsModule, NotificationsModule],
-  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor, RapportSeriesProcessor, RemindersProcessor],
+  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor, RapportSeriesProcessor, RemindersProcessor, MailDigestProcessor],
 })
 export class WorkerModule {}

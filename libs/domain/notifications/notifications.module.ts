@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { AgencyWebhook } from './agency-webhook.entity.js';
+import { MailDigestService } from './channels/mail-digest.service.js';
+import { NotificationsChannelsModule } from './channels/notifications-channels.module.js';
 import { DELIVERY_CHANNEL_PROVIDERS, DELIVERY_CHANNELS } from './delivery-channels.js';
 import { InboxService } from './inbox.service.js';
 import { NotificationSettings } from './notification-settings.entity.js';
@@ -19,8 +21,8 @@ import { RemindersService } from './reminders.service.js';
  * channels, the inbox, the settings and the ledger for coordinators. Shared by API and worker.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Reminder, Notification, NotificationSettings, AgencyWebhook]), AuditModule],
-  providers: [...DELIVERY_CHANNEL_PROVIDERS, ReminderQueue, ReminderDispatcher, ReminderScanner, InboxService, NotificationSettingsService, RemindersService, QueueStatusService],
-  exports: [DELIVERY_CHANNELS, ReminderQueue, ReminderDispatcher, ReminderScanner, InboxService, NotificationSettingsService, RemindersService, QueueStatusService],
+  imports: [TypeOrmModule.forFeature([Reminder, Notification, NotificationSettings, AgencyWebhook]), AuditModule, NotificationsChannelsModule],
+  providers: [...DELIVERY_CHANNEL_PROVIDERS, ReminderQueue, ReminderDispatcher, ReminderScanner, InboxService, NotificationSettingsService, RemindersService, QueueStatusService, MailDigestService],
+  exports: [NotificationsChannelsModule, MailDigestService, DELIVERY_CHANNELS, ReminderQueue, ReminderDispatcher, ReminderScanner, InboxService, NotificationSettingsService, RemindersService, QueueStatusService],
 })
 export class NotificationsModule {}

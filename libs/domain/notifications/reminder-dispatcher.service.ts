@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '#config/app-config.js';
 import { LOGGER, type AppLogger } from '#config/logger.js';
+import { renderDailyDigest } from './channels/daily-digest-render.js';
 import { DELIVERY_CHANNELS } from './delivery-channels.js';
 import { DEFAULT_CHANNELS, REMINDER_KINDS } from './reminder-kinds.js';
 import { DeliveryError, type DeliveryChannel, type ReminderMessage } from './reminder-message.js';
@@ -53,15 +54,21 @@ export class ReminderDispatcher {
     this.byChannel = new Map(channels.map((c) => [c.channel, c]));
   }
 
-  async deliver(reminderId: string): Promise<DeliveryOutcome> {
+  /**
+   * `asOf`: the instant that counts as now for "is it due" (the daily digest job passes its own
+   * tick time; everything else goes by the database's clock).
+   */
+  async deliver(reminderId: string, asOf?: Date): Promise<DeliveryOutcome> {
     if (await this.batchForDigest(reminderId)) return 'batched';
-    const reminder = await this.claim(reminderId);
+    const reminder = await this.claim(reminderId, asOf);
     if (!reminder) return 'skipped'; // sent, withdrawn, claimed by another process, or not due yet
     const token = reminder.claimToken!;
     try {
       const why = await this.noLongerWanted(reminder);
       if (why) return await this.withdraw(reminder, token);
-      const message = await rendererFor(reminder.kind)(this.db.manager, reminder);
+      const message = reminder.kind === 'mail_daily_digest'
+        ? await renderDailyDigest(this.config, this.db.manager, reminder)
+        : await rendererFor(reminder.kind)(this.db.manager, reminder);
       if (!message) return await this.withdraw(reminder, token);
       const channel = this.byChannel.get(reminder.channel);
       if (!channel) throw new DeliveryError('CHANNEL_UNAVAILABLE', false);
@@ -91,11 +98,11 @@ export class ReminderDispatcher {
    * second of slack absorbs the clocks of the worker host (which timed the delayed job) and the
    * database, so that a job arriving a moment early is not left to the next scan.
    */
-  private async claim(id: string): Promise<Reminder | null> {
+  private async claim(id: string, asOf?: Date): Promise<Reminder | null> {
     const rows = await updated<Record<string, unknown>>(this.db.manager,
       `UPDATE reminders SET state = 'sending', attempts = attempts + 1, claim_token = $2, claimed_at = now(), updated_at = now()
-        WHERE id = $1 AND state = 'pending' AND ${SEND_AT_SQL} <= now() + interval '1 second'
-        RETURNING *`, [id, randomUUID()]);
+        WHERE id = $1 AND state = 'pending' AND ${SEND_AT_SQL} <= coalesce($3::timestamptz, now()) + interval '1 second'
+        RETURNING *`, [id, randomUUID(), asOf?.toISOString() ?? null]);
     return rows[0] ? this.db.manager.create(Reminder, fromRow(rows[0])) : null;
   }
 
@@ -178,6 +185,6 @@ function fromRow(row: Record<string, unknown>): Partial<Reminder> {
     agencyId: row.agency_id as string | null, channel: row.channel as ReminderChannel, dueAt: row.due_at as Date,
     state: row.state as Reminder['state'], attempts: row.attempts as number, nextAttemptAt: row.next_attempt_at as Date | null,
     claimedAt: row.claimed_at as Date | null, claimToken: row.claim_token as string | null, lastError: row.last_error as string | null,
-    sentAt: row.sent_at as Date | null, late: row.late as boolean, createdAt: row.created_at as Date, updatedAt: row.updated_at as Date,
+    sentAt: row.sent_at as Date | null, late: row.late as boolean, digestId: row.digest_id as string | null, createdAt: row.created_at as Date, updatedAt: row.updated_at as Date,
   };
 }

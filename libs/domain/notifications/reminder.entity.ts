@@ -35,6 +35,8 @@ export class Reminder {
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
   /** Delivered noticeably after due_at (e.g. all workers were down). */
   @Column('boolean', { default: false }) late: boolean;
+  /** A batched e-mail row: the mail_daily_digest row that lists it; marked sent with it (trigger, migration 1765700000000). */
+  @Column('uuid', { name: 'digest_id', nullable: true }) digestId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

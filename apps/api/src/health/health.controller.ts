@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '#config/app-config.js';
 import { QueueBackend } from '#queue/queue-backend.js';
 import { QUEUES } from '#queue/queue-names.js';
 import { Public } from '../auth/access.decorators.js';
@@ -13,6 +14,8 @@ export class HealthChecksDto {
   @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
   @ApiProperty({ enum: ['up', 'down'] }) queue: 'up' | 'down';
   @ApiProperty({ enum: ['redis', 'postgres'], description: 'Where the job queue lives' }) queueBackend: string;
+  @ApiProperty({ enum: ['smtp', 'outbox', 'not_configured'], description: 'How reminder mail leaves: SMTP_URL, .eml files under DATA_DIR/outbox-mail, or not at all (SMTP_URL unset on a server: mail reminders fail). Informational: does not change `status`' })
+  mail: 'smtp' | 'outbox' | 'not_configured';
 }
 
 export class HealthWorkerDto {
@@ -30,7 +33,7 @@ export class HealthResponseDto {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly queue: QueueBackend) {}
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly queue: QueueBackend, private readonly config: AppConfig) {}
 
   @Get()
   @Public()
@@ -45,7 +48,7 @@ export class HealthController {
     const ok = database === true && queue === true;
     const body: HealthResponseDto = {
       status: ok ? 'ok' : 'unavailable',
-      checks: { database: database ? 'up' : 'down', queue: queue ? 'up' : 'down', queueBackend: this.queue.kind },
+      checks: { database: database ? 'up' : 'down', queue: queue ? 'up' : 'down', queueBackend: this.queue.kind, mail: this.config.mailDelivery === 'none' ? 'not_configured' : this.config.mailDelivery },
       worker: { lastHeartbeatAt: heartbeat instanceof Date ? heartbeat.toISOString() : null },
       down: [...new Set([...(database ? [] : ['postgres' as const]), ...(queue ? [] : [this.queue.kind])])],
     };
