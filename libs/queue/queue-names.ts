@@ -24,6 +24,8 @@ export interface JobPayloads {
   'escalation-rules-sweep': Record<string, never>;
   /** Periodic: give every active rapport series a meeting ahead (the series' next slot). */
   'rapport-series-ensure': Record<string, never>;
+  /** Periodic: plan the weekly leadership digests (this and next ISO week) into the reminder ledger. */
+  'leadership-digest': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -34,6 +36,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'escalation-rules-evaluate': QUEUES.escalations,
   'escalation-rules-sweep': QUEUES.escalations,
   'rapport-series-ensure': QUEUES.maintenance,
+  'leadership-digest': QUEUES.maintenance,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -8,6 +8,7 @@ import { QueueBackend } from '#queue/queue-backend.js';
 import { JOB_QUEUE, JobName, QueueName } from '#queue/queue-names.js';
 import { AUTH_PRUNE_INTERVAL_MS } from './auth-prune/auth-prune.processor.js';
 import { ESCALATION_SWEEP_INTERVAL_MS } from './escalation-rules/escalation-rules.processor.js';
+import { LEADERSHIP_DIGEST_INTERVAL_MS } from './notifications/leadership-digest.processor.js';
 import { RAPPORT_SERIES_ENSURE_INTERVAL_MS } from './rapports/rapport-series.processor.js';
 import { FoundHandler, buildHandlerRegistry } from './handler-registry.js';
 import { JOB_HANDLER_KEY } from './job-handler.decorator.js';
@@ -39,6 +40,7 @@ export class JobRunner implements OnApplicationBootstrap {
     await this.producer.every('auth-prune', {}, AUTH_PRUNE_INTERVAL_MS);
     await this.producer.every('escalation-rules-sweep', {}, ESCALATION_SWEEP_INTERVAL_MS);
     await this.producer.every('rapport-series-ensure', {}, RAPPORT_SERIES_ENSURE_INTERVAL_MS);
+    await this.producer.every('leadership-digest', {}, LEADERSHIP_DIGEST_INTERVAL_MS);
     this.logger.info({ queues: [...queues], jobs: [...registry.keys()], backend: this.backend.kind }, 'worker started');
   }
 

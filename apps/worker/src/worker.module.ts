@@ -8,12 +8,13 @@ import { RapportsModule } from '#domain/rapports/rapports.module.js';
 import { AuthPruneProcessor } from './auth-prune/auth-prune.processor.js';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor.js';
 import { JobRunner } from './job-runner.js';
+import { LeadershipDigestProcessor } from './notifications/leadership-digest.processor.js';
 import { KeyFigureRefreshProcessor } from './key-figures/key-figure-refresh.processor.js';
 import { RapportSeriesProcessor } from './rapports/rapport-series.processor.js';
 
 /** Queue consumers only; no HTTP. Imported by the worker entry and by the all-in-one process. */
 @Module({
   imports: [DiscoveryModule, AuthDomainModule, MeasuresModule, EscalationsModule, RapportsModule],
-  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor, RapportSeriesProcessor],
+  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor, RapportSeriesProcessor, LeadershipDigestProcessor],
 })
 export class WorkerModule {}
