@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import type { Actor } from '#domain/common/actor.js';
+import { addDays, berlinAt, berlinToday, formatGermanDate } from '#domain/common/berlin-time.js';
+import { Development } from '#domain/developments/development.entity.js';
+import { EscalationRulesService } from '#domain/escalations/escalation-rules.service.js';
+import { ThresholdRule } from '#domain/escalations/threshold-rule.entity.js';
+import { MeasuresService } from '#domain/measures/measures.service.js';
+import { REMINDER_RENDERERS } from '#domain/notifications/reminder-renderers.js';
+import type { ReminderMessage } from '#domain/notifications/reminder-message.js';
+import { Reminder } from '#domain/notifications/reminder.entity.js';
+import { planLeadershipDigests } from '#domain/notifications/rules/digest-reminders.js';
+import { digestWeeks } from '#domain/notifications/rules/reminder-timing.js';
+import { District } from '#domain/places/district.entity.js';
+import { Place } from '#domain/places/place.entity.js';
+import { RapportsService } from '#domain/rapports/rapports.service.js';
+import type { TestPerson } from '#testing/factories.js';
+import { claimTestArea } from '#testing/test-area.js';
+import { createTestApp, TestApp } from '#testing/test-app.js';
+
+let t: TestApp;
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.db.query(`UPDATE threshold_rules SET active = false WHERE active AND name LIKE 'REM-TEST %'`);
+  await t.close();
+});
+
+interface Row {
+  id: string;
+  kind: string;
+  occurrence: string;
+  recipient_id: string | null;
+  channel: string;
+  due_at: Date;
+  state: string;
+}
+
+const ledger = (type: string, id: string): Promise<Row[]> =>
+  t.db.query(`SELECT id, kind, occurrence, recipient_id, channel, due_at, state FROM reminders WHERE subject_type = $1 AND subject_id = $2 ORDER BY kind, occurrence, recipient_id, channel`, [type, id]);
+const pending = (rows: Row[], kind: string) => rows.filter((r) => r.kind === kind && r.state === 'pending');
+const recipients = (rows: Row[]) => [...new Set(rows.map((r) => r.recipient_id))].sort();
+const dues = (rows: Row[]) => [...new Set(rows.map((r) => r.due_at.toISOString()))];
+const sorted = (...ids: string[]) => [...ids].sort();
+
+async function render(id: string): Promise<ReminderMessage | null> {
+  const r = await t.db.getRepository(Reminder).findOneByOrFail({ id });
+  return REMINDER_RENDERERS[r.kind]!(t.db.manager, r);
+}
+/** The inbox row of this kind for this person. */
+const rowOf = (rows: Row[], kind: string, person: TestPerson, occurrence = '') => {
+  const row = rows.find((r) => r.kind === kind && r.recipient_id === person.person.id && r.channel === 'inbox' && r.occurrence === occurrence);
+  if (!row) throw new Error(`no ${kind} row for ${person.person.id}`);
+  return row;
+};
+const actor = (p: TestPerson): Actor => ({ id: p.person.id, agencyId: p.agency.id, roles: p.person.roles, accessConfirmed: true });
+
+/** An owning agency with responsible, deputy, another liaison and its leadership; leadership and a coordinator elsewhere. */
+async function team() {
+  const agency = await t.make.agency({ kind: 'street_cleaning' });
+  const coordinator = await t.make.person(['coordinator']);
+  const responsible = await t.make.person(['liaison'], { agency });
+  const deputy = await t.make.person(['liaison'], { agency });
+  const liaison = await t.make.person(['liaison'], { agency });
+  const leader = await t.make.person(['leadership'], { agency });
+  const otherLeader = await t.make.person(['leadership']);
+  return { agency, coordinator, responsible, deputy, liaison, leader, otherLeader };
+}
+type Team = Awaited<ReturnType<typeof team>>;
+
+const SECRET = `Vertrauliche Beschreibung ${randomUUID()}`;
+const measureBody = (tm: Team, over: Record<string, unknown> = {}) => ({
+  title: `REM Spritzenbehälter ${randomUUID().slice(0, 6)}`, description: SECRET, owningAgencyId: tm.agency.id,
+  responsibleId: tm.responsible.person.id, deputyId: tm.deputy.person.id, deadline: addDays(berlinToday(), 30), ...over,
+});
+async function createMeasure(tm: Team, over: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const res = await request(t.server).post('/api/v1/measures').set(tm.coordinator.auth).send(measureBody(tm, over));
+  if (res.status !== 201) throw new Error(`measure: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+const patchMeasure = (tm: Team, id: string, version: number, b: object) => request(t.server).patch(`/api/v1/measures/${id}`).set(tm.coordinator.auth).set('If-Match', `"${version}"`).send(b);
+
+describe('measures: the deadline ladder', () => {
+  it('plans 7 days and 1 day before, overdue, leadership and coordinators at 08:00 Berlin, across the October DST switch', async () => {
+    const tm = await team();
+    // The clocks go back on Sunday 31.10.2027: the deadline is the Monday after.
+    const m = await createMeasure(tm, { deadline: '2027-11-01' });
+    const rows = await ledger('measure', m.id);
+    const carriers = sorted(tm.responsible.person.id, tm.deputy.person.id);
+    expect(dues(pending(rows, 'measure_due_soon'))).toEqual(['2027-10-25T06:00:00.000Z']); // 08:00 CEST
+    expect(pending(rows, 'measure_due_soon').every((r) => r.occurrence === 'T-7')).toBe(true);
+    expect(dues(pending(rows, 'measure_due_tomorrow'))).toEqual(['2027-10-31T07:00:00.000Z']); // 08:00 CET, the switch day
+    expect(dues(pending(rows, 'measure_overdue'))).toEqual(['2027-11-02T07:00:00.000Z']);
+    expect(dues(pending(rows, 'measure_overdue_leadership'))).toEqual(['2027-11-09T07:00:00.000Z']);
+    expect(dues(pending(rows, 'measure_overdue_coordinators'))).toEqual(['2027-11-16T07:00:00.000Z']);
+    for (const kind of ['measure_due_soon', 'measure_due_tomorrow', 'measure_overdue']) {
+      expect(recipients(pending(rows, kind))).toEqual(carriers);
+      // Default channels: the inbox and e-mail for each recipient.
+      expect(pending(rows, kind).map((r) => r.channel).sort()).toEqual(['email', 'email', 'inbox', 'inbox']);
+    }
+    expect(recipients(pending(rows, 'measure_overdue_leadership'))).toEqual([tm.leader.person.id]);
+    const coordinators = recipients(pending(rows, 'measure_overdue_coordinators'));
+    expect(coordinators).toContain(tm.coordinator.person.id);
+    expect(coordinators).not.toContain(tm.otherLeader.person.id);
+    expect(coordinators).not.toContain(tm.liaison.person.id);
+  });
+
+  it('a measure agreed late gets no reminder whose time had already passed', async () => {
+    const tm = await team();
+    const m = await createMeasure(tm, { deadline: addDays(berlinToday(), 3) });
+    const rows = await ledger('measure', m.id);
+    expect(pending(rows, 'measure_due_soon')).toEqual([]);
+    expect(pending(rows, 'measure_due_tomorrow')).toHaveLength(4);
+  });
+
+  it('moves with the deadline, re-plans a new responsible person, withdraws when cancelled; what was sent stays sent', async () => {
+    const tm = await team();
+    const m = await createMeasure(tm, { deadline: addDays(berlinToday(), 30) });
+    let rows = await ledger('measure', m.id);
+    const sent = rowOf(rows, 'measure_due_soon', tm.responsible, 'T-7');
+    await t.db.query(`UPDATE reminders SET state = 'sent', sent_at = now() WHERE id = $1`, [sent.id]);
+
+    let res = await patchMeasure(tm, m.id, m.version, { deadline: addDays(berlinToday(), 40) }).expect(200);
+    rows = await ledger('measure', m.id);
+    const movedDue = rowOf(rows, 'measure_due_soon', tm.deputy, 'T-7').due_at.toISOString();
+    expect(movedDue).toBe(berlinAt(addDays(berlinToday(), 33), 8).toISOString());
+    const stillSent = rows.find((r) => r.id === sent.id)!;
+    expect(stillSent).toMatchObject({ state: 'sent', due_at: sent.due_at });
+
+    res = await patchMeasure(tm, m.id, res.body.version, { responsibleId: tm.liaison.person.id }).expect(200);
+    rows = await ledger('measure', m.id);
+    expect(recipients(pending(rows, 'measure_overdue'))).toEqual(sorted(tm.liaison.person.id, tm.deputy.person.id));
+    expect(rows.filter((r) => r.recipient_id === tm.responsible.person.id && r.state === 'pending')).toEqual([]);
+    expect(rows.find((r) => r.id === sent.id)!.state).toBe('sent');
+
+    await request(t.server).post(`/api/v1/measures/${m.id}/status`).set(tm.coordinator.auth).set('If-Match', `"${res.body.version}"`)
+      .send({ status: 'cancelled', reason: 'Nicht mehr nötig' }).expect(200);
+    rows = await ledger('measure', m.id);
+    expect(rows.filter((r) => r.state === 'pending')).toEqual([]);
+    expect(rows.find((r) => r.id === sent.id)!.state).toBe('sent');
+  });
+
+  it('milestones: due soon, tomorrow and overdue to the responsible person and the deputy; done withdraws', async () => {
+    const tm = await team();
+    const m = await createMeasure(tm, { deadline: addDays(berlinToday(), 60) });
+    const ms = await request(t.server).post(`/api/v1/measures/${m.id}/milestones`).set(tm.responsible.auth).send({ title: 'Standorte abgestimmt', dueDate: addDays(berlinToday(), 20) }).expect(201);
+    let rows = await ledger('milestone', ms.body.id);
+    expect(pending(rows, 'milestone_due_soon').map((r) => r.occurrence)).toEqual(['T-7', 'T-7', 'T-7', 'T-7']);
+    expect(recipients(pending(rows, 'milestone_due_tomorrow'))).toEqual(sorted(tm.responsible.person.id, tm.deputy.person.id));
+    expect(recipients(pending(rows, 'milestone_overdue'))).toEqual(sorted(tm.responsible.person.id, tm.deputy.person.id));
+    const msg = await render(rowOf(rows, 'milestone_due_soon', tm.deputy, 'T-7').id);
+    expect(msg).toMatchObject({ title: `Meilenstein in 20 Tagen fällig: Standorte abgestimmt`, link: `/measures/${m.id}` });
+    expect(msg!.text).toContain(`(Frist ${formatGermanDate(addDays(berlinToday(), 20))})`);
+    expect(msg!.text).toContain('Sie sind als Vertretung eingetragen.');
+
+    await request(t.server).patch(`/api/v1/measures/${m.id}/milestones/${ms.body.id}`).set(tm.responsible.auth).set('If-Match', `"${ms.body.version}"`).send({ done: true }).expect(200);
+    rows = await ledger('milestone', ms.body.id);
+    expect(rows.filter((r) => r.state === 'pending')).toEqual([]);
+    expect(await render(rowOf(rows, 'milestone_overdue', tm.responsible).id)).toBeNull();
+  });
+
+  it('renders German text with titles only, and drops what no longer applies', async () => {
+    const tm = await team();
+    // Agreed 20 days ago with a deadline 16 days ago: the ladder up to the coordinators is due.
+    const then = new Date(Date.now() - 20 * DAY);
+    const deadline = addDays(berlinToday(), -16);
+    const view = await t.app.get(MeasuresService).create(actor(tm.coordinator), { ...measureBody(tm), deadline, title: `REM Überfällig ${randomUUID().slice(0, 6)}` }, then);
+    const id = view.measure.id;
+    const rows = await ledger('measure', id);
+    expect(pending(rows, 'measure_due_soon')).toEqual([]); // its time had passed when the measure was agreed
+    expect(await render(rowOf(rows, 'measure_due_tomorrow', tm.responsible).id)).toBeNull(); // overdue by now
+    const overdue = await render(rowOf(rows, 'measure_overdue', tm.responsible).id);
+    expect(overdue).toEqual({
+      title: `Überfällig: ${view.measure.title}`,
+      text: `Die Maßnahme „${view.measure.title}“ ist seit 16 Tagen überfällig (Frist ${formatGermanDate(deadline)}). Bitte aktualisieren Sie den Stand oder lassen Sie eine neue Frist vereinbaren. Sie sind als verantwortliche Person eingetragen.`,
+      link: `/measures/${id}`,
+    });
+    const lead = await render(rowOf(rows, 'measure_overdue_leadership', tm.leader).id);
+    expect(lead!.text).toContain(`Verantwortlich: ${tm.responsible.person.displayName}`);
+    const coord = await render(rowOf(rows, 'measure_overdue_coordinators', tm.coordinator).id);
+    expect(coord!.text).toContain('Tagesordnung des nächsten Rapports');
+    for (const msg of [overdue, lead, coord]) expect(JSON.stringify(msg)).not.toContain(SECRET);
+
+    // Escalated to the coordinators, the measure is on the next rapport's generated agenda.
+    const agencyA = await t.make.agency({ kind: 'police' });
+    await t.make.person(['liaison'], { agency: agencyA });
+    const series = await request(t.server).post('/api/v1/rapport-series').set(tm.coordinator.auth).send({
+      title: `REM Rapport ${randomUUID().slice(0, 8)}`, agencyIds: [agencyA.id], rrule: 'FREQ=MONTHLY;INTERVAL=2;BYDAY=1TU', startDate: berlinToday(), startTime: '10:00', location: 'Rathaus', durationMinutes: 120,
+    }).expect(201);
+    const [meeting] = (await t.db.query(`SELECT id, version FROM rapports WHERE series_id = $1 AND status = 'planned'`, [series.body.id])) as Array<{ id: string; version: number }>;
+    await request(t.server).post(`/api/v1/rapports/${meeting!.id}/status`).set(tm.coordinator.auth).set('If-Match', `"${meeting!.version}"`).send({ status: 'convened' }).expect(200);
+    const [item] = (await t.db.query(`SELECT source FROM agenda_items WHERE rapport_id = $1 AND kind = 'measures'`, [meeting!.id])) as Array<{ source: { measureIds: string[] } }>;
+    expect(item!.source.measureIds).toContain(id);
+
+    // Someone else is responsible now: the old responsible person's reminder no longer applies.
+    await t.db.query(`UPDATE measures SET responsible_id = $2 WHERE id = $1`, [id, tm.liaison.person.id]);
+    expect(await render(rowOf(rows, 'measure_overdue', tm.responsible).id)).toBeNull();
+    await t.db.query(`UPDATE measures SET status = 'cancelled', status_reason = 'x' WHERE id = $1`, [id]);
+    expect(await render(rowOf(rows, 'measure_overdue_coordinators', tm.coordinator).id)).toBeNull();
+  });
+});
