@@ -204,3 +204,124 @@ describe('measures: the deadline ladder', () => {
     expect(await render(rowOf(rows, 'measure_overdue_coordinators', tm.coordinator).id)).toBeNull();
   });
 });
+
+describe('meetings', () => {
+  /** Agency A (two liaisons, its leadership), agency B (one liaison), a coordinator, a guest invited by name, an outsider. */
+  async function meetingTeam() {
+    const agencyA = await t.make.agency({ kind: 'police' });
+    const agencyB = await t.make.agency({ kind: 'youth_office' });
+    const coordinator = await t.make.person(['coordinator']);
+    const a1 = await t.make.person(['liaison'], { agency: agencyA });
+    const a2 = await t.make.person(['liaison'], { agency: agencyA });
+    const leadA = await t.make.person(['leadership'], { agency: agencyA });
+    const b1 = await t.make.person(['liaison'], { agency: agencyB });
+    const guest = await t.make.person(['liaison']);
+    const outsider = await t.make.person(['liaison']);
+    return { agencyA, agencyB, coordinator, a1, a2, leadA, b1, guest, outsider };
+  }
+  type MT = Awaited<ReturnType<typeof meetingTeam>>;
+
+  async function plannedMeeting(tm: MT): Promise<{ id: string; version: number }> {
+    const series = await request(t.server).post('/api/v1/rapport-series').set(tm.coordinator.auth).send({
+      title: `REM Rapport ${randomUUID().slice(0, 8)}`, agencyIds: [tm.agencyA.id, tm.agencyB.id], rrule: 'FREQ=MONTHLY;INTERVAL=2;BYDAY=1TU',
+      startDate: berlinToday(), startTime: '10:00', location: 'Rathaus, Raum 204', durationMinutes: 120,
+    }).expect(201);
+    const [meeting] = (await t.db.query(`SELECT id, version FROM rapports WHERE series_id = $1 AND status = 'planned'`, [series.body.id])) as Array<{ id: string; version: number }>;
+    return meeting!;
+  }
+  const move = (tm: MT, id: string, version: number, startsAt: string) =>
+    request(t.server).patch(`/api/v1/rapports/${id}`).set(tm.coordinator.auth).set('If-Match', `"${version}"`).send({ startsAt }).expect(200);
+  const setStatus = (tm: MT, id: string, b: object) => request(t.server).post(`/api/v1/rapports/${id}/status`).set(tm.coordinator.auth).send(b).expect(200);
+
+  it('convene invites at once with the .ics, calls for developments 7 days and sends the agenda 2 days before; a move announces the update and moves them; a cancellation withdraws all but itself', async () => {
+    const tm = await meetingTeam();
+    let meeting = await plannedMeeting(tm);
+    // Tuesday 09.03.2027 10:00 Berlin (CET).
+    let res = await move(tm, meeting.id, meeting.version, '2027-03-09T09:00:00.000Z');
+    let rows = await ledger('rapport', meeting.id);
+    // Planned: only the call to the liaisons of the participating agencies.
+    expect(recipients(pending(rows, 'rapport_call_for_developments'))).toEqual(sorted(tm.a1.person.id, tm.a2.person.id, tm.b1.person.id));
+    expect(dues(pending(rows, 'rapport_call_for_developments'))).toEqual(['2027-03-02T07:00:00.000Z']);
+    expect(rows.filter((r) => r.kind !== 'rapport_call_for_developments')).toEqual([]);
+
+    const before = Date.now();
+    res = await setStatus(tm, meeting.id, { status: 'convened', personIds: [tm.guest.person.id] });
+    rows = await ledger('rapport', meeting.id);
+    const invitees = sorted(tm.a1.person.id, tm.a2.person.id, tm.b1.person.id, tm.guest.person.id);
+    expect(recipients(pending(rows, 'rapport_invitation'))).toEqual(invitees);
+    for (const r of pending(rows, 'rapport_invitation')) expect(Math.abs(r.due_at.getTime() - before)).toBeLessThan(60_000);
+    expect(recipients(pending(rows, 'rapport_agenda'))).toEqual(invitees);
+    expect(dues(pending(rows, 'rapport_agenda'))).toEqual(['2027-03-07T07:00:00.000Z']);
+    expect(pending(rows, 'rapport_update')).toEqual([]); // the move before convening is no update for anyone
+    expect(rows.some((r) => r.recipient_id === tm.outsider.person.id || r.recipient_id === tm.leadA.person.id)).toBe(false);
+
+    const invitation = await render(rowOf(rows, 'rapport_invitation', tm.a1).id);
+    expect(invitation!.title).toMatch(/^Einladung: REM Rapport .* am 09\.03\.2027 um 10:00 Uhr$/);
+    expect(invitation!.text).toContain('Ort: Rathaus, Raum 204');
+    const ics = String(invitation!.attachments![0]!.content);
+    expect(ics).toContain('METHOD:REQUEST');
+    // The same invitation as the calendar API's: UID and SEQUENCE.
+    const api = await request(t.server).get(`/api/v1/rapports/${meeting.id}/ics`).set(tm.a1.auth).expect(200);
+    const line = (s: string, name: string) => s.split('\r\n').find((l) => l.startsWith(`${name}:`));
+    expect(line(ics, 'UID')).toBe(`UID:rapport-${meeting.id}@drogenrapport`);
+    expect(line(ics, 'UID')).toBe(line(api.text, 'UID'));
+    expect(line(ics, 'SEQUENCE')).toBe(line(api.text, 'SEQUENCE'));
+    const agenda = await render(rowOf(rows, 'rapport_agenda', tm.guest).id);
+    expect(agenda!.text).toContain('Tagesordnung:');
+    expect(await render(rowOf(rows, 'rapport_call_for_developments', tm.b1).id)).toMatchObject({ title: 'Bitte Entwicklungen erfassen: Rapport am 09.03.2027 um 10:00 Uhr' });
+
+    // One invitation went out already.
+    const sent = rowOf(rows, 'rapport_invitation', tm.a2);
+    await t.db.query(`UPDATE reminders SET state = 'sent', sent_at = now() WHERE id = $1`, [sent.id]);
+
+    // Moved a week on: an update (occurrence = the new SEQUENCE) at once; the call and the agenda move.
+    meeting = (await t.db.query(`SELECT id, version FROM rapports WHERE id = $1`, [meeting.id]))[0];
+    res = await move(tm, meeting.id, meeting.version, '2027-03-16T09:00:00.000Z');
+    expect((await t.db.query(`SELECT sequence FROM rapports WHERE id = $1`, [meeting.id]))[0].sequence).toBe(2);
+    rows = await ledger('rapport', meeting.id);
+    expect(recipients(pending(rows, 'rapport_update'))).toEqual(invitees);
+    expect(pending(rows, 'rapport_update').every((r) => r.occurrence === '2')).toBe(true);
+    expect(dues(pending(rows, 'rapport_call_for_developments'))).toEqual(['2027-03-09T07:00:00.000Z']);
+    expect(dues(pending(rows, 'rapport_agenda'))).toEqual(['2027-03-14T07:00:00.000Z']);
+    const update = await render(rowOf(rows, 'rapport_update', tm.a2, '2').id);
+    expect(update!.title).toMatch(/^Geändert: REM Rapport .* jetzt am 16\.03\.2027 um 10:00 Uhr$/);
+    expect(String(update!.attachments![0]!.content)).toContain('SEQUENCE:2');
+
+    // Cancelled: only the cancellation (METHOD:CANCEL) is left pending; what went out stays sent.
+    const reason = `Vertraulicher Absagegrund ${randomUUID()}`;
+    await setStatus(tm, meeting.id, { status: 'cancelled', reason });
+    rows = await ledger('rapport', meeting.id);
+    expect([...new Set(rows.filter((r) => r.state === 'pending').map((r) => r.kind))]).toEqual(['rapport_cancellation']);
+    expect(recipients(pending(rows, 'rapport_cancellation'))).toEqual(invitees);
+    expect(rows.find((r) => r.id === sent.id)!.state).toBe('sent');
+    const cancellation = await render(rowOf(rows, 'rapport_cancellation', tm.a1).id);
+    expect(cancellation!.title).toMatch(/^Abgesagt: REM Rapport .* am 16\.03\.2027 um 10:00 Uhr$/);
+    expect(String(cancellation!.attachments![0]!.content)).toContain('METHOD:CANCEL');
+    expect(JSON.stringify(cancellation)).not.toContain(reason);
+    // A reminder still waiting for a worker no longer applies once the meeting is cancelled.
+    expect(await render(rowOf(rows, 'rapport_invitation', tm.b1).id)).toBeNull();
+    expect(await render(rowOf(rows, 'rapport_agenda', tm.b1).id)).toBeNull();
+  });
+
+  it('minutes published: a notice with the link to the minutes and the PDF; someone invited later gets their own invitation', async () => {
+    const tm = await meetingTeam();
+    const meeting = await plannedMeeting(tm);
+    await setStatus(tm, meeting.id, { status: 'convened' });
+    await request(t.server).post(`/api/v1/rapports/${meeting.id}/invitations`).set(tm.coordinator.auth).send({ personIds: [tm.guest.person.id] }).expect((r) => expect(r.status).toBeLessThan(300));
+    let rows = await ledger('rapport', meeting.id);
+    expect(recipients(pending(rows, 'rapport_invitation'))).toContain(tm.guest.person.id);
+
+    const [{ starts_at: startsAt }] = await t.db.query(`SELECT starts_at FROM rapports WHERE id = $1`, [meeting.id]);
+    const after = new Date(startsAt.getTime() + 3 * HOUR);
+    const rapports = t.app.get(RapportsService);
+    await rapports.changeStatus(actor(tm.coordinator), meeting.id, { status: 'held' }, undefined, after);
+    rows = await ledger('rapport', meeting.id);
+    expect(rows.filter((r) => r.state === 'pending')).toEqual([]); // nothing left to say before the minutes
+    await rapports.changeStatus(actor(tm.coordinator), meeting.id, { status: 'minutes_published' }, undefined, new Date(after.getTime() + DAY));
+    rows = await ledger('rapport', meeting.id);
+    expect(recipients(pending(rows, 'rapport_minutes_published'))).toEqual(sorted(tm.a1.person.id, tm.a2.person.id, tm.b1.person.id, tm.guest.person.id));
+    const msg = await render(rowOf(rows, 'rapport_minutes_published', tm.b1).id);
+    expect(msg).toMatchObject({ link: `/rapports/${meeting.id}/minutes` });
+    expect(msg!.text).toContain(`/api/v1/rapports/${meeting.id}/minutes.pdf`);
+  });
+});
