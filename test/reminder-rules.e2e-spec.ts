@@ -325,3 +325,100 @@ describe('meetings', () => {
     expect(msg!.text).toContain(`/api/v1/rapports/${meeting.id}/minutes.pdf`);
   });
 });
+
+describe('escalations', () => {
+  async function district(): Promise<District> {
+    const r = t.db.getRepository(District);
+    return r.save(r.create({ name: `REM-Bezirk ${randomUUID().slice(0, 6)}`, code: `REM-${randomUUID().slice(0, 8).toUpperCase()}`, active: true, boundary: null }));
+  }
+  async function develop(by: TestPerson, over: Partial<Development>): Promise<string> {
+    const res = await t.db.getRepository(Development).insert({
+      category: 'syringe_finds', observedAt: new Date(Date.now() - HOUR), lat: 51.3, lon: 12.2, placeId: null, districtId: null, count: 3, substances: [], severity: 2,
+      description: SECRET, reportingAgencyId: by.agency.id, reporterId: by.person.id, visibility: 'all', visibleAgencyIds: [], ...over,
+    });
+    return String(res.identifiers[0]!.id);
+  }
+
+  it('a raised escalation goes to every coordinator at once; each sees only the count of linked developments they may see', async () => {
+    const police = await t.make.agency({ kind: 'police' });
+    const raiser = await t.make.person(['liaison'], { agency: police });
+    const policeCoordinator = await t.make.person(['coordinator'], { agency: police });
+    const otherCoordinator = await t.make.person(['coordinator']);
+    const d = await district();
+    const hidden = await develop(raiser, { districtId: d.id, visibility: 'own_agency' });
+    const text = `Vertraulicher Eskalationstext ${randomUUID()}`;
+    const res = await request(t.server).post('/api/v1/escalations').set(raiser.auth).send({ reason: 'many_syringe_finds', text, developmentIds: [hidden] }).expect(201);
+    const rows = await ledger('escalation', res.body.id);
+    const to = recipients(pending(rows, 'escalation_proposed'));
+    expect(to).toEqual(expect.arrayContaining([policeCoordinator.person.id, otherCoordinator.person.id]));
+    expect(to).not.toContain(raiser.person.id);
+    expect(pending(rows, 'escalation_sensitive_breach')).toEqual([]);
+
+    const own = await render(rowOf(rows, 'escalation_proposed', policeCoordinator).id);
+    expect(own!.title).toBe('Eskalation vorgeschlagen: viele Spritzenfunde');
+    expect(own!.text).toContain('Verknüpfte Entwicklungen, die Sie sehen dürfen: 1.');
+    // The other coordinator may not see the police-only development: no count at all, nothing derived from it.
+    const other = await render(rowOf(rows, 'escalation_proposed', otherCoordinator).id);
+    expect(other!.text).not.toMatch(/Entwicklung/);
+    expect(other!.link).toBe(`/escalations/${res.body.id}`);
+    for (const msg of [own, other]) {
+      expect(JSON.stringify(msg)).not.toContain(text);
+      expect(JSON.stringify(msg)).not.toContain(SECRET);
+    }
+
+    // Dismissed meanwhile: the proposal no longer applies.
+    await request(t.server).post(`/api/v1/escalations/${res.body.id}/dismiss`).set(otherCoordinator.auth).set('If-Match', '"1"').send({ reason: 'Lage beruhigt' }).expect((r) => expect(r.status).toBeLessThan(300));
+    expect(await render(rowOf(rows, 'escalation_proposed', otherCoordinator).id)).toBeNull();
+  });
+
+  it('a threshold breach near a particularly sensitive place also goes to the leadership, naming the rule and the place', async () => {
+    const coordinator = await t.make.person(['coordinator']);
+    const leader = await t.make.person(['leadership']);
+    const liaison = await t.make.person(['liaison']);
+    const d = await district();
+    const a = await claimTestArea(t.db);
+    const kita = await t.db.getRepository(Place).save(t.db.getRepository(Place).create({
+      name: `REM-Kita ${randomUUID().slice(0, 6)}`, kind: 'sensitive', sensitiveKind: 'kindergarten', lat: a.lat, lon: a.lon, districtId: d.id, address: null, active: true,
+    }));
+    const rule = await request(t.server).post('/api/v1/threshold-rules').set(coordinator.auth)
+      .send({ name: `REM-TEST ${randomUUID().slice(0, 8)}`, categories: ['syringe_finds'], scopeKind: 'sensitive', windowDays: 1, minCount: 2 }).expect(201);
+    await develop(liaison, { nearestSensitivePlaceId: kita.id, districtId: d.id });
+    await develop(liaison, { nearestSensitivePlaceId: kita.id, districtId: d.id });
+    const rules = t.app.get(EscalationRulesService);
+    await rules.evaluate(await t.db.getRepository(ThresholdRule).findOneByOrFail({ id: rule.body.id }), kita.id, new Date());
+    // Whoever opened it (another suite's worker may sweep first): one proposal for the rule and place.
+    const [proposal] = (await t.db.query(`SELECT id FROM escalations WHERE rule_id = $1 AND scope_id = $2 AND status = 'proposed'`, [rule.body.id, kita.id])) as Array<{ id: string }>;
+    const rows = await ledger('escalation', proposal!.id);
+    expect(recipients(pending(rows, 'escalation_proposed'))).toContain(coordinator.person.id);
+    const leaders = recipients(pending(rows, 'escalation_sensitive_breach'));
+    expect(leaders).toContain(leader.person.id);
+    expect(leaders).not.toContain(coordinator.person.id);
+    const msg = await render(rowOf(rows, 'escalation_sensitive_breach', leader).id);
+    expect(msg!.title).toBe('Schwelle überschritten bei einer besonders schutzwürdigen Einrichtung: viele Spritzenfunde');
+    expect(msg!.text).toContain(`Die Schwellenregel „${rule.body.name}“ schlägt in der Nähe von ${kita.name} (Bezirk ${d.name}) eine Eskalation vor`);
+    expect(msg!.text).toContain('Verknüpfte Entwicklungen, die Sie sehen dürfen: 2.');
+  });
+});
+
+describe('weekly leadership digest', () => {
+  it('plans one per leadership person and ISO week (Monday 08:00 Berlin), also when two workers plan at once, and renders what the person may see', async () => {
+    const leader = await t.make.person(['leadership']);
+    const liaison = await t.make.person(['liaison']);
+    await Promise.all([1, 2, 3].map(() => t.db.transaction((m) => planLeadershipDigests(m))));
+    const rows = (await t.db.query(
+      `SELECT id, kind, occurrence, recipient_id, channel, due_at, state FROM reminders WHERE kind = 'leadership_weekly_digest' AND recipient_id = ANY($1::uuid[]) ORDER BY occurrence`,
+      [[leader.person.id, liaison.person.id]],
+    )) as Row[];
+    const weeks = digestWeeks(new Date()).filter((w) => w.at.getTime() >= Date.now() || rows.some((r) => r.occurrence === w.week));
+    // Digests go by e-mail by default (DEFAULT_CHANNELS), one row per person, week and channel.
+    expect(rows.map((r) => [r.occurrence, r.recipient_id, r.channel, r.due_at.toISOString()])).toEqual(weeks.map((w) => [w.week, leader.person.id, 'email', w.at.toISOString()]));
+    const msg = await render(rows.at(-1)!.id);
+    expect(msg!.title).toMatch(/^Wochenüberblick KW \d+\/\d{4}$/);
+    expect(msg!.text).toMatch(/Maßnahmen: geplant: \d+, in Arbeit: \d+, erledigt: \d+, blockiert: \d+, abgebrochen: \d+\./);
+    expect(msg!.text).toMatch(/Offene Eskalationen: \d+\./);
+    expect(msg!.link).toBe('/dashboard');
+    // Not (or no longer) leadership: nothing to say.
+    const fake = { ...(await t.db.getRepository(Reminder).findOneByOrFail({ id: rows.at(-1)!.id })), recipientId: liaison.person.id };
+    expect(await REMINDER_RENDERERS.leadership_weekly_digest!(t.db.manager, fake)).toBeNull();
+  });
+});

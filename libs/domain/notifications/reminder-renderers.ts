@@ -344,7 +344,7 @@ const renderDigest = async (m: EntityManager, r: Reminder): Promise<ReminderMess
   return {
     title: `Wochenüberblick KW ${Number(week)}/${year}`,
     text: [
-      `Guten Morgen, hier ist Ihr Wochenüberblick zum ${formatGermanDate(today)}.`,
+      `Ihr Wochenüberblick zum ${formatGermanDate(today)}:`,
       `Maßnahmen: ${counts}.`,
       `Davon überfällig: ${overdue}.`,
       `Kennzahlen außerhalb des Zielkorridors: ${offTrack} (Stand der letzten Auswertung).`,
