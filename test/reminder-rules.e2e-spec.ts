@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
+import { createLogger } from '#config/logger.js';
 import type { Actor } from '#domain/common/actor.js';
 import { addDays, berlinAt, berlinToday, formatGermanDate } from '#domain/common/berlin-time.js';
 import { Development } from '#domain/developments/development.entity.js';
@@ -18,6 +20,10 @@ import { RapportsService } from '#domain/rapports/rapports.service.js';
 import type { TestPerson } from '#testing/factories.js';
 import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
+import { testConfig } from '#testing/test-config.js';
+import { QueueBackend } from '#queue/queue-backend.js';
+import { createWorkerContext } from '#worker/worker-app.factory.js';
+import { LEADERSHIP_DIGEST_INTERVAL_MS, LeadershipDigestProcessor } from '#worker/notifications/leadership-digest.processor.js';
 
 let t: TestApp;
 const DAY = 86_400_000;
@@ -420,5 +426,25 @@ describe('weekly leadership digest', () => {
     // Not (or no longer) leadership: nothing to say.
     const fake = { ...(await t.db.getRepository(Reminder).findOneByOrFail({ id: rows.at(-1)!.id })), recipientId: liaison.person.id };
     expect(await REMINDER_RENDERERS.leadership_weekly_digest!(t.db.manager, fake)).toBeNull();
+  });
+
+  it('is the worker\'s periodic leadership-digest job; two workers running it plan one row per person, channel and week', async () => {
+    const prefix = `drtest_digest_${process.pid}`;
+    const contexts: INestApplicationContext[] = [];
+    try {
+      for (let i = 0; i < 2; i++) contexts.push(await createWorkerContext(testConfig({ QUEUE_PREFIX: prefix }), createLogger('error', 'worker-test')));
+      const [a, b] = contexts as [INestApplicationContext, INestApplicationContext];
+      const scheduler = await a.get(QueueBackend).queue('maintenance').getJobScheduler('leadership-digest');
+      expect(Number(scheduler?.every)).toBe(LEADERSHIP_DIGEST_INTERVAL_MS);
+      const leader = await t.make.person(['leadership']);
+      await Promise.all([a.get(LeadershipDigestProcessor).plan(), b.get(LeadershipDigestProcessor).plan()]);
+      const [{ n, distinct }] = await t.db.query(
+        `SELECT count(*)::int AS n, count(DISTINCT occurrence)::int AS distinct FROM reminders WHERE kind = 'leadership_weekly_digest' AND recipient_id = $1`, [leader.person.id],
+      );
+      expect(n).toBe(distinct);
+      expect(n).toBeGreaterThanOrEqual(1);
+    } finally {
+      for (const c of contexts) await c.close();
+    }
   });
 });
