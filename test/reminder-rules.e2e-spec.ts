@@ -372,8 +372,9 @@ describe('escalations', () => {
       expect(JSON.stringify(msg)).not.toContain(SECRET);
     }
 
-    // Dismissed meanwhile: the proposal no longer applies.
+    // Dismissed: the pending proposals are withdrawn, and one still in a worker's hands no longer renders.
     await request(t.server).post(`/api/v1/escalations/${res.body.id}/dismiss`).set(otherCoordinator.auth).set('If-Match', '"1"').send({ reason: 'Lage beruhigt' }).expect((r) => expect(r.status).toBeLessThan(300));
+    expect((await ledger('escalation', res.body.id)).filter((r) => r.state === 'pending')).toEqual([]);
     expect(await render(rowOf(rows, 'escalation_proposed', otherCoordinator).id)).toBeNull();
   });
 

@@ -99,6 +99,7 @@ export class EscalationsService {
       e.dismissalReason = reason.trim();
       await m.save(e);
       await this.audit.record(m, actor, 'update', 'escalation', id, { status: { old: 'proposed', new: 'dismissed' }, dismissalReason: { changed: true } });
+      await planEscalationReminders(m, id);
       return this.view(m, actor, id);
     });
   }
@@ -122,6 +123,7 @@ export class EscalationsService {
       e.rapportId = r.id;
       await m.save(e);
       await this.audit.record(m, actor, 'update', 'escalation', id, { status: { old: 'proposed', new: 'convened' }, rapportId: { new: r.id } });
+      await planEscalationReminders(m, id);
       return (await loadRapportViews(m, [r.id]))[0]!;
     });
   }

@@ -5,12 +5,12 @@ import { peopleWithRole, planRule, type RuleIntent } from './rule-support.js';
 export const ESCALATION_REMINDER_KINDS: readonly ReminderKind[] = ['escalation_proposed', 'escalation_sensitive_breach'];
 
 /**
- * An escalation's reminders (inside the transaction that raises it, or in which a threshold rule
- * proposes it): while proposed, at once to every coordinator; when a threshold rule's breach lies
+ * An escalation's reminders (inside the transaction that raises it, in which a threshold rule
+ * proposes it, and those that dismiss it or convene its extended rapport): while proposed, at once to every coordinator; when a threshold rule's breach lies
  * near a particularly sensitive place (scope kind 'sensitive'), also to the leadership of the
  * agencies of that district. Agencies have no district in the data model (they work city-wide, and
  * no series or meeting is tied to a district), so that is the leadership of every active agency.
- * Once no longer proposed, pending ones are withdrawn (and the renderer drops them at send time).
+ * Once no longer proposed, pending ones are withdrawn (and one already claimed by a worker renders null).
  */
 export async function planEscalationReminders(m: EntityManager, escalationId: string, now: Date = new Date()): Promise<void> {
   const [e] = (await m.query(
