@@ -10,6 +10,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const c = loadConfig({ ...server });
     expect(c).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', MIGRATIONS_RUN: true, embedded: false, demoData: false, ACCESS_TOKEN_TTL_SECONDS: 900 });
+    expect(c).toMatchObject({ REMINDER_DAYS_BEFORE: '7,1', REMINDER_ESCALATE_AFTER_DAYS: '7,14', REMINDER_HOUR: 8 });
   });
 
   it('parses numbers and booleans from strings', () => {
@@ -26,6 +27,10 @@ describe('loadConfig', () => {
     [{ MIGRATIONS_RUN: 'maybe' }, /MIGRATIONS_RUN: /],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: /],
     [{ CITY_MIN_LAT: '52', CITY_MAX_LAT: '51' }, /CITY_MIN_LAT: must be below CITY_MAX_LAT/],
+    [{ REMINDER_HOUR: '24' }, /REMINDER_HOUR: /],
+    [{ REMINDER_DAYS_BEFORE: '7,0' }, /REMINDER_DAYS_BEFORE: must be comma-separated whole days from 1/],
+    [{ REMINDER_ESCALATE_AFTER_DAYS: '14' }, /REMINDER_ESCALATE_AFTER_DAYS: must be two different/],
+    [{ REMINDER_ESCALATE_AFTER_DAYS: '7,7' }, /REMINDER_ESCALATE_AFTER_DAYS: the two values must differ/],
   ])('names the variable and what it expects: %j', (env, message) => {
     expect(() => loadConfig({ ...server, ...env })).toThrow(message);
   });
