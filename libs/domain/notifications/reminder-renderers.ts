@@ -12,7 +12,7 @@ import { readAgenda } from '../rapports/agenda.service.js';
 import { isUpcoming, type RapportStatus } from '../rapports/rapport-status.js';
 import { loadRapportViews } from '../rapports/rapports.service.js';
 import type { Reminder } from './reminder.entity.js';
-import type { ReminderMessage, RendererTable } from './reminder-message.js';
+import type { ReminderMessage, ReminderRenderer, RendererTable } from './reminder-message.js';
 
 /**
  * WHAT each reminder says (issue 9), rendered at send time from what Postgres holds then: German,
@@ -127,7 +127,7 @@ async function renderMeasureOverdue(m: EntityManager, r: Reminder, audience: 'ca
   if (reader.person && !reader.roles.includes('coordinator')) return null;
   return {
     title: `Überfällige Maßnahme für den nächsten Rapport: ${x.title}`,
-    text: `${head} Verantwortlich: ${x.responsible_name} (${x.agency_name}). Sie steht auf der Tagesordnung des nächsten Rapports (Maßnahmen fällig oder überfällig).`,
+    text: `${head} Verantwortlich: ${x.responsible_name} (${x.agency_name}). Sie wird für die Tagesordnung des nächsten Rapports vorgeschlagen (Punkt „Maßnahmen fällig oder überfällig“).`,
     link,
   };
 }
@@ -354,7 +354,16 @@ const renderDigest = async (m: EntityManager, r: Reminder): Promise<ReminderMess
   };
 };
 
-export const REMINDER_RENDERERS: RendererTable = {
+/** The inbox keeps at most 300 characters of a title and 4000 of a text (notifications table); a long meeting or measure title is cut, never refused. */
+function bounded(render: ReminderRenderer): ReminderRenderer {
+  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  return async (m, r) => {
+    const msg = await render(m, r);
+    return msg && { ...msg, title: cut(msg.title, 300), text: cut(msg.text, 4000) };
+  };
+}
+
+const RENDERERS: RendererTable = {
   measure_due_soon: measureDue(),
   measure_due_tomorrow: measureDue(),
   measure_overdue: (m, r) => renderMeasureOverdue(m, r, 'carriers'),
@@ -373,3 +382,5 @@ export const REMINDER_RENDERERS: RendererTable = {
   escalation_sensitive_breach: escalationRenderer(true),
   leadership_weekly_digest: renderDigest,
 };
+
+export const REMINDER_RENDERERS: RendererTable = Object.fromEntries(Object.entries(RENDERERS).map(([kind, render]) => [kind, bounded(render)]));
