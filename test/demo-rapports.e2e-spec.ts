@@ -4,6 +4,8 @@ import { loadDemoDevelopments } from '#domain/demo/demo-developments.js';
 import { loadDemoMeasures } from '#domain/demo/demo-measures.js';
 import { loadDemoPlaces } from '#domain/demo/demo-places.js';
 import { DEMO_RULE_NAME, DEMO_SERIES_TITLE, loadDemoRapports } from '#domain/demo/demo-rapports.js';
+import { REMINDER_RENDERERS } from '#domain/notifications/reminder-renderers.js';
+import { Reminder } from '#domain/notifications/reminder.entity.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
@@ -74,6 +76,23 @@ describe('demo rapports (Lindenbrück)', () => {
       expect(extended.goal.length).toBeGreaterThan(20);
       expect(extended.starts_at.getTime()).toBeGreaterThan(now.getTime());
       expect(extended.leaders).toBeGreaterThan(0);
+
+      // The demo's inboxes fill on the first start (these are due already): its meetings and measures went through the reminder rules.
+      const pendingOf = async (mail: string) => (await m.query(
+        `SELECT r.id, r.kind, r.subject_id FROM reminders r WHERE r.recipient_id = $1 AND r.state = 'pending' AND r.channel = 'inbox' AND r.due_at <= $2 ORDER BY r.kind, r.subject_id`,
+        [people.get(mail)!.id, new Date()],
+      )) as Array<{ id: string; kind: string; subject_id: string }>;
+      const coordinatorInbox = await pendingOf('koordination@demo.drogenrapport.invalid');
+      for (const id of [demo.convenedId, demo.extendedId]) expect(coordinatorInbox).toContainEqual(expect.objectContaining({ kind: 'rapport_invitation', subject_id: id }));
+      for (const id of demo.heldIds) expect(coordinatorInbox).toContainEqual(expect.objectContaining({ kind: 'rapport_minutes_published', subject_id: id }));
+      const orderInbox = await pendingOf('ordnungsamt@demo.drogenrapport.invalid');
+      expect(orderInbox.filter((r) => r.kind === 'measure_overdue').length).toBeGreaterThanOrEqual(2);
+      expect(orderInbox).toContainEqual(expect.objectContaining({ kind: 'rapport_invitation', subject_id: demo.convenedId }));
+      // And they render (the dispatcher sends what the renderer says).
+      const invitation = await m.getRepository(Reminder).findOneByOrFail({ id: coordinatorInbox.find((r) => r.kind === 'rapport_invitation' && r.subject_id === demo.convenedId)!.id });
+      expect((await REMINDER_RENDERERS.rapport_invitation!(m, invitation))!.title).toMatch(/^Einladung: /);
+      const overdue = await m.getRepository(Reminder).findOneByOrFail({ id: orderInbox.find((r) => r.kind === 'measure_overdue')!.id });
+      expect((await REMINDER_RENDERERS.measure_overdue!(m, overdue))!.title).toMatch(/^Überfällig: /);
       throw rollback;
     })).rejects.toBe(rollback);
   });

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const c = loadConfig({ ...server });
     expect(c).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', MIGRATIONS_RUN: true, embedded: false, demoData: false, ACCESS_TOKEN_TTL_SECONDS: 900 });
+    expect(c).toMatchObject({ REMINDER_DAYS_BEFORE: '7,1', REMINDER_ESCALATE_AFTER_DAYS: '7,14', REMINDER_HOUR: 8 });
   });
 
   it('parses numbers and booleans from strings', () => {
@@ -30,6 +31,10 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'smtp://mail.example.de', MAIL_OUTBOX: 'true' }, /MAIL_OUTBOX: cannot be true together with SMTP_URL/],
     [{ PUBLIC_URL: 'drogenrapport.example.de' }, /PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL/],
     [{ WEBHOOK_TIMEOUT_SECONDS: '0' }, /WEBHOOK_TIMEOUT_SECONDS: /],
+    [{ REMINDER_HOUR: '24' }, /REMINDER_HOUR: /],
+    [{ REMINDER_DAYS_BEFORE: '7,0' }, /REMINDER_DAYS_BEFORE: must be comma-separated whole days from 1/],
+    [{ REMINDER_ESCALATE_AFTER_DAYS: '14' }, /REMINDER_ESCALATE_AFTER_DAYS: must be two different/],
+    [{ REMINDER_ESCALATE_AFTER_DAYS: '7,7' }, /REMINDER_ESCALATE_AFTER_DAYS: the two values must differ/],
   ])('names the variable and what it expects: %j', (env, message) => {
     expect(() => loadConfig({ ...server, ...env })).toThrow(message);
   });

@@ -64,6 +64,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.CITY_MIN_LAT >= parsed.CITY_MAX_LAT) problems.push('CITY_MIN_LAT: must be below CITY_MAX_LAT');
   if (parsed.CITY_MIN_LON >= parsed.CITY_MAX_LON) problems.push('CITY_MIN_LON: must be below CITY_MAX_LON');
   if (parsed.MAIL_OUTBOX === true && parsed.SMTP_URL) problems.push('MAIL_OUTBOX: cannot be true together with SMTP_URL; choose one way for mail to leave');
+  const [leadershipAfter, coordinatorsAfter] = parsed.REMINDER_ESCALATE_AFTER_DAYS.split(',').map((x) => Number(x.trim()));
+  if (leadershipAfter === coordinatorsAfter) problems.push('REMINDER_ESCALATE_AFTER_DAYS: the two values must differ (leadership first, then the coordinators)');
   if (problems.length) throw new ConfigError(problems);
 
   const config = Object.assign(new AppConfig(), parsed);

@@ -156,6 +156,14 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(1) @Max(60)
   WEBHOOK_TIMEOUT_SECONDS = 5;
 
+  /** Reminders (issue 9): days before a measure's or milestone's deadline (1 = "due tomorrow"), comma-separated. */
+  @Matches(/^\s*[1-9]\d{0,2}\s*(,\s*[1-9]\d{0,2}\s*)*$/, { message: 'must be comma-separated whole days from 1, e.g. 7,1' })
+  REMINDER_DAYS_BEFORE = '7,1';
+
+  /** Days an overdue measure waits before it goes to the owning agency's leadership, then to the coordinators. */
+  @Matches(/^\s*[1-9]\d{0,2}\s*,\s*[1-9]\d{0,2}\s*$/, { message: 'must be two different comma-separated whole days from 1, e.g. 7,14' })
+  REMINDER_ESCALATE_AFTER_DAYS = '7,14';
+
   /** The Berlin hour at which reminders "at 08:00" and the daily mail digest go out. */
   @Transform(toInt) @IsInt() @Min(0) @Max(23)
   REMINDER_HOUR = 8;

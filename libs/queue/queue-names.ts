@@ -31,6 +31,8 @@ export interface JobPayloads {
   'reminders-scan': Record<string, never>;
   /** Periodic: after REMINDER_HOUR (Berlin), turn each person's batched e-mail reminders into one digest mail per day. */
   'mail-daily-digest': Record<string, never>;
+  /** Periodic: plan the weekly leadership digests (this and next ISO week) into the reminder ledger. */
+  'leadership-digest': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -44,6 +46,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'reminder-deliver': QUEUES.notifications,
   'reminders-scan': QUEUES.notifications,
   'mail-daily-digest': QUEUES.notifications,
+  'leadership-digest': QUEUES.maintenance,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

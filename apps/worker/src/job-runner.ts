@@ -8,6 +8,7 @@ import { QueueBackend } from '#queue/queue-backend.js';
 import { JOB_QUEUE, JobName, QueueName } from '#queue/queue-names.js';
 import { AUTH_PRUNE_INTERVAL_MS } from './auth-prune/auth-prune.processor.js';
 import { ESCALATION_SWEEP_INTERVAL_MS } from './escalation-rules/escalation-rules.processor.js';
+import { LEADERSHIP_DIGEST_INTERVAL_MS } from './notifications/leadership-digest.processor.js';
 import { RAPPORT_SERIES_ENSURE_INTERVAL_MS } from './rapports/rapport-series.processor.js';
 import { MAIL_DIGEST_TICK_MS } from './notifications/mail-digest.processor.js';
 import { FoundHandler, buildHandlerRegistry } from './handler-registry.js';
@@ -66,6 +67,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.producer.every('rapport-series-ensure', {}, RAPPORT_SERIES_ENSURE_INTERVAL_MS);
     await this.producer.every('reminders-scan', {}, this.config.REMINDER_SCAN_SECONDS * 1000);
     await this.producer.every('mail-daily-digest', {}, MAIL_DIGEST_TICK_MS);
+    await this.producer.every('leadership-digest', {}, LEADERSHIP_DIGEST_INTERVAL_MS);
   }
 
   private async run(registry: Map<JobName, FoundHandler>, job: Job): Promise<unknown> {

@@ -9,6 +9,7 @@ import { RapportsModule } from '#domain/rapports/rapports.module.js';
 import { AuthPruneProcessor } from './auth-prune/auth-prune.processor.js';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor.js';
 import { JobRunner } from './job-runner.js';
+import { LeadershipDigestProcessor } from './notifications/leadership-digest.processor.js';
 import { KeyFigureRefreshProcessor } from './key-figures/key-figure-refresh.processor.js';
 import { RapportSeriesProcessor } from './rapports/rapport-series.processor.js';
 import { RemindersProcessor } from './reminders/reminders.processor.js';
@@ -17,6 +18,6 @@ import { MailDigestProcessor } from './notifications/mail-digest.processor.js';
 /** Queue consumers only; no HTTP. Imported by the worker entry and by the all-in-one process. */
 @Module({
   imports: [DiscoveryModule, AuthDomainModule, MeasuresModule, EscalationsModule, RapportsModule, NotificationsModule],
-  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor, RapportSeriesProcessor, RemindersProcessor, MailDigestProcessor],
+  providers: [JobRunner, HeartbeatProcessor, AuthPruneProcessor, KeyFigureRefreshProcessor, EscalationRulesProcessor, RapportSeriesProcessor, RemindersProcessor, MailDigestProcessor, LeadershipDigestProcessor],
 })
 export class WorkerModule {}

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
@@ -10,7 +10,7 @@ import { Person } from '../people/person.entity.js';
 import type { InvitationResponse, RapportInvitation } from '../rapports/rapport-invitation.entity.js';
 import type { RapportStatus } from '../rapports/rapport-status.js';
 import type { Rapport } from '../rapports/rapport.entity.js';
-import { RapportsService } from '../rapports/rapports.service.js';
+import { RapportsService, type RapportView } from '../rapports/rapports.service.js';
 import { calendar, calendarDate, escapeText, utcDateTime, type IcsComponent, type IcsProperty } from './ical.js';
 
 /** Used when nobody convened the meeting yet (or before convened_by was kept). */
@@ -37,13 +37,7 @@ export class CalendarService {
 
   /** METHOD:REQUEST with organizer and attendees, or METHOD:CANCEL once cancelled; read rules of GET rapports/:id. */
   async meeting(viewer: Actor, id: string, now: Date = new Date()): Promise<string> {
-    const { rapport, invitations } = await this.rapports.get(viewer, id);
-    const organizer = rapport.convenedBy ? await this.db.getRepository(Person).findOneBy({ id: rapport.convenedBy }) : null;
-    const props = eventProps(rapport, now);
-    props.push({ name: 'ORGANIZER', params: [['CN', organizer?.displayName ?? NEUTRAL_ORGANIZER.name]], value: mailto(organizer?.email ?? NEUTRAL_ORGANIZER.email) });
-    props.push(...invitations.map((i) => attendee(i, invitations)));
-    const cancelled = rapport.status === 'cancelled';
-    return calendar([{ type: 'VEVENT', props }], { method: cancelled ? 'CANCEL' : 'REQUEST' });
+    return meetingIcs(this.db.manager, await this.rapports.get(viewer, id), now);
   }
 
   /** A new secret feed token for this person; any earlier one stops working at once. Only the hash is kept. */
@@ -109,6 +103,20 @@ export class CalendarService {
     ];
     return calendar(components, { name: 'Drogenrapport' });
   }
+}
+
+/**
+ * THE invitation of a meeting (the calendar API and the reminders' invite.ics attach the same):
+ * UID and SEQUENCE of the meeting, organizer, attendees with their answers; METHOD:CANCEL once
+ * cancelled, else METHOD:REQUEST. The caller decides who may have it.
+ */
+export async function meetingIcs(m: EntityManager, view: Pick<RapportView, 'rapport' | 'invitations'>, now: Date): Promise<string> {
+  const { rapport, invitations } = view;
+  const organizer = rapport.convenedBy ? await m.getRepository(Person).findOneBy({ id: rapport.convenedBy }) : null;
+  const props = eventProps(rapport, now);
+  props.push({ name: 'ORGANIZER', params: [['CN', organizer?.displayName ?? NEUTRAL_ORGANIZER.name]], value: mailto(organizer?.email ?? NEUTRAL_ORGANIZER.email) });
+  props.push(...invitations.map((i) => attendee(i, invitations)));
+  return calendar([{ type: 'VEVENT', props }], { method: rapport.status === 'cancelled' ? 'CANCEL' : 'REQUEST' });
 }
 
 function eventProps(r: Pick<Rapport, 'id' | 'title' | 'location' | 'startsAt' | 'endsAt' | 'status' | 'sequence' | 'updatedAt'>, now: Date): IcsProperty[] {

@@ -13,6 +13,7 @@ import { Measure } from '../measures/measure.entity.js';
 import { Milestone } from '../measures/milestone.entity.js';
 import type { Person } from '../people/person.entity.js';
 import { GeoLookupService } from '../places/geo-lookup.service.js';
+import { planMeasureReminders } from '../notifications/rules/measure-reminders.js';
 import type { Place } from '../places/place.entity.js';
 
 /**
@@ -212,6 +213,11 @@ export async function loadDemoMeasures(m: EntityManager, ctx: DemoMeasureContext
     }
     events.sort((a, b) => a.at!.getTime() - b.at!.getTime());
     await m.save(MeasureEvent, events.map((e) => m.create(MeasureEvent, e)), { reload: false });
+    // Its reminders as the worker's rules planned them when it was agreed: what fell due since
+    // (an overdue notice, the ladder to leadership and coordinators) is in the ledger and goes out
+    // on the first start; what no longer applies (due soon, for a measure overdue by now) the
+    // renderers drop at send time.
+    await planMeasureReminders(m, id, createdAt);
   }
 
   // Key figures: the success at the park, and the displacement watch around Kita Regenbogen.

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { reasonForCategories } from './escalation-enums.js';
 import { linkDevelopments, MAX_LINKED_DEVELOPMENTS } from './escalations.service.js';
 import { ThresholdRule } from './threshold-rule.entity.js';
+import { planEscalationReminders } from '../notifications/rules/escalation-reminders.js';
 
 /** Whether a rule's counts reach its threshold (exported for unit tests of the boundary). */
 export function breaches(rule: Pick<ThresholdRule, 'minCount' | 'risePercent'>, current: number, previous: number): boolean {
@@ -123,6 +124,7 @@ export class EscalationRulesService {
       // Actor null: the system (the rule). The counts stay out of the trail, as out of every answer:
       // they include developments its readers may not see.
       await this.audit.record(m, null, 'create', 'escalation', inserted.id, { status: { new: 'proposed' }, ruleId: { new: rule.id } });
+      await planEscalationReminders(m, inserted.id);
       return inserted.id;
     });
   }

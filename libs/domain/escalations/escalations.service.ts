@@ -14,6 +14,7 @@ import { RapportsService, type ExtendedRapportInput, type RapportView, loadRappo
 import { escalationReadCondition } from './escalation-access.js';
 import type { EscalationReason, EscalationStatus } from './escalation-enums.js';
 import { Escalation } from './escalation.entity.js';
+import { planEscalationReminders } from '../notifications/rules/escalation-reminders.js';
 
 export interface RaiseEscalationInput {
   reason: EscalationReason;
@@ -63,6 +64,7 @@ export class EscalationsService {
       await linkDevelopments(m, e.id, ids);
       // The linked ids stay out of the trail: its readers may not see every development.
       await this.audit.record(m, actor, 'create', 'escalation', e.id, AuditService.diff(null, { ...e }, ['reason', 'status', 'text'], ['text']));
+      await planEscalationReminders(m, e.id);
       return this.view(m, actor, e.id);
     });
   }
@@ -97,6 +99,7 @@ export class EscalationsService {
       e.dismissalReason = reason.trim();
       await m.save(e);
       await this.audit.record(m, actor, 'update', 'escalation', id, { status: { old: 'proposed', new: 'dismissed' }, dismissalReason: { changed: true } });
+      await planEscalationReminders(m, id);
       return this.view(m, actor, id);
     });
   }
@@ -120,6 +123,7 @@ export class EscalationsService {
       e.rapportId = r.id;
       await m.save(e);
       await this.audit.record(m, actor, 'update', 'escalation', id, { status: { old: 'proposed', new: 'convened' }, rapportId: { new: r.id } });
+      await planEscalationReminders(m, id);
       return (await loadRapportViews(m, [r.id]))[0]!;
     });
   }

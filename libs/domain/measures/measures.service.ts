@@ -23,6 +23,7 @@ import { assertTransition, isOpen, MeasurePriority, MeasureStatus, OPEN_STATUSES
 import { Measure } from './measure.entity.js';
 import { Milestone } from './milestone.entity.js';
 import { checkVersion } from '../common/version-check.js';
+import { planMeasureReminders, planMilestoneReminders } from '../notifications/rules/measure-reminders.js';
 
 export interface MilestoneInput {
   title: string;
@@ -155,6 +156,7 @@ export class MeasuresService {
       await recordMeasureEvent(m, actor, measure.id, 'created', changes);
       await this.audit.record(m, actor, 'create', 'measure', measure.id, changes);
       for (const ms of milestones) await this.insertMilestone(m, actor, measure.id, ms);
+      await planMeasureReminders(m, measure.id, now);
       return (await loadViews(m, [measure.id], today))[0]!;
     });
   }
@@ -237,6 +239,7 @@ export class MeasuresService {
       await m.save(measure);
       await recordMeasureEvent(m, actor, id, 'updated', changes);
       await this.audit.record(m, actor, 'update', 'measure', id, changes);
+      await planMeasureReminders(m, id, now);
       return (await loadViews(m, [id], today))[0]!;
     });
   }
@@ -267,6 +270,7 @@ export class MeasuresService {
       // The history shows the reason or note to the participants; the audit trail only marks it.
       await recordMeasureEvent(m, actor, id, 'status_changed', changes, { note: reason ?? note });
       await this.audit.record(m, actor, 'update', 'measure', id, changes);
+      await planMeasureReminders(m, id, now);
       return (await loadViews(m, [id], today))[0]!;
     });
   }
@@ -303,7 +307,9 @@ export class MeasuresService {
       assertOpen(measure);
       const count = await m.getRepository(Milestone).countBy({ measureId });
       if (count >= MAX_MILESTONES) throw new DomainError(422, 'TOO_MANY_MILESTONES', `A measure has at most ${MAX_MILESTONES} milestones.`);
-      return this.insertMilestone(m, actor, measureId, input);
+      const ms = await this.insertMilestone(m, actor, measureId, input);
+      await planMilestoneReminders(m, ms.id);
+      return ms;
     });
   }
 
@@ -328,6 +334,7 @@ export class MeasuresService {
       await m.save(ms);
       await recordMeasureEvent(m, actor, measureId, 'milestone_updated', changes, { subjectId: ms.id });
       await this.audit.record(m, actor, 'update', 'milestone', ms.id, { ...changes, measureId: { new: measureId } });
+      await planMilestoneReminders(m, ms.id, now);
       return ms;
     });
   }

@@ -172,6 +172,13 @@ async function agendaVersion(m: EntityManager, rapportId: string): Promise<numbe
   return row?.v ?? 1;
 }
 
+/** The agenda's item titles in order, for a reader of the meeting (else 404): what a reminder lists. Titles are the same for every reader. */
+export async function readAgendaTitles(m: EntityManager, viewer: Actor, rapportId: string): Promise<string[]> {
+  await assertReadsRapport(m, viewer, rapportId);
+  const items = await m.getRepository(AgendaItem).find({ where: { rapportId }, order: { position: 'ASC' } });
+  return items.map((it) => it.title);
+}
+
 /**
  * The agenda for one reader (same read rule as the meeting, else 404), every count through the
  * visibility predicate; key-figure flags are those of the reader's visibility scope (keyFigureFlags).

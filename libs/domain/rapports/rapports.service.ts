@@ -17,6 +17,7 @@ import { agencyRefs, type AgencyRef } from './rapport-series.service.js';
 import { assertRapportTransition, isUpcoming, RapportStatus } from './rapport-status.js';
 import { Rapport } from './rapport.entity.js';
 import { ensureUpcomingMeeting } from './series-schedule.js';
+import { planRapportReminders } from '../notifications/rules/rapport-reminders.js';
 
 export interface RapportFilter {
   seriesId?: string;
@@ -132,6 +133,7 @@ export class RapportsService {
       if (Object.keys(changes).length) {
         await m.save(r);
         await this.audit.record(m, actor, 'update', 'rapport', id, changes);
+        await planRapportReminders(m, id, now, { moved: r.sequence !== before.sequence });
       }
       return (await loadRapportViews(m, [id]))[0]!;
     });
@@ -174,6 +176,7 @@ export class RapportsService {
       if (input.status === 'minutes_published' && r.kind === 'extended') await this.resolveEscalation(m, actor, r.id);
       if (input.status === 'cancelled' && r.kind === 'extended') await this.reopenEscalation(m, actor, r.id, now);
       if ((input.status === 'held' || input.status === 'cancelled') && r.seriesId) await ensureUpcomingMeeting(m, this.audit, r.seriesId, now);
+      await planRapportReminders(m, id, now);
       return (await loadRapportViews(m, [id]))[0]!;
     });
   }
@@ -184,6 +187,7 @@ export class RapportsService {
       const r = await lockRapport(m, id);
       if (!isUpcoming(r.status)) throw new DomainError(409, 'RAPPORT_NOT_CHANGEABLE', `The meeting is ${r.status}; invitations are only sent for a planned or convened meeting.`, 'status', { rapportStatus: r.status });
       await this.invitePeople(m, actor, r, personIds);
+      await planRapportReminders(m, id);
       return (await loadRapportViews(m, [id]))[0]!;
     });
   }
@@ -211,6 +215,7 @@ export class RapportsService {
           [id, deputy.id, inv.id],
         ) as Array<{ id: string }>;
         if (added) await this.audit.record(m, actor, 'create', 'rapport_invitation', added.id, { rapportId: { new: id }, personId: { new: deputy.id }, via: { new: 'deputy' } });
+        if (added) await planRapportReminders(m, id, now);
       }
       inv.response = ({ accept: 'accepted', decline: 'declined', tentative: 'tentative', delegate: 'delegated' } as const)[answer];
       inv.respondedAt = now;
@@ -264,6 +269,7 @@ export class RapportsService {
     await this.audit.record(m, actor, 'create', 'rapport', r.id, AuditService.diff(null, { ...r }, AUDITED, FREE_TEXT));
     await this.inviteAgencies(m, actor, r, EXTENDED_INVITEES);
     await generateAgenda(m, this.audit, actor, r, now);
+    await planRapportReminders(m, r.id, now);
     return r;
   }
 

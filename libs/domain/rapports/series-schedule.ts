@@ -4,6 +4,7 @@ import { UPCOMING_STATUSES } from './rapport-status.js';
 import { RapportSeries } from './rapport-series.entity.js';
 import { Rapport } from './rapport.entity.js';
 import { nextOccurrences } from './recurrence.js';
+import { planRapportReminders } from '../notifications/rules/rapport-reminders.js';
 
 /** How far ahead a series is searched for a slot not yet taken (cancelled slots stay taken). */
 const SLOTS_SEARCHED = 50;
@@ -40,5 +41,6 @@ export async function ensureUpcomingMeeting(m: EntityManager, audit: AuditServic
   await audit.record(m, null, 'create', 'rapport', created.id, {
     seriesId: { new: seriesId }, startsAt: { new: created.startsAt.toISOString() }, status: { new: 'planned' },
   });
+  await planRapportReminders(m, created.id, now);
   return created;
 }
