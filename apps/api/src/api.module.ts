@@ -29,10 +29,11 @@ import { MinutesController, MinutesPdfController } from './rapports/minutes.cont
 import { RapportsController } from './rapports/rapports.controller.js';
 import { AgendaController } from './rapports/agenda.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { WebConfigController } from './web/web-config.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
   imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule, CalendarModule],
-  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, MinutesController, MinutesPdfController, CalendarController],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, MinutesController, MinutesPdfController, CalendarController, WebConfigController],
 })
 export class ApiModule {}
