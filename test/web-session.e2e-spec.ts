@@ -73,7 +73,7 @@ describe('browser sign-in with the refresh cookie', () => {
     const cookie = refreshCookie(await browserLogin(person.email).expect(200))!;
     const send = (headers: Record<string, string>) =>
       request(t.server).post('/api/v1/auth/session/refresh').set('cookie', `drogenrapport_refresh=${cookie.value}`).set(headers);
-    for (const headers of [{}, { 'x-drogenrapport-csrf': 'yes' }, { ...CSRF, origin: 'https://evil.example' }, { ...CSRF, 'sec-fetch-site': 'cross-site' }]) {
+    for (const headers of [{}, { 'x-drogenrapport-csrf': 'yes' }, { ...CSRF, origin: 'https://evil.example' }, { ...CSRF, 'sec-fetch-site': 'cross-site' }] as Array<Record<string, string>>) {
       const res = await send(headers).expect(403);
       expect(res.body).toMatchObject({ code: 'CSRF_REJECTED', field: 'x-drogenrapport-csrf' });
       expect(res.headers['content-type']).toContain('application/problem+json');
