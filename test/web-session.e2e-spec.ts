@@ -114,3 +114,49 @@ describe('web config', () => {
     expect(res.body).toEqual({ mapTileUrl: null, mapTileAttribution: null, cityBounds: { minLat: expect.any(Number), maxLat: expect.any(Number), minLon: expect.any(Number), maxLon: expect.any(Number) } });
   });
 });
+
+describe('the web interface from the same origin', () => {
+  it('serves index.html at / and at the interface\'s own paths, with a strict CSP and no caching', async () => {
+    for (const path of ['/', '/meldungen', '/meldungen/0b6f7b0e-1d7a-4a53-9d0e-2f5d2c1f7e11', '/anmelden?x=1']) {
+      const res = await request(t.server).get(path).expect(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.text).toContain('<div id="root"></div>');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      const csp = res.headers['content-security-policy'];
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+    }
+  });
+
+  it('serves the hashed assets for a year and has no inline script in the page', async () => {
+    const html = (await request(t.server).get('/').expect(200)).text;
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const res = await request(t.server).get(script).expect(200);
+    expect(res.headers['content-type']).toContain('javascript');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('keeps the API\'s unknown paths a problem+json 404 with the API\'s CSP', async () => {
+    for (const path of ['/api/v1/nothing-here', '/api/nothing', '/health/nothing']) {
+      const res = await request(t.server).get(path).expect(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
+    const post = await request(t.server).post('/meldungen').send({}).expect(404);
+    expect(post.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('adds the tile host to the CSP only when MAP_TILE_URL is set', async () => {
+    const tiles = await createTestApp({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© Beispiel' });
+    try {
+      const res = await request(tiles.server).get('/').expect(200);
+      expect(res.headers['content-security-policy']).toContain("img-src 'self' https://tiles.example.org");
+      expect((await request(tiles.server).get('/api/v1/web-config').expect(200)).body).toMatchObject({ mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', mapTileAttribution: '© Beispiel' });
+    } finally {
+      await tiles.close();
+    }
+    expect((await request(t.server).get('/').expect(200)).headers['content-security-policy']).toContain("img-src 'self';");
+  });
+});
