@@ -37,6 +37,7 @@ export function MapView({ label, districts = [], points = [], onPick, height = 3
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
+  const fitted = useRef(false);
   const pick = useRef(onPick);
   pick.current = onPick;
   const config = useWebConfig();
@@ -56,6 +57,7 @@ export function MapView({ label, districts = [], points = [], onPick, height = 3
     return () => {
       m.remove();
       map.current = null;
+      fitted.current = false;
     };
   }, [config.data]);
 
@@ -63,10 +65,17 @@ export function MapView({ label, districts = [], points = [], onPick, height = 3
     const group = layer.current;
     if (!group) return;
     group.clearLayers();
+    const outlines = L.featureGroup();
     for (const d of districts) {
       if (!d.boundary) continue;
       L.geoJSON(d.boundary as unknown as GeoJSON.GeoJsonObject, { style: { color: '#4a4a4a', weight: 2, fillColor: '#9db4cf', fillOpacity: 0.15 }, interactive: false })
-        .bindTooltip(d.name).addTo(group);
+        .bindTooltip(d.name).addTo(outlines);
+    }
+    outlines.addTo(group);
+    // Open on the districts once they are known (the configured city area is only the frame).
+    if (!fitted.current && outlines.getLayers().length && map.current) {
+      map.current.fitBounds(outlines.getBounds(), { padding: [12, 12] });
+      fitted.current = true;
     }
     for (const p of points) {
       const style = p.flagged ? { ...STYLE[p.kind], color: '#8a1c1c' } : STYLE[p.kind];
