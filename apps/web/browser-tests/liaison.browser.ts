@@ -45,14 +45,29 @@ test('at desktop width: a point on the map; a correction that meets someone else
   await page.getByRole('navigation').getByRole('link', { name: 'Lage melden' }).click();
   await page.getByLabel('Kategorie').selectOption({ label: 'Konsum im öffentlichen Raum' });
   await page.getByLabel('Punkt auf der Karte').check();
-  const map = page.getByRole('region', { name: 'Karte zur Wahl des Punkts' });
-  await expect(map.locator('path').first()).toBeVisible();
-  await map.click({ position: { x: 200, y: 150 } });
-  await expect(page.getByLabel('Breite (Latitude)')).not.toHaveValue('');
   const description = `Browsertest Karte ${Date.now()}`;
   await page.getByLabel('Beschreibung').fill(description);
   await page.getByLabel('Nur meine Behörde').check();
-  await expectAccessible(page, 'Lage melden (Karte)');
+
+  // The API's problem appears next to the field it names.
+  await page.getByLabel('Breite (Latitude)').fill('10');
+  await page.getByLabel('Länge (Longitude)').fill('10');
+  await page.getByRole('button', { name: 'Meldung absenden' }).click();
+  await expect(page.getByLabel('Breite (Latitude)')).toHaveAccessibleDescription(/außerhalb des Stadtgebiets/);
+  await expect(page.getByLabel('Breite (Latitude)')).toHaveAttribute('aria-invalid', 'true');
+
+  const map = page.getByRole('region', { name: 'Karte zur Wahl des Punkts' });
+  await expect(map.locator('path').first()).toBeVisible();
+  await map.click({ position: { x: 200, y: 150 } });
+  await expect(page.getByLabel('Breite (Latitude)')).not.toHaveValue('10');
+  await expectAccessible(page, 'Lage melden (Karte, mit Fehler)');
+
+  // A lost connection: said so, and nothing typed is lost.
+  await page.route('**/api/v1/developments', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Meldung absenden' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Keine Verbindung' })).toBeVisible();
+  await expect(page.getByLabel('Beschreibung')).toHaveValue(description);
+  await page.unroute('**/api/v1/developments');
   await page.getByRole('button', { name: 'Meldung absenden' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Meldung gespeichert' })).toBeVisible();
 

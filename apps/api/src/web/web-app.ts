@@ -30,18 +30,19 @@ export async function serveWebApp(app: NestFastifyApplication): Promise<boolean>
   const index = readFileSync(`${root}/index.html`);
   const fastify = app.getHttpAdapter().getInstance();
   // wildcard: false registers one route per file found now (the build does not change while the
-  // process runs), so the catch-all below is left for the interface's own paths.
+  // process runs); everything else is left to the routes and the hook below.
   await app.register(fastifyStatic, {
     root, prefix: '/', wildcard: false, index: false, decorateReply: false, cacheControl: false,
     setHeaders: (reply: FastifyReply, path: string) => {
       void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const sendIndex = (req: FastifyRequest, reply: FastifyReply) => {
-    if (isApiPath(req.url)) return reply.callNotFound();
-    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
-  };
-  fastify.get('/', sendIndex);
-  fastify.get('/*', sendIndex);
+  // Every GET that no route answers and that is not the API's: the interface's own paths. Done
+  // in a hook on the 404 path rather than with a `/*` route, so that the router's own answers for
+  // API paths (a path parameter over its length limit: 414) stay what they were.
+  fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (!req.is404 || (req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.url)) return done();
+    void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+  });
   return true;
 }

@@ -89,7 +89,7 @@ export function ReportForm({ existing, onSaved, onReload }: { existing?: Develop
   return (
     <form onSubmit={submit} noValidate className="stack report-form">
       <FormProblem error={save.error instanceof ApiError && save.error.code === 'VALIDATION_FAILED' ? null : save.error} onReload={onReload} />
-      {Object.keys(errors).length > 0 && <Alert kind="danger" title="Bitte prüfen Sie die markierten Felder." />}
+      {(Object.keys(localErrors).length > 0 || (save.error instanceof ApiError && save.error.code === 'VALIDATION_FAILED')) && <Alert kind="danger" title="Bitte prüfen Sie die markierten Felder." />}
 
       <SelectField label="Kategorie" name="category" value={form.category} onChange={(e) => set('category', e.target.value as Category)} error={errors.category} required>
         <option value="">Bitte wählen</option>
