@@ -29,10 +29,6 @@ test('keyboard only: sign in, the Lagebild, a reload keeps the session, Abmelden
   await expectAccessible(page, 'Lagebild');
   await page.screenshot({ path: 'dist/web-test-results/lagebild.png', fullPage: true });
 
-  // The skip link is the first stop for the keyboard and leads into the main content.
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused();
-
   // The refresh token is in an httpOnly cookie that page scripts cannot read.
   const cookies = await context.cookies();
   const refresh = cookies.find((c) => c.name === 'drogenrapport_refresh')!;
@@ -41,6 +37,12 @@ test('keyboard only: sign in, the Lagebild, a reload keeps the session, Abmelden
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Lagebild' })).toBeVisible();
+
+  // On a fresh page the skip link is the first stop for the keyboard and leads into the main content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
 
   await page.getByRole('button', { name: 'Abmelden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();

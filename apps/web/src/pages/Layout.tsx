@@ -12,15 +12,17 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shownPath = useRef(location.pathname);
 
   // A page change moves the focus to the new page's main content (and names the page), as a
-  // screen reader expects after following a link; not on the first load.
+  // screen reader expects after following a link; not when the page is loaded or remounted.
   useEffect(() => {
     const title = TITLES[location.pathname] ?? (location.pathname.startsWith('/meldungen/') ? 'Meldung berichtigen' : 'Seite');
     document.title = `${title} – Drogenrapport`;
-    if (first.current) first.current = false;
-    else main.current?.focus();
+    if (shownPath.current !== location.pathname) {
+      shownPath.current = location.pathname;
+      main.current?.focus();
+    }
   }, [location.pathname]);
 
   const liaison = hasRole(me, 'liaison');
