@@ -49,7 +49,7 @@ export class BrowserSessionController {
   @ApiOperation({ summary: 'A new access token from the refresh cookie (which is rotated); used on every page load' })
   @ApiHeader(CSRF_DOC)
   @ApiOkResponse({ type: BrowserSessionDto })
-  @ApiProblems(401, 403, 503)
+  @ApiProblems(400, 401, 403, 413, 415, 503)
   async refresh(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<BrowserSessionDto> {
     const presented = req.cookies[REFRESH_COOKIE];
     if (!presented) throw new DomainError(401, 'NOT_SIGNED_IN', 'You are not signed in in this browser.');
@@ -70,7 +70,7 @@ export class BrowserSessionController {
   @ApiHeader(CSRF_DOC)
   @ApiOperation({ summary: 'Sign out in this browser: ends the session and deletes the cookie' })
   @ApiNoContentResponse({ description: 'The session ended and the cookie is deleted' })
-  @ApiProblems(403)
+  @ApiProblems(400, 403, 413, 415)
   async logout(@CurrentUser() user: AuthenticatedUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.sessions.logout(user.sessionId);
     this.clearCookie(req, reply);

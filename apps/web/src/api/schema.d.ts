@@ -4184,6 +4184,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
             401: {
                 headers: {
@@ -4195,6 +4204,24 @@ export interface operations {
             };
             /** @description Signed in, but this needs another role, or the record is not yours to change */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4233,6 +4260,15 @@ export interface operations {
                     "application/json": components["schemas"]["BrowserSessionDto"];
                 };
             };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
             401: {
                 headers: {
@@ -4244,6 +4280,24 @@ export interface operations {
             };
             /** @description Signed in, but this needs another role, or the record is not yours to change */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
