@@ -1,5 +1,6 @@
 // `npm test`: builds, prepares a fresh test database (KEEP_DB=1: keeps the existing one) on the local PostgreSQL, and runs every unit
-// and e2e test (jest) against it and the local Redis, plus the embedded-mode smoke test.
+// and e2e test (jest) against it and the local Redis, plus the embedded-mode smoke test; then the
+// browser tests of the web interface (scripts/test-web.mjs), unless jest was given arguments.
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
@@ -45,4 +46,6 @@ await client.end();
 
 // The embedded-mode smoke test starts the built product; SKIP_BUILD=1 is for quick local runs.
 if (!env.SKIP_BUILD) run('npm', ['run', '--silent', 'build']);
-run('node', ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', ...process.argv.slice(2)]);
+const jestArgs = process.argv.slice(2);
+run('node', ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--maxWorkers=2', ...jestArgs]);
+if (!jestArgs.length && !env.SKIP_WEB_TESTS) run('node', ['scripts/test-web.mjs']);

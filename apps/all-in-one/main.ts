@@ -7,6 +7,7 @@ import { EmbeddedDatabase, startEmbeddedDatabase } from '#database/embedded-data
 import { prepareDatabase } from '#database/prepare-database.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '#domain/demo/demo-city.js';
 import { createApiApp } from '#api/api-app.factory.js';
+import { webRoot } from '#api/web/web-app.js';
 import { WorkerModule } from '#worker/worker.module.js';
 
 /**
@@ -25,6 +26,7 @@ async function main() {
   const prepared = await prepareDatabase(config, logger);
 
   const app = await createApiApp(config, { extraModules: [WorkerModule], logger });
+  const web = webRoot() !== undefined;
   // Nest first (the worker finishes the job in hand, pools close), then PGlite, cleanly (STACK.md).
   exitOnSignals(app, logger, async () => embedded?.stop());
   await app.listen({ port: config.PORT, host: config.HOST });
@@ -34,6 +36,7 @@ async function main() {
   const lines = [
     '',
     `Drogenrapport is running (${config.embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL'}).`,
+    ...(web ? [`  Interface: ${base}/`] : []),
     `  API:       ${base}/api/v1`,
     ...(config.apiDocs ? [`  API docs:  ${base}/api/docs`] : []),
     `  Health:    ${base}/health`,

@@ -40,7 +40,7 @@ export interface LoadConfigOptions {
 export function loadConfig(env: Record<string, string | undefined> = process.env, options: LoadConfigOptions = {}): AppConfig {
   const known = Object.keys(new EnvSchema());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'DEMO_DATA', 'API_DOCS', 'JWT_SECRET', 'SMTP_URL', 'MAIL_OUTBOX']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'DEMO_DATA', 'API_DOCS', 'JWT_SECRET', 'SMTP_URL', 'MAIL_OUTBOX', 'MAP_TILE_URL', 'MAP_TILE_ATTRIBUTION']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

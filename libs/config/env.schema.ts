@@ -118,6 +118,18 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   REMINDER_LATE_AFTER_SECONDS = 120;
 
+  /**
+   * Map tiles for the web interface's maps, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.
+   * Off by default: inside a city network there is often no tile server, and the maps show the
+   * districts and points over a neutral background. The tile host is added to the page's CSP.
+   */
+  @IsOptional() @Matches(/^https:\/\/[A-Za-z0-9.-]+(:\d+)?\/\S*\{z\}\S*$/, { message: 'must be an https URL template with {z}, {x} and {y}' })
+  MAP_TILE_URL?: string;
+
+  /** The attribution the tile provider requires (shown on the map), e.g. "© OpenStreetMap contributors". */
+  @IsOptional() @IsString()
+  MAP_TILE_ATTRIBUTION?: string;
+
   /** Radius for "near a particularly sensitive place" (issue 3). */
   @Transform(toInt) @IsInt() @Min(10) @Max(5000)
   SENSITIVE_PLACE_RADIUS_M = 200;

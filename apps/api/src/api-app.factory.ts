@@ -5,6 +5,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppConfig } from '#config/app-config.js';
 import { ConfigModule } from '#config/config.module.js';
@@ -19,6 +20,7 @@ import { assertCleanTextInput } from './common/text-input.check.js';
 import { problem, ProblemDetailsFilter, sendProblem, toProblem } from './common/problem-details.filter.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.pipe.js';
+import { serveWebApp } from './web/web-app.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -67,6 +69,9 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
 
   const fastify = app.getHttpAdapter().getInstance();
   useJsonBodiesOnly(fastify);
+  // The browser's refresh token travels in a cookie (auth/browser-session.controller.ts).
+  await app.register(fastifyCookie);
+  const tileOrigin = config.MAP_TILE_URL ? new URL(config.MAP_TILE_URL.replace(/\{[a-z]\}/g, '0')).origin : undefined;
   fastify.addHook('onRequest', (req, reply, done) => {
     (req as unknown as { startedAt: bigint }).startedAt = process.hrtime.bigint();
     void reply.header('x-request-id', String(req.id));
@@ -82,7 +87,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     }
   });
   fastify.addHook('onSend', async (req, reply) => {
-    void reply.headers(securityHeaders(req.url));
+    void reply.headers(securityHeaders(req.url, tileOrigin));
   });
   fastify.addHook('onResponse', (req, reply, done) => {
     const started = (req as unknown as { startedAt?: bigint }).startedAt;
@@ -105,6 +110,9 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       .build());
     SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
   }
+
+  // The web interface (apps/web) from the same origin, when it is built (npm run build).
+  await serveWebApp(app);
 
   await app.init();
   await fastify.ready();

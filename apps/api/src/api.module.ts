@@ -36,10 +36,11 @@ import { AdminQueuesController } from './notifications/admin-queues.controller.j
 import { InboxController } from './notifications/inbox.controller.js';
 import { NotificationSettingsController } from './notifications/notification-settings.controller.js';
 import { RemindersController } from './notifications/reminders.controller.js';
+import { WebConfigController } from './web/web-config.controller.js';
 
 /** HTTP only: controllers, DTOs and mappers; rules live in libs/domain, one Nest module per area. */
 @Module({
   imports: [AuthModule, AgenciesModule, PeopleModule, AuditModule, PlacesModule, DevelopmentsModule, MeasuresModule, KeyFiguresModule, EscalationsModule, RapportsModule, CalendarModule, NotificationsModule, NotificationsChannelsModule],
-  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, MinutesController, MinutesPdfController, CalendarController, InboxController, NotificationSettingsController, RemindersController, AdminQueuesController, AgencyWebhooksController],
+  controllers: [HealthController, ApiIndexController, AgenciesController, PeopleController, AuditController, DistrictsController, PlacesController, SubstancesController, DevelopmentsController, MeasuresController, KeyFiguresController, DashboardController, EscalationsController, ThresholdRulesController, RapportSeriesController, RapportsController, AgendaController, MinutesController, MinutesPdfController, CalendarController, InboxController, NotificationSettingsController, RemindersController, AdminQueuesController, AgencyWebhooksController, WebConfigController],
 })
 export class ApiModule {}

@@ -5,6 +5,7 @@ import { createLogger } from '#config/logger.js';
 import { runMain } from '#config/run-main.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { createApiApp } from './api-app.factory.js';
+import { webRoot } from './web/web-app.js';
 
 /** The API alone, on PostgreSQL (DATABASE_URL); run any number of these beside the worker. */
 async function main() {
@@ -16,7 +17,7 @@ async function main() {
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.getHttpServer().address();
   const base = `http://${config.HOST}:${typeof address === 'object' && address ? address.port : config.PORT}`;
-  logger.info({ url: `${base}/api/v1`, ...(config.apiDocs ? { docs: `${base}/api/docs` } : {}) }, 'api listening');
+  logger.info({ url: `${base}/api/v1`, ...(webRoot() ? { interface: `${base}/` } : {}), ...(config.apiDocs ? { docs: `${base}/api/docs` } : {}) }, 'api listening');
 }
 
 runMain(main);

@@ -5,13 +5,14 @@ import { AuthDomainModule } from '#domain/auth/auth-domain.module.js';
 import { PeopleModule } from '#domain/people/people.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
+import { BrowserSessionController } from './browser-session.controller.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 
 /** HTTP side of authentication only: the rules are in libs/domain/auth (AuthDomainModule). */
 @Module({
   imports: [PassportModule, AuthDomainModule, PeopleModule],
-  controllers: [AuthController],
+  controllers: [AuthController, BrowserSessionController],
   providers: [JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthDomainModule],
 })

@@ -12,13 +12,32 @@ const CSP_API = "default-src 'none'; frame-ancestors 'none'";
 const CSP_DOCS = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
 /**
+ * The web interface (apps/web, served from /): scripts, styles and fonts only from this origin, no
+ * inline script or style element (Vite emits none; Leaflet and React set styles through the DOM,
+ * which CSP does not govern), images from here and, when MAP_TILE_URL is set, the tile host.
+ * Fetches go to this origin only.
+ */
+function webCsp(tileOrigin?: string): string {
+  return [
+    "default-src 'none'", "script-src 'self'", "style-src 'self'", "font-src 'self'", `img-src 'self'${tileOrigin ? ` ${tileOrigin}` : ''}`,
+    "connect-src 'self'", "manifest-src 'self'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function csp(url: string, tileOrigin?: string): string {
+  if (url.startsWith('/api/docs')) return CSP_DOCS;
+  if (!url.startsWith('/') || url.startsWith('/api') || url.startsWith('/health')) return CSP_API;
+  return webCsp(tileOrigin);
+}
+
+/**
  * The headers every answer carries, including those the router or the HTTP parser give before
  * any hook ran (see api-app.factory.ts): one list, so that no path forgets one.
  */
-export function securityHeaders(url: string): Record<string, string> {
+export function securityHeaders(url: string, tileOrigin?: string): Record<string, string> {
   return {
     ...SECURITY_HEADERS,
-    'content-security-policy': url.startsWith('/api/docs') ? CSP_DOCS : CSP_API,
+    'content-security-policy': csp(url, tileOrigin),
     ...(url.startsWith('/api/v1/') ? { 'cache-control': 'no-store' } : {}),
   };
 }

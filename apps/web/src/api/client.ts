@@ -1,0 +1,147 @@
+import type { components } from './schema';
+
+/** The response and request shapes, generated from the API's OpenAPI document (schema.d.ts). */
+export type Schemas = components['schemas'];
+export type Problem = Schemas['ProblemDto'];
+
+const BASE = '/api/v1';
+const CSRF = { 'x-drogenrapport-csrf': '1' };
+
+/** A problem+json answer. `fields` maps each named input to what is wrong with it (German where we know the rule). */
+export class ApiError extends Error {
+  readonly fields: Record<string, string>;
+  constructor(readonly status: number, readonly problem: Problem & { current?: unknown }) {
+    super(germanDetail(problem));
+    this.fields = {};
+    for (const e of problem.errors ?? []) this.fields[e.field] ??= germanRule(e.code, e.message);
+    if (problem.field && !this.fields[problem.field]) this.fields[problem.field] = this.message;
+  }
+  get code(): string {
+    return this.problem.code;
+  }
+  /** 409 VERSION_CONFLICT: someone else changed it since it was read; `current` is the state now. */
+  get isVersionConflict(): boolean {
+    return this.status === 409 && this.problem.code === 'VERSION_CONFLICT';
+  }
+}
+
+/** The server could not be reached: nothing was saved, the form keeps what was typed. */
+export class OfflineError extends Error {
+  constructor() {
+    super('Keine Verbindung zum Server. Ihre Eingaben sind noch da; bitte versuchen Sie es gleich noch einmal.');
+  }
+}
+
+const RULES: Record<string, string> = {
+  IS_NOT_EMPTY: 'Bitte ausfüllen.',
+  REQUIRED: 'Bitte ausfüllen.',
+  IS_IN: 'Bitte einen der angebotenen Werte wählen.',
+  MIN: 'Der Wert ist zu klein.',
+  MAX: 'Der Wert ist zu groß.',
+  IS_INT: 'Bitte eine ganze Zahl eingeben.',
+  MAX_LENGTH: 'Der Text ist zu lang.',
+};
+
+function germanRule(code: string, message: string): string {
+  return RULES[code] ?? message;
+}
+
+const DETAILS: Record<string, string> = {
+  INVALID_CREDENTIALS: 'E-Mail-Adresse oder Passwort stimmen nicht.',
+  ACCOUNT_LOCKED: 'Zu viele Fehlversuche: Das Konto ist vorübergehend gesperrt. Bitte später erneut versuchen.',
+  TOO_MANY_ATTEMPTS: 'Zu viele Versuche. Bitte später erneut versuchen.',
+  VERSION_CONFLICT: 'Jemand anderes hat diesen Eintrag inzwischen geändert.',
+  VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',
+  CSRF_REJECTED: 'Die Anfrage wurde zum Schutz Ihrer Sitzung abgelehnt. Bitte laden Sie die Seite neu.',
+  OUTSIDE_CITY_AREA: 'Der Ort liegt außerhalb des Stadtgebiets.',
+  OBSERVED_IN_FUTURE: 'Der Zeitpunkt liegt in der Zukunft.',
+  SERVICE_UNAVAILABLE: 'Der Dienst ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.',
+};
+
+function germanDetail(p: Problem): string {
+  return DETAILS[p.code] ?? p.detail;
+}
+
+// The access token lives in this module only: never in storage, so a reload asks the refresh
+// cookie for a new one (see auth.tsx).
+let accessToken: string | null = null;
+let onUnauthorized: (() => Promise<boolean>) | null = null;
+
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+}
+
+/** Called on a 401 with a token: refresh once and retry; false signs out. */
+export function setUnauthorizedHandler(handler: (() => Promise<boolean>) | null): void {
+  onUnauthorized = handler;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | string[] | undefined | null>;
+  headers?: Record<string, string>;
+  /** The cookie routes: send the CSRF header. */
+  csrf?: boolean;
+  signal?: AbortSignal;
+}
+
+export function queryString(query: RequestOptions['query'] = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.csrf) Object.assign(headers, CSRF);
+  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+  try {
+    return await fetch(`${BASE}${path}${queryString(options.query)}`, {
+      method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), credentials: 'same-origin', signal: options.signal,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new OfflineError();
+  }
+}
+
+/** One request to the API. Resolves with the parsed JSON (undefined for 204), rejects with ApiError or OfflineError. */
+export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  let res = await send(method, path, options);
+  if (res.status === 401 && accessToken && onUnauthorized && !options.csrf) {
+    if (await onUnauthorized()) res = await send(method, path, options);
+  }
+  return read<T>(res);
+}
+
+/** A download (CSV): fetched with the token, handed to the browser as a file. */
+export async function download(path: string, query: RequestOptions['query'], fallbackName: string): Promise<void> {
+  const res = await send('GET', path, { query });
+  if (!res.ok) await read(res);
+  const blob = await res.blob();
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function read<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await res.json().catch(() => null) : null;
+  if (res.ok) return body as T;
+  if (body && typeof body === 'object' && 'code' in body) throw new ApiError(res.status, body as Problem);
+  throw new ApiError(res.status, { type: 'about:blank', title: res.statusText, status: res.status, code: 'HTTP_ERROR', detail: `Fehler ${res.status}` } as Problem);
+}

@@ -1,0 +1,60 @@
+import type { Schemas } from './api/client';
+
+/** Everything a person reads is German and in Berlin time, whatever the browser is set to. */
+const TZ = 'Europe/Berlin';
+const dateTime = new Intl.DateTimeFormat('de-DE', { timeZone: TZ, dateStyle: 'medium', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat('de-DE', { timeZone: TZ, dateStyle: 'medium' });
+const number = new Intl.NumberFormat('de-DE');
+
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+export const formatDate = (iso: string) => date.format(new Date(iso));
+export const formatNumber = (n: number) => number.format(n);
+
+/** The Berlin wall-clock time of an instant as the value of <input type="datetime-local">. */
+export function toLocalInput(d: Date): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** A Berlin wall-clock time (datetime-local value) as an ISO instant, correct across DST changes. */
+export function fromLocalInput(value: string): string {
+  const [d, t] = value.split('T');
+  const [y, m, day] = d!.split('-').map(Number);
+  const [h, min] = t!.split(':').map(Number);
+  const guess = Date.UTC(y!, m! - 1, day!, h!, min!);
+  // The offset of Berlin at that moment: format the guess in Berlin and compare.
+  const asBerlin = toLocalInput(new Date(guess));
+  const [bd, bt] = asBerlin.split('T');
+  const [by, bm, bday] = bd!.split('-').map(Number);
+  const [bh, bmin] = bt!.split(':').map(Number);
+  const offset = Date.UTC(by!, bm! - 1, bday!, bh!, bmin!) - guess;
+  return new Date(guess - offset).toISOString();
+}
+
+export type Category = Schemas['CreateDevelopmentDto']['category'];
+export type Visibility = Schemas['CreateDevelopmentDto']['visibility'];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  syringe_finds: 'Spritzenfunde',
+  complaint: 'Beschwerde',
+  aggression_violence: 'Aggression / Gewalt',
+  new_scene: 'Neue Szene',
+  dealing: 'Handel',
+  public_consumption: 'Konsum im öffentlichen Raum',
+  camping: 'Lagern / Übernachten',
+  enforcement_action: 'Einsatzmaßnahme',
+  other: 'Sonstiges',
+};
+export const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[];
+
+export const VISIBILITY_LABELS: Record<Visibility, { label: string; explanation: string }> = {
+  all: { label: 'Alle Beteiligten', explanation: 'Alle Behörden und Träger, die am Drogenrapport teilnehmen, sehen diese Meldung.' },
+  own_agency: { label: 'Nur meine Behörde', explanation: 'Nur Personen Ihrer eigenen Behörde sehen diese Meldung; andere sehen sie weder in Listen noch in Zahlen, Karten oder Exporten.' },
+  agencies: { label: 'Meine Behörde und ausgewählte Behörden', explanation: 'Ihre Behörde und die Behörden, die Sie hier auswählen, sehen diese Meldung; alle anderen nicht.' },
+};
+
+export const SEVERITY_LABELS: Record<number, string> = { 1: '1 – gering', 2: '2 – mäßig', 3: '3 – erheblich', 4: '4 – hoch', 5: '5 – sehr hoch' };
+
+export const SENSITIVE_LABELS: Record<string, string> = { kindergarten: 'Kita', school: 'Schule', playground: 'Spielplatz', youth_facility: 'Jugendeinrichtung' };

@@ -1,0 +1,72 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, Link, Navigate, RouterProvider, useLocation } from 'react-router';
+import '@kern-ux/native/dist/kern.min.css';
+import '@kern-ux/native/dist/fonts/fira-sans.css';
+import './styles.css';
+import { OfflineError } from './api/client';
+import { AuthProvider, hasRole, useAuth } from './auth';
+import { Layout } from './pages/Layout';
+import { EditReportPage, MyReportsPage } from './pages/MyReports';
+import { PasswordPage } from './pages/PasswordPage';
+import { ReportPage } from './pages/ReportPage';
+import { SignInPage } from './pages/SignIn';
+import { SituationPage } from './pages/SituationPage';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // A problem answer is final; only a lost connection is worth another try.
+      retry: (count, err) => err instanceof OfflineError && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function RequireSignIn({ children, role }: { children: ReactNode; role?: 'liaison' }) {
+  const { status, me } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') return <p className="kern-body loading" role="status">Drogenrapport wird geladen …</p>;
+  if (status === 'signed-out') return <Navigate to="/anmelden" replace state={{ from: location.pathname }} />;
+  if (role && !hasRole(me, role)) return <><h1 className="kern-heading-large">Kein Zugriff</h1><p className="kern-body">Diese Seite ist für Verbindungspersonen (Liaison) Ihrer Behörde.</p></>;
+  return <>{children}</>;
+}
+
+function SignInRoute() {
+  const { status } = useAuth();
+  if (status === 'loading') return <p className="kern-body loading" role="status">Drogenrapport wird geladen …</p>;
+  if (status === 'signed-in') return <Navigate to="/" replace />;
+  return <SignInPage />;
+}
+
+function NotFound() {
+  return <><h1 className="kern-heading-large">Seite nicht gefunden</h1><p className="kern-body"><Link to="/">Zum Lagebild</Link></p></>;
+}
+
+const router = createBrowserRouter([
+  { path: '/anmelden', element: <SignInRoute /> },
+  {
+    element: <RequireSignIn><Layout /></RequireSignIn>,
+    children: [
+      { path: '/', element: <SituationPage /> },
+      { path: '/melden', element: <RequireSignIn role="liaison"><ReportPage /></RequireSignIn> },
+      { path: '/meldungen', element: <RequireSignIn role="liaison"><MyReportsPage /></RequireSignIn> },
+      { path: '/meldungen/:id', element: <RequireSignIn role="liaison"><EditReportPage /></RequireSignIn> },
+      { path: '/passwort', element: <PasswordPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

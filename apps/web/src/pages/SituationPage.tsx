@@ -1,0 +1,151 @@
+import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, download, type Schemas } from '../api/client';
+import { Button, FormProblem, SelectField } from '../components/form';
+import { MapView, type MapPoint } from '../components/MapView';
+import { TrendChart, type TrendSeries } from '../components/TrendChart';
+import { CATEGORIES, CATEGORY_LABELS, formatDateTime, formatNumber, SENSITIVE_LABELS, type Category } from '../format';
+import { useDistricts, usePlaces } from '../reference-data';
+
+const PERIODS = { '28': 'Letzte 4 Wochen', '91': 'Letzte 3 Monate', '365': 'Letzte 12 Monate' } as const;
+type Period = keyof typeof PERIODS;
+const PAGE = 25;
+
+/** Lagebild: the map, the filtered developments (paginated), the trend per district and the CSV export. */
+export function SituationPage() {
+  const [period, setPeriod] = useState<Period>('91');
+  const [districtId, setDistrictId] = useState('');
+  const [category, setCategory] = useState<Category | ''>('');
+  const [nearSensitiveOnly, setNearSensitiveOnly] = useState(false);
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  // Whole minutes, so that the query keys stay stable while the page is open.
+  const from = useMemo(() => new Date(Math.floor(Date.now() / 60_000) * 60_000 - Number(period) * 86_400_000).toISOString(), [period]);
+  const filter = { from, districtId: districtId || undefined, category: category ? [category] : undefined, nearSensitiveOnly: nearSensitiveOnly || undefined };
+  const districts = useDistricts();
+  const places = usePlaces();
+  const page = cursors.length - 1;
+
+  const list = useQuery({
+    queryKey: ['developments', 'situation', filter, cursors[page]],
+    queryFn: () => api<Schemas['DevelopmentPageDto']>('GET', '/developments', { query: { ...filter, limit: PAGE, cursor: cursors[page] } }),
+    placeholderData: keepPreviousData,
+  });
+  const mapPoints = useQuery({
+    queryKey: ['developments', 'map', filter],
+    queryFn: () => api<Schemas['DevelopmentPageDto']>('GET', '/developments', { query: { ...filter, limit: 200 } }),
+  });
+  const interval = period === '365' ? 'month' : 'week';
+  const trends = useQuery({
+    queryKey: ['developments', 'trends', filter, interval],
+    queryFn: () => api<Schemas['TrendsResponseDto']>('GET', '/developments/trends', { query: { ...filter, interval, groupBy: 'district' } }),
+  });
+
+  const resetPaging = () => setCursors([undefined]);
+  const points: MapPoint[] = useMemo(() => [
+    ...(places.data ?? []).filter((p) => p.kind === 'sensitive').map((p) => ({ id: p.id, lat: p.lat, lon: p.lon, label: `${p.name} (${SENSITIVE_LABELS[p.sensitiveKind ?? ''] ?? 'sensibler Ort'})`, kind: 'sensitive' as const })),
+    ...(mapPoints.data?.items ?? []).map((d) => ({ id: d.id, lat: d.lat, lon: d.lon, label: `${CATEGORY_LABELS[d.category]}, ${formatDateTime(d.observedAt)}`, kind: 'development' as const, flagged: !!d.nearestSensitivePlace })),
+  ], [places.data, mapPoints.data]);
+
+  const perDistrict: TrendSeries[] = useMemo(() => {
+    if (!trends.data) return [];
+    const byGroup = new Map<string, TrendSeries>();
+    for (const s of trends.data.series) {
+      const key = s.groupId ?? 'none';
+      const entry = byGroup.get(key) ?? { name: s.groupName ?? 'Ohne Bezirk', points: trends.data.buckets.map((b) => ({ bucket: b.bucket, count: 0 })) };
+      s.points.forEach((p) => {
+        const slot = entry.points.find((x) => x.bucket === p.bucket);
+        if (slot) slot.count += p.count;
+      });
+      byGroup.set(key, entry);
+    }
+    return [...byGroup.values()].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  }, [trends.data]);
+
+  const [exportError, setExportError] = useState<unknown>(null);
+  return (
+    <>
+      <h1 className="kern-heading-large">Lagebild</h1>
+      <form className="filters" aria-label="Filter" onSubmit={(e) => e.preventDefault()}>
+        <SelectField label="Zeitraum" value={period} onChange={(e) => { setPeriod(e.target.value as Period); resetPaging(); }}>
+          {Object.entries(PERIODS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </SelectField>
+        <SelectField label="Bezirk" value={districtId} onChange={(e) => { setDistrictId(e.target.value); resetPaging(); }}>
+          <option value="">Alle Bezirke</option>
+          {(districts.data ?? []).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </SelectField>
+        <SelectField label="Kategorie" value={category} onChange={(e) => { setCategory(e.target.value as Category | ''); resetPaging(); }}>
+          <option value="">Alle Kategorien</option>
+          {CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}
+        </SelectField>
+        <div className="kern-form-check filters__check">
+          <input className="kern-form-check__checkbox" type="checkbox" id="near-sensitive" checked={nearSensitiveOnly} onChange={(e) => { setNearSensitiveOnly(e.target.checked); resetPaging(); }} />
+          <label className="kern-label" htmlFor="near-sensitive">Nur nahe sensiblen Orten</label>
+        </div>
+      </form>
+
+      <section aria-labelledby="map-heading" className="stack">
+        <h2 id="map-heading" className="kern-heading-medium">Karte</h2>
+        <p className="kern-body kern-body--small">Blaue Punkte: Meldungen (rot umrandet: nahe einem sensiblen Ort; bis zu 200 der neuesten). Weiße Kreise mit rotem Rand: besonders sensible Orte. Alle Meldungen stehen auch in der Liste unten.</p>
+        <MapView label="Karte der Bezirke mit Meldungen und sensiblen Orten" districts={districts.data} points={points} />
+      </section>
+
+      <section aria-labelledby="list-heading" className="stack">
+        <div className="section-head">
+          <h2 id="list-heading" className="kern-heading-medium">Meldungen</h2>
+          <Button variant="secondary" onClick={() => { setExportError(null); download('/developments/export.csv', filter, 'meldungen.csv').catch(setExportError); }}>
+            Als CSV exportieren
+          </Button>
+        </div>
+        <FormProblem error={exportError ?? (list.isError ? list.error : null)} />
+        {list.data && list.data.items.length === 0 && <p className="kern-body">Keine Meldungen für diese Filter.</p>}
+        {list.data && list.data.items.length > 0 && (
+          <div className="kern-table-responsive">
+            <table className="kern-table kern-table--striped">
+              <caption className="kern-sr-only">Meldungen, neueste zuerst, Seite {page + 1}</caption>
+              <thead className="kern-table__head">
+                <tr className="kern-table__row">
+                  <th scope="col" className="kern-table__header">Beobachtet</th>
+                  <th scope="col" className="kern-table__header">Kategorie</th>
+                  <th scope="col" className="kern-table__header">Ort</th>
+                  <th scope="col" className="kern-table__header kern-table__header--numeric">Anzahl</th>
+                  <th scope="col" className="kern-table__header kern-table__header--numeric">Schwere</th>
+                  <th scope="col" className="kern-table__header">Gemeldet von</th>
+                </tr>
+              </thead>
+              <tbody className="kern-table__body">
+                {list.data.items.map((d) => (
+                  <tr className="kern-table__row" key={d.id}>
+                    <td className="kern-table__cell">{formatDateTime(d.observedAt)}</td>
+                    <td className="kern-table__cell">{CATEGORY_LABELS[d.category]}</td>
+                    <td className="kern-table__cell">
+                      {d.place?.name ?? d.district?.name ?? `${formatNumber(d.lat)}, ${formatNumber(d.lon)}`}
+                      {d.nearestSensitivePlace && <> <span className="kern-badge kern-badge--danger kern-badge--small"><span className="kern-label">nahe {d.nearestSensitivePlace.name}</span></span></>}
+                    </td>
+                    <td className="kern-table__cell kern-table__cell--numeric">{d.count === null ? '–' : formatNumber(d.count)}</td>
+                    <td className="kern-table__cell kern-table__cell--numeric">{d.severity}</td>
+                    <td className="kern-table__cell">{d.reportingAgency.name}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="pager">
+          <Button variant="secondary" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Vorherige Seite</Button>
+          <span className="kern-body">Seite {page + 1}</span>
+          <Button variant="secondary" disabled={!list.data?.nextCursor} onClick={() => setCursors((c) => [...c, list.data!.nextCursor!])}>Nächste Seite</Button>
+        </div>
+      </section>
+
+      <section aria-labelledby="trend-heading" className="stack">
+        <h2 id="trend-heading" className="kern-heading-medium">Entwicklung je Bezirk</h2>
+        <p className="kern-body kern-body--small">Meldungen je {interval === 'week' ? 'Woche' : 'Monat'}{category ? ` (${CATEGORY_LABELS[category]})` : ''}; jedes Diagramm hat eine Tabelle mit denselben Zahlen.</p>
+        {trends.isError && <FormProblem error={trends.error} />}
+        {trends.data && perDistrict.length === 0 && <p className="kern-body">Keine Meldungen im Zeitraum.</p>}
+        <div className="trend-grid">
+          {perDistrict.map((s) => <TrendChart key={s.name} series={s} intervalLabel={interval === 'week' ? 'Woche' : 'Monat'} />)}
+        </div>
+      </section>
+    </>
+  );
+}
