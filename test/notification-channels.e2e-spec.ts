@@ -76,11 +76,15 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** Plans one reminder about a fresh subject for this person, the one planning function every rule uses; returns its row on `channel`. */
+/**
+ * Plans one reminder, due now, about a fresh measure this person is responsible for (so that the
+ * kind's renderer says it applies), through the one planning function every rule uses; returns its
+ * row on `channel`. Its occurrence ('') keeps it apart from the rows the measure rules planned.
+ */
 async function planFor(t: TestApp, person: TestPerson, channel: ReminderChannel, opts: { subjectId?: string } = {}): Promise<Reminder> {
-  const subjectId = opts.subjectId ?? randomUUID();
+  const subjectId = opts.subjectId ?? (await t.make.measure(person)).id;
   await t.db.transaction((m) => planReminders(m, { type: 'measure', id: subjectId }, ['measure_due_soon'], [{ kind: 'measure_due_soon', recipients: [person.person.id], dueAt: new Date() }]));
-  return t.db.getRepository(Reminder).findOneByOrFail({ subjectId, channel, kind: 'measure_due_soon' });
+  return t.db.getRepository(Reminder).findOneByOrFail({ subjectId, channel, kind: 'measure_due_soon', occurrence: '' });
 }
 
 const message = (subjectId: string, extra: Partial<ReminderMessage> = {}): ReminderMessage => ({
