@@ -97,7 +97,7 @@ async function recipient(): Promise<TestPerson> {
 async function planFor(p: TestPerson, count: number, dueAt: Date): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const measure = await t.make.measure(p);
+    const measure = await t.make.bareMeasure(p);
     const { pendingIds } = await t.db.transaction((m) => planReminders(m, { type: 'measure', id: measure.id }, ['measure_due_soon'], [{ kind: 'measure_due_soon', recipients: [p.person.id], dueAt, webhooks: false }]));
     expect(pendingIds).toHaveLength(1);
     ids.push(pendingIds[0]!);

@@ -41,7 +41,7 @@ afterAll(async () => {
 describe('planReminders', () => {
   it('inserts one row per recipient and channel; planning the same again changes nothing', async () => {
     const p = await t.make.person(['liaison']);
-    const measure = await t.make.measure(p);
+    const measure = await t.make.bareMeasure(p);
     const intent: ReminderIntent = { kind: 'measure_due_soon', recipients: [p.person.id, p.person.id], dueAt: at('2030-01-07T07:00:00Z'), webhooks: false };
     const first = await plan(measure.id, [intent]);
     expect(first.pendingIds).toHaveLength(2);
@@ -55,7 +55,7 @@ describe('planReminders', () => {
   it('two planners at once make one row per reminder (the unique key), whichever commits first', async () => {
     const p = await t.make.person(['liaison']);
     await inboxOnly(p);
-    const measure = await t.make.measure(p);
+    const measure = await t.make.bareMeasure(p);
     const intent: ReminderIntent = { kind: 'measure_due_soon', recipients: [p.person.id], dueAt: at('2030-01-07T07:00:00Z'), webhooks: false };
     await Promise.all(Array.from({ length: 4 }, () => plan(measure.id, [intent])));
     expect(await rows(measure.id)).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('planReminders', () => {
   it('moves a pending row to a new due time, withdraws what is no longer wanted, and revives it when wanted again', async () => {
     const p = await t.make.person(['liaison']);
     await inboxOnly(p);
-    const measure = await t.make.measure(p);
+    const measure = await t.make.bareMeasure(p);
     const soon: ReminderIntent = { kind: 'measure_due_soon', recipients: [p.person.id], dueAt: at('2030-01-07T07:00:00Z'), webhooks: false };
     const tomorrow: ReminderIntent = { kind: 'measure_due_tomorrow', recipients: [p.person.id], dueAt: at('2030-01-13T07:00:00Z'), webhooks: false };
     await plan(measure.id, [soon, tomorrow]);
@@ -94,7 +94,7 @@ describe('planReminders', () => {
   it('never touches a row that is sent, being sent or failed: sent stays sent', async () => {
     const p = await t.make.person(['liaison']);
     await inboxOnly(p);
-    const measure = await t.make.measure(p);
+    const measure = await t.make.bareMeasure(p);
     const soon: ReminderIntent = { kind: 'measure_due_soon', recipients: [p.person.id], dueAt: at('2030-01-07T07:00:00Z'), webhooks: false };
     const tomorrow: ReminderIntent = { kind: 'measure_due_tomorrow', recipients: [p.person.id], dueAt: at('2030-01-13T07:00:00Z'), webhooks: false };
     await plan(measure.id, [soon, tomorrow]);
@@ -118,7 +118,7 @@ describe('planReminders', () => {
       `INSERT INTO notification_settings (person_id, channels) VALUES ($1, '{"measures":["inbox"]}'), ($2, '{"measures":["email"],"rapports":["inbox"]}'), ($3, '{"measures":[]}')`,
       [inbox.person.id, mail.person.id, none.person.id],
     );
-    const measure = await t.make.measure(inbox);
+    const measure = await t.make.bareMeasure(inbox);
     await plan(measure.id, [{ kind: 'measure_due_soon', recipients: [inbox, mail, none, gone, defaults].map((x) => x.person.id), dueAt: at('2030-01-07T07:00:00Z') }]);
     const got = (await rows(measure.id)).map((r) => [r.recipient_id, r.channel]).sort();
     expect(got).toEqual([
@@ -137,7 +137,7 @@ describe('planReminders', () => {
     const b = await t.make.person(['liaison'], { agency: silent });
     const c = await t.make.person(['liaison'], { agency: off });
     for (const p of [a1, a2, b, c]) await inboxOnly(p);
-    const measure = await t.make.measure(a1);
+    const measure = await t.make.bareMeasure(a1);
     await plan(measure.id, [{ kind: 'measure_due_soon', recipients: [a1, a2, b, c].map((x) => x.person.id), dueAt: at('2030-01-07T07:00:00Z') }]);
     const hooks = (await rows(measure.id)).filter((r) => r.channel === 'webhook');
     expect(hooks.map((r) => [r.agency_id, r.recipient_id])).toEqual([[hooked.id, null]]);
@@ -147,7 +147,7 @@ describe('planReminders', () => {
 
   it('refuses an intent of a kind the caller does not own or about another subject type', async () => {
     const p = await t.make.person(['liaison']);
-    const measure = await t.make.measure(p);
+    const measure = await t.make.bareMeasure(p);
     await expect(plan(measure.id, [{ kind: 'measure_overdue', recipients: [p.person.id], dueAt: new Date() }])).rejects.toThrow(/not among the kinds owned/);
     await expect(plan(measure.id, [{ kind: 'rapport_agenda', recipients: [p.person.id], dueAt: new Date() }], ['rapport_agenda'])).rejects.toThrow(/not a measure/);
   });

@@ -70,4 +70,15 @@ export class Factories {
     });
     return view.measure;
   }
+
+  /**
+   * A measure whose reminders, planned by the measure rules on creation, are removed again: for the
+   * tests of the ledger itself, which plan that subject's reminders with planReminders directly
+   * and would otherwise share (and withdraw) the rules' rows of the same kind.
+   */
+  async bareMeasure(responsible: TestPerson, overrides: Partial<MeasureInput> = {}): Promise<Measure> {
+    const measure = await this.measure(responsible, overrides);
+    await this.db.query(`DELETE FROM reminders WHERE subject_type = 'measure' AND subject_id = $1`, [measure.id]);
+    return measure;
+  }
 }
