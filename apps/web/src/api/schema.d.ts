@@ -16,6 +16,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jobs per queue (waiting, active, delayed, failed, completed) and the reminder ledger by state
+         * @description Works on both queue backends. When the queue store does not answer: 503 QUEUE_STORE_UNAVAILABLE, whose problem body
+         *     still carries `backend` and `ledger` (the ledger is in PostgreSQL, the truth; the queue is rebuilt from it).
+         */
+        get: operations["AdminQueuesController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agencies": {
         parameters: {
             query?: never;
@@ -74,6 +95,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AgenciesController_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's webhook (without its secret)
+         * @description Admins for every agency; an agency's leadership for its own.
+         */
+        get: operations["AgencyWebhooksController_get"];
+        /**
+         * Set up or change the webhook
+         * @description Admins for every agency; an agency's leadership for its own. Creating answers 201 with the signing secret, shown only this once; changing needs the version read (428 without, 409 when stale). Each reminder is POSTed as JSON {id, kind, title, text, link, dueAt, sentAt} with the headers X-Drogenrapport-Timestamp (unix seconds), X-Drogenrapport-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + raw body)> and X-Drogenrapport-Delivery (the reminder id, the same on every retry). 2xx counts as delivered; 5xx, 408, 429 and timeouts are retried with backoff; other answers are final.
+         */
+        put: operations["AgencyWebhooksController_put"];
+        post?: never;
+        /**
+         * Remove the webhook
+         * @description Admins for every agency; an agency's leadership for its own. Its pending deliveries are withdrawn.
+         */
+        delete: operations["AgencyWebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/webhook/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret
+         * @description Admins for every agency; an agency's leadership for its own. The new secret is in this answer only; the old one stops working at once.
+         */
+        post: operations["AgencyWebhooksController_rotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -566,6 +635,104 @@ export interface paths {
         };
         get?: never;
         put: operations["AuthController_setOwnDeputy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notification settings (the defaults until you save your own) */
+        get: operations["NotificationSettingsController_get"];
+        /**
+         * Set your notification settings
+         * @description Replaces them: `channels` per group (a group left out follows the default), and `mailMode`. An unknown group
+         *     (400 UNKNOWN_REMINDER_GROUP), an unknown channel (400 UNKNOWN_CHANNEL) or a webhook (400 WEBHOOK_NOT_PERSONAL) is refused with
+         *     the field. Send the version you read (If-Match or `version`; 0 before the first save). Reminders already planned follow the new
+         *     choice: one for a channel you turned off is not sent.
+         */
+        put: operations["NotificationSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications: unread first, then newest
+         * @description Keyset-paged (`cursor` from `nextCursor`). `unread=true` lists only the unread ones.
+         */
+        get: operations["InboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of your notifications as read
+         * @description Someone else's notification is 404, like one that does not exist.
+         */
+        post: operations["InboxController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications as read */
+        post: operations["InboxController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread */
+        get: operations["InboxController_unreadCount"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1140,7 +1307,7 @@ export interface paths {
         };
         /**
          * The agenda of a meeting, computed for you
-         * @description Read like the meeting itself (others: 404). Generated on convene: one item per district with developments since the last held rapport of the series (else the last 60 days), due or overdue measures, open escalations. Counts, changes against the period before and development ids include only what you may see; escalations only those you may read.
+         * @description Read like the meeting itself (others: 404). Generated on convene: one item per district with developments since the last held rapport of the series (else the last 60 days), due or overdue measures, open escalations, measures whose key figures are off track or flagged by the displacement watch. Counts, changes against the period before, development ids and key-figure flags come only from what you may see; escalations only those you may read. The ETag is the agenda's version (for reordering).
          */
         get: operations["AgendaController_get"];
         put?: never;
@@ -1183,14 +1350,14 @@ export interface paths {
         post?: never;
         /**
          * Remove an item (coordinators)
-         * @description Coordinators, while the meeting is planned or convened (afterwards 409 RAPPORT_NOT_CHANGEABLE). Answers the agenda as you see it. The items after it move up.
+         * @description Coordinators, while the meeting is planned or convened (afterwards 409 RAPPORT_NOT_CHANGEABLE). Answers the agenda as you see it. The items after it move up. An item a measure was agreed under is 409 AGENDA_ITEM_HAS_MEASURES.
          */
         delete: operations["AgendaController_remove"];
         options?: never;
         head?: never;
         /**
          * Retitle an item (coordinators)
-         * @description Coordinators, while the meeting is planned or convened (afterwards 409 RAPPORT_NOT_CHANGEABLE). Answers the agenda as you see it. An item of another meeting is 404 AGENDA_ITEM_NOT_FOUND.
+         * @description Coordinators, while the meeting is planned or convened (afterwards 409 RAPPORT_NOT_CHANGEABLE). Answers the agenda as you see it. An item of another meeting is 404 AGENDA_ITEM_NOT_FOUND. Send the item's version (If-Match or body): without it 428 VERSION_REQUIRED; a stale one is 409 VERSION_CONFLICT with the agenda as it is now in `current`.
          */
         patch: operations["AgendaController_retitle"];
         trace?: never;
@@ -1205,7 +1372,7 @@ export interface paths {
         get?: never;
         /**
          * Reorder the agenda (coordinators)
-         * @description Coordinators, while the meeting is planned or convened (afterwards 409 RAPPORT_NOT_CHANGEABLE). Answers the agenda as you see it. itemIds lists every item of the agenda once: an unknown or repeated id is 400 AGENDA_ITEM_UNKNOWN / AGENDA_ITEM_REPEATED naming itemIds.<n>, a missing one 400 AGENDA_ORDER_INCOMPLETE naming itemIds; nothing is stored then.
+         * @description Coordinators, while the meeting is planned or convened (afterwards 409 RAPPORT_NOT_CHANGEABLE). Answers the agenda as you see it. itemIds lists every item of the agenda once: an unknown or repeated id is 400 AGENDA_ITEM_UNKNOWN / AGENDA_ITEM_REPEATED naming itemIds.<n>, a missing one 400 AGENDA_ORDER_INCOMPLETE naming itemIds; nothing is stored then. The order is based on the agenda as a whole: send its version (If-Match or body; every change to the agenda raises it): without it 428 VERSION_REQUIRED; a stale one is 409 VERSION_CONFLICT with the agenda as it is now in `current`.
          */
         put: operations["AgendaController_reorder"];
         post?: never;
@@ -1303,14 +1470,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The minutes of a meeting: attendance, entries, decisions, agreed measures
+         * The minutes of a meeting: attendance, entries per agenda item with their decisions and agreed measures
          * @description Read like GET /rapports/{id}; in addition leadership reads every published minute (others: 404). Without `revision` the latest revision; an unknown one is 404 REVISION_NOT_FOUND.
          */
         get: operations["MinutesController_get"];
         put?: never;
         /**
          * Add an entry to the minutes (coordinators)
-         * @description Appended at the end. Only while the meeting is held: before that 409 MINUTES_NOT_OPEN, once published 409 MINUTES_PUBLISHED (correct with a new revision).
+         * @description Appended at the end, under an agenda item of this meeting (agendaItemId: another is 422 AGENDA_ITEM_NOT_FOUND, one that already has an entry 409 AGENDA_ITEM_HAS_ENTRY) or free. Only while the meeting is held: before that 409 MINUTES_NOT_OPEN, once published 409 MINUTES_PUBLISHED (correct with a new revision).
          */
         post: operations["MinutesController_add"];
         delete?: never;
@@ -1328,7 +1495,7 @@ export interface paths {
         };
         /**
          * The minutes as a German PDF
-         * @description Title, date (Europe/Berlin), attendance, entries with decisions, agreed measures with owning agency, responsible person and deadline. Read like GET /rapports/{id}; in addition leadership reads every published minute (others: 404). Without `revision` the latest revision; an unknown one is 404 REVISION_NOT_FOUND.
+         * @description Title, date (Europe/Berlin), attendance, then per entry its agenda item, notes, decisions and the measures agreed under that item (owning agency, responsible person, deadline), then the measures agreed under no item. Read like GET /rapports/{id}; in addition leadership reads every published minute (others: 404). Without `revision` the latest revision; an unknown one is 404 REVISION_NOT_FOUND.
          */
         get: operations["MinutesPdfController_pdf"];
         put?: never;
@@ -1354,7 +1521,7 @@ export interface paths {
         head?: never;
         /**
          * Edit an entry of the minutes (coordinators)
-         * @description Only while the meeting is held: before that 409 MINUTES_NOT_OPEN, once published 409 MINUTES_PUBLISHED (correct with a new revision).
+         * @description Only while the meeting is held: before that 409 MINUTES_NOT_OPEN, once published 409 MINUTES_PUBLISHED (correct with a new revision). Send the entry's version (If-Match or body): without it 428 VERSION_REQUIRED; a stale one is 409 VERSION_CONFLICT with the entry as it is now in `current`.
          */
         patch: operations["MinutesController_update"];
         trace?: never;
@@ -1370,7 +1537,7 @@ export interface paths {
         put?: never;
         /**
          * Agree a measure under an entry ("Maßnahme vereinbaren", coordinators)
-         * @description Records the measure as POST /measures does (same checks), linked to this meeting (rapportId). Only while the meeting is held: before that 409 MINUTES_NOT_OPEN, once published 409 MINUTES_PUBLISHED (correct with a new revision).
+         * @description Records the measure as POST /measures does (same checks), linked to this meeting (rapportId) and to the entry's agenda item (agendaItemId; none for a free entry). Only while the meeting is held: before that 409 MINUTES_NOT_OPEN, once published 409 MINUTES_PUBLISHED (correct with a new revision).
          */
         post: operations["MinutesController_agree"];
         delete?: never;
@@ -1413,6 +1580,46 @@ export interface paths {
          * @description Convening invites the active liaisons of the participating agencies (for an extended rapport also their leadership) and the people named in personIds; a meeting in the past is 422 MEETING_IN_PAST. Held from its start on; then the series plans its next meeting, and an extended rapport resolves the escalation it was convened for. Cancelled needs a reason. A move not allowed is 409 INVALID_TRANSITION with `allowed`.
          */
         post: operations["RapportsController_changeStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reminders in one state (default: failed), most recently changed first
+         * @description What, about which record (type and id), to whom, by which channel, when due, how many attempts and the last error code. No text of the reminder.
+         */
+        get: operations["RemindersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed reminder again
+         * @description failed -> pending with its attempts reset; the worker delivers it. Any other state: 409 REMINDER_NOT_FAILED with `currentState`.
+         */
+        post: operations["RemindersController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1610,6 +1817,16 @@ export interface components {
             };
             total: number;
         };
+        AgencyWebhookResponseDto: {
+            active: boolean;
+            agencyId: string;
+            createdAt: string;
+            /** @description The HMAC-SHA256 signing secret (hex). Only in the answer that created or rotated it; store it in the receiver now, it is never shown again. */
+            secret?: string;
+            updatedAt: string;
+            url: string;
+            version: number;
+        };
         AgendaCategoryCountDto: {
             /** @enum {string} */
             category: "syringe_finds" | "complaint" | "aggression_violence" | "new_scene" | "dealing" | "public_consumption" | "camping" | "enforcement_action" | "other";
@@ -1630,6 +1847,12 @@ export interface components {
             /** @enum {string} */
             status: "proposed" | "convened" | "dismissed" | "resolved";
         };
+        AgendaItemPatchDto: {
+            /** @example Bericht der Straßensozialarbeit */
+            title: string;
+            /** @description The item's version you read (items[].version); or If-Match. Required: without it 428 VERSION_REQUIRED */
+            version?: number;
+        };
         AgendaItemResponseDto: {
             /** @description Per category with a count or a previous count; only what you may see */
             categories: components["schemas"]["AgendaCategoryCountDto"][];
@@ -1639,20 +1862,37 @@ export interface components {
             /** @description Only the escalations you may read */
             escalations: components["schemas"]["AgendaEscalationDto"][];
             id: string;
+            /** @description key_figures item: the flagged key figures of its measures, counted from what you may see */
+            keyFigures: components["schemas"]["AgendaKeyFigureFlagDto"][];
             /**
-             * @description district, measures and escalations are generated on convene; custom ones are added by coordinators
+             * @description district, measures, escalations and key_figures are generated on convene; custom ones are added by coordinators
              * @enum {string}
              */
-            kind: "district" | "measures" | "escalations" | "custom";
+            kind: "district" | "measures" | "escalations" | "key_figures" | "custom";
+            /** @description measures: due or overdue; key_figures: those with a key figure off track or flagged by the displacement watch as counted for you */
             measures: components["schemas"]["AgendaMeasureDto"][];
             period: components["schemas"]["AgendaPeriodDto"] | null;
             /** @description 0-based */
             position: number;
             title: string;
+            /** @description The item's version: send it when retitling (If-Match or body) */
+            version: number;
         };
         AgendaItemTitleDto: {
             /** @example Bericht der Straßensozialarbeit */
             title: string;
+        };
+        AgendaKeyFigureFlagDto: {
+            /** @description The displacement watch suspects displacement, as counted from the developments you may see */
+            displacementSuspected: boolean;
+            keyFigureId: string;
+            measureId: string;
+            name: string;
+            /**
+             * @description As counted from the developments you may see
+             * @enum {string}
+             */
+            status: "on_track" | "off_track" | "no_data";
         };
         AgendaMeasureDto: {
             /** @description Berlin date */
@@ -1665,6 +1905,8 @@ export interface components {
         AgendaOrderDto: {
             /** @description Every item id of the agenda, each once, in the new order */
             itemIds: string[];
+            /** @description The agenda's version you read (the agenda's `version`, also its ETag); or If-Match. Required: without it 428 VERSION_REQUIRED */
+            version?: number;
         };
         AgendaPeriodDto: {
             /** @description Start of the period before, of equal length, ending at since */
@@ -1677,6 +1919,8 @@ export interface components {
         AgendaResponseDto: {
             items: components["schemas"]["AgendaItemResponseDto"][];
             rapportId: string;
+            /** @description The version of the agenda as a whole (also the ETag): rises with every change; send it when reordering */
+            version: number;
         };
         AgreeMeasureDto: {
             /**
@@ -1826,6 +2070,12 @@ export interface components {
             status: "planned" | "in_progress" | "done" | "blocked" | "cancelled";
             /** @description The version you read (or If-Match) */
             version?: number;
+        };
+        ChannelsByGroupDto: {
+            digests: ("inbox" | "email")[];
+            escalations: ("inbox" | "email")[];
+            measures: ("inbox" | "email")[];
+            rapports: ("inbox" | "email")[];
         };
         CityBoundsDto: {
             maxLat: number;
@@ -2008,7 +2258,7 @@ export interface components {
         CreateMeasureDto: {
             /**
              * Format: uuid
-             * @description The agenda item it was agreed under (not checked until the rapport issue lands)
+             * @description The agenda item it was agreed under: an item of the rapport named in rapportId (else 422 AGENDA_ITEM_NOT_FOUND)
              */
             agendaItemId?: string | null;
             /**
@@ -2386,12 +2636,17 @@ export interface components {
             dismissal: components["schemas"]["DismissalDto"] | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description Dismissed as merged into this escalation: it returned to proposed (its extended rapport was cancelled) and took this newer proposal of the same rule and scope over
+             */
+            mergedIntoId: string | null;
             /** @description null: proposed by a threshold rule */
             raisedBy: components["schemas"]["PersonRefDto"] | null;
             raisedByAgency: components["schemas"]["AgencyRefDto"] | null;
             /**
              * Format: uuid
-             * @description The extended rapport convened for it (convened and resolved)
+             * @description The extended rapport convened for it (convened and resolved; cleared when that rapport is cancelled and the escalation returns to proposed)
              */
             rapportId: string | null;
             /** @enum {string} */
@@ -2454,6 +2709,11 @@ export interface components {
         HealthChecksDto: {
             /** @enum {string} */
             database: "up" | "down";
+            /**
+             * @description How reminder mail leaves: SMTP_URL, .eml files under DATA_DIR/outbox-mail, or not at all (SMTP_URL unset on a server: mail reminders fail). Informational: does not change `status`
+             * @enum {string}
+             */
+            mail: "smtp" | "outbox" | "not_configured";
             /** @enum {string} */
             queue: "up" | "down";
             /**
@@ -2464,6 +2724,8 @@ export interface components {
         };
         HealthResponseDto: {
             checks: components["schemas"]["HealthChecksDto"];
+            /** @description The dependencies that do not answer, by name (e.g. ["redis"]); empty when all do */
+            down: ("postgres" | "redis")[];
             /** @enum {string} */
             status: "ok" | "unavailable";
             worker: components["schemas"]["HealthWorkerDto"];
@@ -2585,6 +2847,14 @@ export interface components {
             kind: "absolute" | "percent";
             value: number;
         };
+        LedgerCountsDto: {
+            batched: number;
+            failed: number;
+            pending: number;
+            sending: number;
+            sent: number;
+            withdrawn: number;
+        };
         LinkedDevelopmentDto: {
             /** @enum {string} */
             category: "syringe_finds" | "complaint" | "aggression_violence" | "new_scene" | "dealing" | "public_consumption" | "camping" | "enforcement_action" | "other";
@@ -2602,6 +2872,10 @@ export interface components {
             /** @example koordination@demo.drogenrapport.invalid */
             email: string;
             password: string;
+        };
+        MarkedReadDto: {
+            /** @description How many were unread and are now read */
+            marked: number;
         };
         MeasureActorDto: {
             /** Format: uuid */
@@ -2706,6 +2980,12 @@ export interface components {
             title: string;
             version: number;
         };
+        MinutesAgendaItemDto: {
+            id: string;
+            /** @description Position on the agenda, 0-based */
+            position: number;
+            title: string;
+        };
         MinutesAttendanceDto: {
             /**
              * @description null: not recorded
@@ -2736,7 +3016,116 @@ export interface components {
              */
             notes?: string;
         };
-        MinutesEntryDto: {
+        MinutesEntryPatchDto: {
+            /**
+             * @description What was decided. No personal data about drug users belongs here.
+             * @example Das Ordnungsamt kontrolliert dort zweimal täglich.
+             */
+            decisions?: string;
+            /**
+             * @description Optional heading of the entry (null clears it)
+             * @example Bahnhofsvorplatz
+             */
+            heading?: string | null;
+            /**
+             * @description What was discussed. No personal data about drug users belongs here.
+             * @example Mehr Spritzenfunde am Spielplatz seit März.
+             */
+            notes?: string;
+            /** @description The entry's version you read; or If-Match. Required: without it 428 VERSION_REQUIRED */
+            version?: number;
+        };
+        MinutesEntryResponseDto: {
+            /**
+             * Format: uuid
+             * @description The agenda item the entry is written under; null for a free entry
+             */
+            agendaItemId: string | null;
+            decisions: string;
+            heading: string | null;
+            id: string;
+            notes: string;
+            /** @description Order within the minutes, from 1 */
+            position: number;
+            /** @description The entry of the previous revision this one replaces */
+            previousId: string | null;
+            rapportId: string;
+            revision: number;
+            updatedAt: string;
+            /** @description Send it when editing the entry (If-Match or body) */
+            version: number;
+        };
+        MinutesEntryWithItemDto: {
+            /** @description null for a free entry */
+            agendaItem: components["schemas"]["MinutesAgendaItemDto"] | null;
+            /**
+             * Format: uuid
+             * @description The agenda item the entry is written under; null for a free entry
+             */
+            agendaItemId: string | null;
+            decisions: string;
+            heading: string | null;
+            id: string;
+            /** @description The measures agreed under this entry's agenda item */
+            measures: components["schemas"]["MinutesMeasureDto"][];
+            notes: string;
+            /** @description Order within the minutes, from 1 */
+            position: number;
+            /** @description The entry of the previous revision this one replaces */
+            previousId: string | null;
+            rapportId: string;
+            revision: number;
+            updatedAt: string;
+            /** @description Send it when editing the entry (If-Match or body) */
+            version: number;
+        };
+        MinutesMeasureDto: {
+            /**
+             * Format: uuid
+             * @description The agenda item it was agreed under
+             */
+            agendaItemId: string | null;
+            /** @description Berlin date */
+            deadline: string;
+            id: string;
+            /** @description The owning agency */
+            owningAgency: components["schemas"]["NamedRefDto"];
+            responsible: components["schemas"]["PersonRefDto"];
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "done" | "blocked" | "cancelled";
+            title: string;
+        };
+        MinutesResponseDto: {
+            attendance: components["schemas"]["MinutesAttendanceDto"][];
+            entries: components["schemas"]["MinutesEntryWithItemDto"][];
+            /** @enum {string} */
+            kind: "regular" | "extended";
+            /** @description The highest revision */
+            latestRevision: number;
+            location: string;
+            /** @description Every measure agreed in this meeting (under an agenda item or not) */
+            measures: components["schemas"]["MinutesMeasureDto"][];
+            /** @description Read-only once published */
+            published: boolean;
+            rapportId: string;
+            /** @description The revision shown */
+            revision: number;
+            startsAt: string;
+            /** @enum {string} */
+            status: "planned" | "convened" | "held" | "minutes_published" | "cancelled";
+            title: string;
+        };
+        NamedRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        NewMinutesEntryDto: {
+            /**
+             * Format: uuid
+             * @description The agenda item the entry is written under (an item of this meeting's agenda, else 422 AGENDA_ITEM_NOT_FOUND; one entry per item, else 409 AGENDA_ITEM_HAS_ENTRY). Absent or null: a free entry, e.g. "Verschiedenes". Set once, when the entry is created.
+             */
+            agendaItemId?: string | null;
             /**
              * @description What was decided. No personal data about drug users belongs here.
              * @example Das Ordnungsamt kontrolliert dort zweimal täglich.
@@ -2753,54 +3142,42 @@ export interface components {
              */
             notes?: string;
         };
-        MinutesEntryResponseDto: {
-            decisions: string;
-            heading: string | null;
-            id: string;
-            notes: string;
-            /** @description Order within the minutes, from 1 */
-            position: number;
-            /** @description The entry of the previous revision this one replaces */
-            previousId: string | null;
-            rapportId: string;
-            revision: number;
-            updatedAt: string;
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
-        MinutesMeasureDto: {
-            /** @description Berlin date */
-            deadline: string;
-            id: string;
-            /** @description The owning agency */
-            owningAgency: components["schemas"]["NamedRefDto"];
-            responsible: components["schemas"]["PersonRefDto"];
-            /** @enum {string} */
-            status: "planned" | "in_progress" | "done" | "blocked" | "cancelled";
-            title: string;
-        };
-        MinutesResponseDto: {
-            attendance: components["schemas"]["MinutesAttendanceDto"][];
-            entries: components["schemas"]["MinutesEntryResponseDto"][];
-            /** @enum {string} */
-            kind: "regular" | "extended";
-            /** @description The highest revision */
-            latestRevision: number;
-            location: string;
-            /** @description Measures agreed in this meeting */
-            measures: components["schemas"]["MinutesMeasureDto"][];
-            /** @description Read-only once published */
-            published: boolean;
-            rapportId: string;
-            /** @description The revision shown */
-            revision: number;
-            startsAt: string;
-            /** @enum {string} */
-            status: "planned" | "convened" | "held" | "minutes_published" | "cancelled";
-            title: string;
-        };
-        NamedRefDto: {
+        NotificationResponseDto: {
+            /** Format: date-time */
+            createdAt: string;
             /** Format: uuid */
             id: string;
-            name: string;
+            /** @enum {string} */
+            kind: "measure_due_soon" | "measure_due_tomorrow" | "measure_overdue" | "measure_overdue_leadership" | "measure_overdue_coordinators" | "milestone_due_soon" | "milestone_due_tomorrow" | "milestone_overdue" | "rapport_invitation" | "rapport_update" | "rapport_cancellation" | "rapport_call_for_developments" | "rapport_agenda" | "rapport_minutes_published" | "escalation_proposed" | "escalation_sensitive_breach" | "leadership_weekly_digest" | "mail_daily_digest";
+            /** @description A path into the product, e.g. /measures/<id> */
+            link: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            /** @enum {string} */
+            subjectType: "measure" | "milestone" | "rapport" | "escalation" | "digest";
+            text: string;
+            /** @description German, names records by title only */
+            title: string;
+        };
+        NotificationSettingsResponseDto: {
+            /** @description The channels that apply per group (defaults filled in) */
+            channels: components["schemas"]["ChannelsByGroupDto"];
+            /** @description The groups you chose yourself; the others follow the defaults */
+            chosen: ("measures" | "rapports" | "escalations" | "digests")[];
+            /**
+             * @description single: one mail per reminder; daily_digest: one mail a day with all of them
+             * @enum {string}
+             */
+            mailMode: "single" | "daily_digest";
+            /** @description 0 until you first save; send it back (If-Match or version) when you change them */
+            version: number;
         };
         OpenEscalationsDto: {
             /** @description Proposed or convened escalations you may read (as GET /escalations) */
@@ -2931,6 +3308,54 @@ export interface components {
              */
             text: string;
         };
+        PutAgencyWebhookDto: {
+            /** @description Off: nothing is posted and pending deliveries are withdrawn. Default on creation: true */
+            active?: boolean;
+            /**
+             * @description https (plain http only to localhost)
+             * @example https://chat.example.de/hooks/drogenrapport
+             */
+            url: string;
+            /** @description Required when the agency already has a webhook: the version you read; a stale version is refused (409) */
+            version?: number;
+        };
+        PutNotificationSettingsDto: {
+            /**
+             * @description Per reminder group (measures, rapports, escalations, digests) the channels wanted, each a subset of inbox and email
+             *     (an empty list: nothing for that group). A group left out follows the default. Webhooks are set up per agency, not here.
+             * @example {
+             *       "measures": [
+             *         "inbox",
+             *         "email"
+             *       ],
+             *       "digests": [
+             *         "email"
+             *       ]
+             *     }
+             */
+            channels: {
+                [key: string]: ("inbox" | "email")[];
+            };
+            /** @enum {string} */
+            mailMode: "single" | "daily_digest";
+            /** @description The version you read (or If-Match); required one way or the other */
+            version?: number;
+        };
+        QueueCountsDto: {
+            active: number;
+            completed: number;
+            delayed: number;
+            failed: number;
+            name: string;
+            waiting: number;
+        };
+        QueuesOverviewDto: {
+            /** @enum {string} */
+            backend: "redis" | "postgres";
+            /** @description The reminder ledger (Postgres, the truth) by state */
+            ledger: components["schemas"]["LedgerCountsDto"];
+            queues: components["schemas"]["QueueCountsDto"][];
+        };
         RaiseEscalationDto: {
             /** @description The developments that show it; each must be one you may see and not withdrawn */
             developmentIds: string[];
@@ -2987,6 +3412,47 @@ export interface components {
         RefreshDto: {
             /** @description The refresh token from the last login or refresh; each can be used once. */
             refreshToken: string;
+        };
+        ReminderPageDto: {
+            items: components["schemas"]["ReminderResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ReminderResponseDto: {
+            /**
+             * Format: uuid
+             * @description The agency whose webhook receives it
+             */
+            agencyId: string | null;
+            attempts: number;
+            /** @enum {string} */
+            channel: "inbox" | "email" | "webhook";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "measure_due_soon" | "measure_due_tomorrow" | "measure_overdue" | "measure_overdue_leadership" | "measure_overdue_coordinators" | "milestone_due_soon" | "milestone_due_tomorrow" | "milestone_overdue" | "rapport_invitation" | "rapport_update" | "rapport_cancellation" | "rapport_call_for_developments" | "rapport_agenda" | "rapport_minutes_published" | "escalation_proposed" | "escalation_sensitive_breach" | "leadership_weekly_digest" | "mail_daily_digest";
+            /** @description A stable error code of the last failed attempt (e.g. SMTP_UNAVAILABLE) */
+            lastError: string | null;
+            late: boolean;
+            /**
+             * Format: uuid
+             * @description The person (null for an agency webhook)
+             */
+            recipientId: string | null;
+            /** @description The person's display name, or the agency's name for a webhook */
+            recipientName: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            state: "pending" | "sending" | "sent" | "failed" | "withdrawn" | "batched";
+            /** Format: uuid */
+            subjectId: string | null;
+            /** @enum {string} */
+            subjectType: "measure" | "milestone" | "rapport" | "escalation" | "digest";
+            /** Format: date-time */
+            updatedAt: string;
         };
         SensitivePlaceRefDto: {
             /** @description Distance in metres when the development was stored */
@@ -3126,6 +3592,9 @@ export interface components {
             series: components["schemas"]["TrendSeriesDto"][];
             /** Format: date-time */
             to: string;
+        };
+        UnreadCountDto: {
+            unread: number;
         };
         UpdateAgencyDto: {
             /** @description Short code, unique; 2-20 letters, digits or - */
@@ -3342,6 +3811,10 @@ export interface components {
             /** @description Tile URL template (MAP_TILE_URL); null: the maps show no tiles */
             mapTileUrl?: string | null;
         };
+        WebhookVersionDto: {
+            /** @description The version you read; a stale version is refused (409) */
+            version?: number;
+        };
         WithdrawDevelopmentDto: {
             /** @description Why it is withdrawn (e.g. "doppelt erfasst"). No personal data about drug users belongs here: no names, descriptions of persons, licence plates or anything else that identifies someone. */
             reason: string;
@@ -3372,6 +3845,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiIndexDto"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuesOverviewDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but this needs another role, or the record is not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -3790,6 +4309,373 @@ export interface operations {
             };
             /** @description No such record, or you may not see it */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgencyWebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag carries the version (for If-Match) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyWebhookResponseDto"];
+                };
+            };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but this needs another role, or the record is not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgencyWebhooksController_put: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description The version you read, as sent in ETag (e.g. "3"); or send `version` in the body */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutAgencyWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description Changed (no secret) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyWebhookResponseDto"];
+                };
+            };
+            /** @description Created; `secret` is in this answer only */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyWebhookResponseDto"];
+                };
+            };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but this needs another role, or the record is not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state: a stale version (with `current`), a code or e-mail already taken, or a transition that is not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A version is required: send the version you read (If-Match header or `version` in the body) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgencyWebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description The version you read, as sent in ETag (e.g. "3"); or send `version` in the body */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but this needs another role, or the record is not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state: a stale version (with `current`), a code or e-mail already taken, or a transition that is not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgencyWebhooksController_rotate: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description The version you read, as sent in ETag (e.g. "3"); or send `version` in the body */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookVersionDto"];
+            };
+        };
+        responses: {
+            /** @description With the new `secret` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyWebhookResponseDto"];
+                };
+            };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but this needs another role, or the record is not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state: a stale version (with `current`), a code or e-mail already taken, or a transition that is not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6101,6 +6987,317 @@ export interface operations {
             };
             /** @description Well-formed, but it refers to something that does not fit: inactive, unknown, outside the city area, in the past */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag carries the version (for If-Match) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read, as sent in ETag (e.g. "3"); or send `version` in the body */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutNotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsResponseDto"];
+                };
+            };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state: a stale version (with `current`), a code or e-mail already taken, or a transition that is not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A version is required: send the version you read (If-Match header or `version` in the body) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InboxController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                order?: "asc" | "desc";
+                /** @description true: only unread; false: only read; left out: all (unread first, then newest) */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InboxController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponseDto"];
+                };
+            };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InboxController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InboxController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9339,6 +10536,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description ETag carries the agenda's version (If-Match when reordering) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9561,7 +10759,11 @@ export interface operations {
     AgendaController_retitle: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "if-match": string;
+                /** @description The item's version you read (items[].version), e.g. "2"; or send `version` in the body */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 itemId: string;
@@ -9570,7 +10772,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AgendaItemTitleDto"];
+                "application/json": components["schemas"]["AgendaItemPatchDto"];
             };
         };
         responses: {
@@ -9645,6 +10847,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A version is required: send the version you read (If-Match header or `version` in the body) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
             503: {
                 headers: {
@@ -9659,7 +10870,11 @@ export interface operations {
     AgendaController_reorder: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "if-match": string;
+                /** @description The agenda's version you read (its `version`, sent as ETag), e.g. "4"; or send `version` in the body */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9735,6 +10950,15 @@ export interface operations {
             };
             /** @description The body is not sent as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A version is required: send the version you read (If-Match header or `version` in the body) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10201,7 +11425,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MinutesEntryDto"];
+                "application/json": components["schemas"]["NewMinutesEntryDto"];
             };
         };
         responses: {
@@ -10269,6 +11493,15 @@ export interface operations {
             };
             /** @description The body is not sent as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but it refers to something that does not fit: inactive, unknown, outside the city area, in the past */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10351,7 +11584,11 @@ export interface operations {
     MinutesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "if-match": string;
+                /** @description The entry's version you read (entries[].version), e.g. "2"; or send `version` in the body */
+                "If-Match"?: string;
+            };
             path: {
                 entryId: string;
                 id: string;
@@ -10360,7 +11597,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MinutesEntryDto"];
+                "application/json": components["schemas"]["MinutesEntryPatchDto"];
             };
         };
         responses: {
@@ -10428,6 +11665,15 @@ export interface operations {
             };
             /** @description The body is not sent as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A version is required: send the version you read (If-Match header or `version` in the body) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10751,6 +11997,142 @@ export interface operations {
             };
             /** @description Well-formed, but it refers to something that does not fit: inactive, unknown, outside the city area, in the past */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RemindersController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                order?: "asc" | "desc";
+                state?: "pending" | "sending" | "sent" | "failed" | "withdrawn" | "batched";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPageDto"];
+                };
+            };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but this needs another role, or the record is not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RemindersController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResponseDto"];
+                };
+            };
+            /** @description The input is not valid: `field` and `errors` name what is wrong (body, query, path or header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but this needs another role, or the record is not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record, or you may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state: a stale version (with `current`), a code or e-mail already taken, or a transition that is not allowed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
