@@ -3,13 +3,17 @@ import { loadConfig } from '#config/app-config.js';
 import { exitOnSignals } from '#config/graceful-shutdown.js';
 import { createLogger } from '#config/logger.js';
 import { runMain } from '#config/run-main.js';
-import { prepareDatabase } from '#database/prepare-database.js';
-import { createApiApp } from './api-app.factory.js';
-import { webRoot } from './web/web-app.js';
 
-/** The API alone, on PostgreSQL (DATABASE_URL); run any number of these beside the worker. */
+/**
+ * The API alone, on PostgreSQL (DATABASE_URL); run any number of these beside the worker. The
+ * application is imported after the configuration passed, so a wrong variable is reported at once
+ * instead of after loading every module.
+ */
 async function main() {
   const config = loadConfig(process.env, { requireServerDatabase: true });
+  const [{ prepareDatabase }, { createApiApp }, { webRoot }] = await Promise.all([
+    import('#database/prepare-database.js'), import('./api-app.factory.js'), import('./web/web-app.js'),
+  ]);
   const logger = createLogger(config.LOG_LEVEL, 'api');
   await prepareDatabase(config, logger);
   const app = await createApiApp(config, { logger });
