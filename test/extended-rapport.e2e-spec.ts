@@ -64,7 +64,9 @@ const conveneBody = (tm: Team, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const convene = (who: TestPerson, id: string, body: object) => request(t.server).post(`${API}/escalations/${id}/convene`).set(who.auth).send(body);
-const countRapports = async (): Promise<number> => t.db.getRepository(Rapport).count();
+/** The meetings this test's people created: other suites create meetings at the same time. */
+const countRapports = async (tm: Team): Promise<number> =>
+  t.db.getRepository(Rapport).createQueryBuilder('r').where('r.created_by = ANY(CAST(:ids AS uuid[]))', { ids: Object.values(tm).flatMap((v) => ('person' in v ? [v.person.id] : [])) }).getCount();
 const escalation = (id: string) => t.db.getRepository(Escalation).findOneByOrFail({ id });
 
 describe('escalation -> extended rapport -> held -> minutes published -> resolved', () => {
@@ -221,28 +223,28 @@ describe('convene: bad input is refused with the field, nothing stored', () => {
     const tm = await team();
     const dismissed = await raise(tm.liaisonA);
     await request(t.server).post(`${API}/escalations/${dismissed.id}/dismiss`).set(tm.coordinator.auth).send({ reason: 'Lage hat sich beruhigt' }).expect(200);
-    const before = await countRapports();
+    const before = await countRapports(tm);
     const r1 = await convene(tm.coordinator, dismissed.id, conveneBody(tm)).expect(409);
     expect(r1.body).toMatchObject({ code: 'ESCALATION_NOT_OPEN', field: 'status', currentStatus: 'dismissed' });
-    expect(await countRapports()).toBe(before);
+    expect(await countRapports(tm)).toBe(before);
     expect((await escalation(dismissed.id)).status).toBe('dismissed');
 
     const open = await raise(tm.liaisonA);
     const first = await convene(tm.coordinator, open.id, conveneBody(tm)).expect(201);
     const again = await convene(tm.coordinator, open.id, conveneBody(tm)).expect(409);
     expect(again.body).toMatchObject({ code: 'ESCALATION_NOT_OPEN', currentStatus: 'convened' });
-    expect(await countRapports()).toBe(before + 1);
+    expect(await countRapports(tm)).toBe(before + 1);
     expect((await escalation(open.id)).rapportId).toBe(first.body.id);
   });
 
   it('a meeting in the past: 422 MEETING_IN_PAST naming startsAt; the escalation stays proposed, no meeting, no invitations', async () => {
     const tm = await team();
     const esc = await raise(tm.liaisonA);
-    const before = await countRapports();
+    const before = await countRapports(tm);
     const invitationsBefore = await t.db.getRepository(RapportInvitation).count();
     const res = await convene(tm.coordinator, esc.id, conveneBody(tm, { startsAt: new Date(Date.now() - HOUR).toISOString(), endsAt: new Date(Date.now() + HOUR).toISOString() })).expect(422);
     expect(res.body).toMatchObject({ code: 'MEETING_IN_PAST', field: 'startsAt' });
-    expect(await countRapports()).toBe(before);
+    expect(await countRapports(tm)).toBe(before);
     expect(await t.db.getRepository(RapportInvitation).count()).toBe(invitationsBefore);
     expect((await escalation(esc.id)).status).toBe('proposed');
   });
@@ -250,7 +252,7 @@ describe('convene: bad input is refused with the field, nothing stored', () => {
   it('a missing or blank goal, an end before the start, an unknown agency: 4xx naming the field, nothing stored', async () => {
     const tm = await team();
     const esc = await raise(tm.liaisonA);
-    const before = await countRapports();
+    const before = await countRapports(tm);
     const { goal: _goal, ...noGoal } = conveneBody(tm);
     const missing = await convene(tm.coordinator, esc.id, noGoal).expect(400);
     expect(JSON.stringify(missing.body)).toContain('"field":"goal"');
@@ -261,7 +263,7 @@ describe('convene: bad input is refused with the field, nothing stored', () => {
     expect(backwards.body).toMatchObject({ code: 'END_NOT_AFTER_START', field: 'endsAt' });
     const unknown = await convene(tm.coordinator, esc.id, conveneBody(tm, { agencyIds: [tm.agencyA.id, randomUUID()] })).expect(422);
     expect(unknown.body).toMatchObject({ code: 'AGENCY_NOT_FOUND', field: 'agencyIds' });
-    expect(await countRapports()).toBe(before);
+    expect(await countRapports(tm)).toBe(before);
     expect((await escalation(esc.id)).status).toBe('proposed');
     await convene(tm.coordinator, randomUUID(), conveneBody(tm)).expect(404);
   });
@@ -271,9 +273,9 @@ describe('who convenes and who reads the extended rapport', () => {
   it('only coordinators convene (a liaison or leadership: 403, nothing stored)', async () => {
     const tm = await team();
     const esc = await raise(tm.liaisonA);
-    const before = await countRapports();
+    const before = await countRapports(tm);
     for (const who of [tm.liaisonA, tm.leadA]) await convene(who, esc.id, conveneBody(tm)).expect(403);
-    expect(await countRapports()).toBe(before);
+    expect(await countRapports(tm)).toBe(before);
     expect((await escalation(esc.id)).status).toBe('proposed');
   });
 

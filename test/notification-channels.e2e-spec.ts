@@ -304,6 +304,16 @@ describe('e-mail without SMTP', () => {
     const r = await planFor(server, p, 'email');
     expect(await deliveryError(server.app.get(EmailChannel).deliver(server.db.manager, r, message(r.subjectId!)))).toMatchObject({ code: 'SMTP_NOT_CONFIGURED', retryable: false });
   });
+
+  it('a server without mail plans no daily digest: the batched rows wait until mail is configured', async () => {
+    const p = await server.make.person(['liaison']);
+    const r = await planFor(server, p, 'email');
+    await server.db.query(`UPDATE reminders SET state = 'batched' WHERE id = $1`, [r.id]);
+    const now = new Date(berlinAt(berlinToday(), server.config.REMINDER_HOUR).getTime() + 60_000);
+    expect(await server.app.get(MailDigestService).run(now)).toMatchObject({ planned: 0, sent: 0, failed: 0 });
+    expect(await server.db.getRepository(Reminder).findBy({ kind: 'mail_daily_digest', recipientId: p.person.id })).toEqual([]);
+    expect(await server.db.getRepository(Reminder).findOneByOrFail({ id: r.id })).toMatchObject({ state: 'batched', digestId: null });
+  });
 });
 
 /** A real HTTP receiver for webhooks: answers with `status` (or never, for 'hang'), records what came. */

@@ -34,12 +34,17 @@ export class MailDigestService {
     private readonly dispatcher: ReminderDispatcher,
   ) {}
 
-  /** One tick of the periodic job: nothing before REMINDER_HOUR; after it, plan and send today's digests. */
+  /**
+   * One tick of the periodic job: nothing before REMINDER_HOUR; after it, plan and send today's
+   * digests. Nothing either while no mail can leave (a server without SMTP_URL): a digest planned
+   * then could only fail, so the batched rows wait, counted as batched in the ledger, until mail is
+   * configured and the next tick collects them.
+   */
   async run(now: Date = new Date()): Promise<DigestRunResult> {
     const date = berlinDateOf(now);
     const dueAt = berlinAt(date, this.config.REMINDER_HOUR);
     const result: DigestRunResult = { date, planned: 0, sent: 0, retry: 0, failed: 0 };
-    if (now < dueAt) return result;
+    if (now < dueAt || this.config.mailDelivery === 'none') return result;
     result.planned = await this.plan(date, dueAt);
     // Also the digests a crashed or failed earlier tick left pending (their backoff passed).
     const due = (await this.db.query(
