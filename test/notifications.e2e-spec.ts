@@ -189,7 +189,9 @@ describe('failed reminders for coordinators', () => {
     const p = await t.make.person(['liaison']);
     await inboxOnly(p);
     const measure = await t.make.measure(p);
-    const [row] = await plan({ type: 'measure', id: measure.id }, [p]);
+    // Due in an hour: once retried it is pending but not due, so no worker of another suite claims it
+    // before this test looks; the test then delivers it as of two hours from now.
+    const [row] = await plan({ type: 'measure', id: measure.id }, [p], new Date(Date.now() + 3_600_000));
     await t.db.query(`UPDATE reminders SET state = 'failed', attempts = 5, last_error = 'INBOX_LOCK_TIMEOUT' WHERE id = $1`, [row!.id]);
 
     const list = await request(t.server).get(`${API}/reminders?state=failed&limit=200`).set(coordinator.auth).expect(200);
@@ -204,7 +206,7 @@ describe('failed reminders for coordinators', () => {
     expect(retried.body).toMatchObject({ id: row!.id, state: 'pending', attempts: 0, lastError: null });
     expect((await request(t.server).post(`${API}/reminders/${row!.id}/retry`).set(coordinator.auth).expect(409)).body).toMatchObject({ code: 'REMINDER_NOT_FAILED', currentState: 'pending' });
     await request(t.server).post(`${API}/reminders/${randomUUID()}/retry`).set(coordinator.auth).expect(404);
-    expect(await t.app.get(ReminderDispatcher).deliver(row!.id)).toBe('sent');
+    expect(await t.app.get(ReminderDispatcher).deliver(row!.id, new Date(Date.now() + 7_200_000))).toBe('sent');
     const [audit] = await t.db.query(`SELECT actor_id FROM audit_entries WHERE entity_type = 'reminder' AND entity_id = $1`, [row!.id]);
     expect(audit.actor_id).toBe(coordinator.person.id);
   });
