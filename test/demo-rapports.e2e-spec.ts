@@ -18,13 +18,18 @@ afterAll(async () => {
 });
 
 describe('demo rapports (Lindenbrück)', () => {
-  it('has a bimonthly series with two held meetings (published minutes, agreed measures), one convened with its agenda, and a rule whose escalation got an extended rapport', async () => {
+  // The demo is loaded relative to the day of the first start; the day after a meeting of the series (the
+  // first Tuesday of the month) once put a publication into the future.
+  it.each([
+    ['today', () => new Date()],
+    ['the day after a meeting of the series', () => new Date('2026-12-02T09:55:00Z')],
+  ])('has a bimonthly series with two held meetings (published minutes, agreed measures), one convened with its agenda, and a rule whose escalation got an extended rapport (first start %s)', async (_when, at) => {
     const rollback = new Error('rollback');
     // Rolled back, like the other demo tests, so that the demo city decides nothing in other tests.
     await expect(t.db.transaction(async (m) => {
       const { agencies, people } = await loadDemoDirectory(m, 'x');
       const places = await loadDemoPlaces(m);
-      const now = new Date();
+      const now = at();
       await loadDemoDevelopments(m, { agencies, people, places }, now);
       await loadDemoMeasures(m, { agencies, people, places }, now);
       const demo = await loadDemoRapports(m, { agencies, people, places }, now);

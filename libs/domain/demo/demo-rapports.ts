@@ -180,7 +180,8 @@ export async function loadDemoRapports(m: EntityManager, ctx: DemoRapportContext
         deadline: addDays(berlinToday(now), ms.deadline), priority: 'high', placeIds: ms.place ? [ctx.places.get(ms.place)!.id] : [],
       });
     }
-    await rapports.changeStatus(coordinator, id, { status: 'minutes_published' }, undefined, new Date(at.getTime() + 3 * DAY));
+    // Three days after the meeting, or an hour ago when the meeting was only yesterday (a publication lies in the past).
+    await rapports.changeStatus(coordinator, id, { status: 'minutes_published' }, undefined, new Date(Math.min(at.getTime() + 3 * DAY, now.getTime() - HOUR)));
     heldIds.push(id);
   }
 
