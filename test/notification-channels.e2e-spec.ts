@@ -18,6 +18,7 @@ import { DeliveryError, type ReminderMessage } from '#domain/notifications/remin
 import { planReminders } from '#domain/notifications/reminder-plan.js';
 import { Reminder, type ReminderChannel } from '#domain/notifications/reminder.entity.js';
 import type { TestPerson } from '#testing/factories.js';
+import { freshTestDatabase } from '#testing/own-database.js';
 import { createTestApp, type TestApp } from '#testing/test-app.js';
 import { testConfig } from '#testing/test-config.js';
 import { createLogger } from '#config/logger.js';
@@ -202,15 +203,15 @@ describe('e-mail channel over SMTP (a real SMTP server in-process)', () => {
   });
 });
 
-/** Quarantined from the default run (flaky against a shared ledger): FAULT_TESTS=1 runs it. */
-(process.env.FAULT_TESTS === '1' ? describe : describe.skip)('the mail-daily-digest job in two worker processes', () => {
+describe('the mail-daily-digest job in two worker processes', () => {
   let smtp: MailCatcher;
   let t: TestApp;
   const workers: Array<Awaited<ReturnType<typeof createWorkerContext>>> = [];
   beforeAll(async () => {
     smtp = await new MailCatcher().start();
     // REMINDER_HOUR 0: the day's digest is due whenever the test runs.
-    const env = { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, REMINDER_HOUR: '0', QUEUE_PREFIX: `drtest_digest_${process.pid}` };
+    // Its own database: these workers scan the whole ledger (see freshTestDatabase).
+    const env = { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, REMINDER_HOUR: '0', QUEUE_PREFIX: `drtest_digest_${process.pid}`, DATABASE_URL: await freshTestDatabase('digest') };
     t = await createTestApp(env);
     for (let i = 0; i < 2; i++) workers.push(await createWorkerContext(testConfig(env), createLogger('error', 'digest-test')));
   });

@@ -11,12 +11,11 @@ import { planMeasureReminders } from '#domain/notifications/rules/measure-remind
 import { QueueBackend } from '#queue/queue-backend.js';
 import type { TestPerson } from '#testing/factories.js';
 import { TcpProxy } from '#testing/tcp-proxy.js';
+import { freshTestDatabase } from '#testing/own-database.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 import { testConfig } from '#testing/test-config.js';
 import { createWorkerContext } from '#worker/worker-app.factory.js';
 
-/** Quarantined from the default run (flaky against a shared ledger, see the closing note of 2026-12-02): FAULT_TESTS=1 runs them. */
-const describeFaults = process.env.FAULT_TESTS === '1' ? describe : describe.skip;
 
 /**
  * Issue 9's fault tests beyond test/reminder-guarantees.e2e-spec.ts, with the reminders the measure
@@ -143,6 +142,8 @@ async function makeDue(measureIds: string[]): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  // Its own database: these workers scan the whole ledger (see freshTestDatabase).
+  process.env.TEST_DATABASE_URL = await freshTestDatabase('faults');
   t = await createTestApp();
 });
 
@@ -157,7 +158,7 @@ afterAll(async () => {
   await t.close();
 });
 
-describeFaults('the producing process killed at random moments', () => {
+describe('the producing process killed at random moments', () => {
   // REMINDER_KILL_ROUNDS: 8 by default (CI; each restart boots Nest, a few seconds); the issue's benchmark asks for 100+:
   // REMINDER_KILL_ROUNDS=100 npm test -- test/reminder-faults.e2e-spec.ts -t killed (several minutes; the test's timeout grows with it).
   const rounds = Number(process.env.REMINDER_KILL_ROUNDS ?? '8');
@@ -222,7 +223,7 @@ describeFaults('the producing process killed at random moments', () => {
   }, 60_000 + rounds * 10_000);
 });
 
-describeFaults('Redis down while users work', () => {
+describe('Redis down while users work', () => {
   let viaProxy: TestApp;
   let proxy: TcpProxy;
   let proxiedRedis: string;
@@ -280,7 +281,7 @@ describeFaults('Redis down while users work', () => {
   }, 60_000);
 });
 
-describeFaults('two API processes and two worker processes at once', () => {
+describe('two API processes and two worker processes at once', () => {
   it('users on both APIs; both workers scan: each periodic job is scheduled once, each due reminder delivered once', async () => {
     const queuePrefix = prefix('pair');
     const second = await createTestApp({ QUEUE_PREFIX: queuePrefix });

@@ -10,12 +10,11 @@ import { planReminders } from '#domain/notifications/reminder-plan.js';
 import { ReminderQueue } from '#domain/notifications/reminder-queue.js';
 import { QueueBackend } from '#queue/queue-backend.js';
 import type { TestPerson } from '#testing/factories.js';
+import { freshTestDatabase } from '#testing/own-database.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 import { testConfig } from '#testing/test-config.js';
 import { createWorkerContext } from '#worker/worker-app.factory.js';
 
-/** Quarantined from the default run (flaky against a shared ledger, see the closing note of 2026-12-02): FAULT_TESTS=1 runs them. */
-const describeFaults = process.env.FAULT_TESTS === '1' ? describe : describe.skip;
 
 /**
  * The guarantees of issue 9, each against real PostgreSQL and Redis with real workers (in-process
@@ -132,6 +131,8 @@ async function holdPerson(p: TestPerson): Promise<() => Promise<void>> {
 }
 
 beforeAll(async () => {
+  // Its own database: these workers scan the whole ledger (see freshTestDatabase).
+  process.env.TEST_DATABASE_URL = await freshTestDatabase('guarantees');
   t = await createTestApp();
 });
 
@@ -147,7 +148,7 @@ afterAll(async () => {
   await t.close();
 });
 
-describeFaults('reminder delivery guarantees', () => {
+describe('reminder delivery guarantees', () => {
   it('(b, e) rows committed with no job, one due long ago while no worker ran: a starting worker delivers both, the old one marked late', async () => {
     const p = await recipient();
     const [old] = await planFor(p, 1, new Date(Date.now() - 30 * 60_000));
