@@ -183,6 +183,25 @@ describe('reminder delivery guarantees', () => {
     expect(perPerson.map((r: { n: number }) => r.n)).toEqual([10, 10]);
   });
 
+  it('one delivery job takes along the other due inbox reminders (not those not yet due, not e-mail), each delivered once; their own jobs then skip', async () => {
+    const p = await recipient();
+    const due = await planFor(p, 5, new Date(Date.now() - 1000));
+    const [later] = await planFor(p, 1, new Date(Date.now() + 3_600_000));
+    // A person on the default channels (inbox and e-mail): the e-mail row is not taken along.
+    const q = await t.make.person(['liaison']);
+    const measure = await t.make.bareMeasure(q);
+    const { pendingIds: both } = await t.db.transaction((m) => planReminders(m, { type: 'measure', id: measure.id }, ['measure_due_soon'], [{ kind: 'measure_due_soon', recipients: [q.person.id], dueAt: new Date(Date.now() - 1000), webhooks: false }]));
+    const [mail] = (await t.db.query(`SELECT id FROM reminders WHERE id = ANY($1::uuid[]) AND channel = 'email'`, [both])) as Array<{ id: string }>;
+    expect(mail).toBeDefined();
+    const dispatcher = t.app.get(ReminderDispatcher);
+
+    expect(await dispatcher.deliver(due[0]!)).toBe('sent');
+    expect((await ledger(due)).map((r) => [r.state, r.delivered])).toEqual(due.map(() => ['sent', 1]));
+    expect((await ledger([later!, mail!.id])).map((r) => r.state)).toEqual(['pending', 'pending']);
+    for (const id of due) expect(await dispatcher.deliver(id)).toBe('skipped');
+    expect((await ledger(due)).map((r) => r.delivered)).toEqual(due.map(() => 1));
+  });
+
   it('(c) the queue store loses everything (all keys of the queue, schedules included): the scan rebuilds it, each reminder delivered once', async () => {
     const p = await recipient();
     const queuePrefix = prefix('flush');

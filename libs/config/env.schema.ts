@@ -118,6 +118,10 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   REMINDER_LATE_AFTER_SECONDS = 120;
 
+  /** A delivery job also takes along up to this many - 1 other due inbox reminders (1: only its own). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  REMINDER_BATCH_SIZE = 50;
+
   /**
    * Map tiles for the web interface's maps, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.
    * Off by default: inside a city network there is often no tile server, and the maps show the

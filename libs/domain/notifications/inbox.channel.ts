@@ -9,23 +9,31 @@ const INBOX_LOCK_TIMEOUT = '2s';
 
 /**
  * The in-app inbox: one notifications row per reminder, written in the transaction that marks the
- * reminder sent (reminder_id is unique: a second insert is impossible, a rolled-back one never
- * happened). A lock that does not come within a few seconds is a retryable failure, so that a
- * blocked insert does not hold a worker slot indefinitely.
+ * reminders sent (reminder_id is unique: a second insert is impossible, a rolled-back one never
+ * happened). A batch is one statement. A lock that does not come within a few seconds is a
+ * retryable failure, so that a blocked insert does not hold a worker slot indefinitely.
  */
 @Injectable()
 export class InboxChannel implements DeliveryChannel {
   readonly channel = 'inbox' as const;
-  readonly inTransaction = true;
 
-  async deliver(m: EntityManager, reminder: Reminder, message: ReminderMessage): Promise<void> {
-    if (!reminder.recipientId) throw new DeliveryError('INBOX_NO_RECIPIENT', false);
+  deliver(m: EntityManager, reminder: Reminder, message: ReminderMessage): Promise<void> {
+    return this.deliverBatch(m, [{ reminder, message }]);
+  }
+
+  async deliverBatch(m: EntityManager, items: ReadonlyArray<{ reminder: Reminder; message: ReminderMessage }>): Promise<void> {
+    if (!items.length) return;
+    if (items.some((i) => !i.reminder.recipientId)) throw new DeliveryError('INBOX_NO_RECIPIENT', false);
     await m.query(`SET LOCAL lock_timeout = '${INBOX_LOCK_TIMEOUT}'`);
     try {
       await m.query(
         `INSERT INTO notifications (person_id, reminder_id, kind, subject_type, subject_id, title, body, link)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [reminder.recipientId, reminder.id, reminder.kind, reminder.subjectType, reminder.subjectId, clip(message.title, 300), clip(message.text, 4000), clip(message.link, 500)],
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[])`,
+        [
+          items.map((i) => i.reminder.recipientId), items.map((i) => i.reminder.id), items.map((i) => i.reminder.kind),
+          items.map((i) => i.reminder.subjectType), items.map((i) => i.reminder.subjectId),
+          items.map((i) => clip(i.message.title, 300)), items.map((i) => clip(i.message.text, 4000)), items.map((i) => clip(i.message.link, 500)),
+        ],
       );
     } catch (err) {
       if (isPgError(err, '55P03')) throw new DeliveryError('INBOX_LOCK_TIMEOUT');

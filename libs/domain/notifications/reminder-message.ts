@@ -25,15 +25,15 @@ export type ReminderRenderer = (m: EntityManager, reminder: Reminder) => Promise
 
 /**
  * A way out: the inbox, e-mail, an agency webhook. Throws DeliveryError for a failure worth retrying.
- * `inTransaction`: the channel only writes to Postgres (the inbox); the dispatcher then passes the
- * transaction that also marks the reminder sent, so the two commit together (exactly once). Other
- * channels do network I/O and get a manager outside any transaction (no network I/O inside one);
- * the dispatcher marks them sent after they return.
+ * A channel with network I/O implements `deliver`: the dispatcher calls it outside any transaction
+ * (no network I/O inside one) and marks the row sent after it returns. A channel that only writes
+ * to Postgres (the inbox) also implements `deliverBatch`: the dispatcher then passes the transaction
+ * that marks the batch sent, so the writes and the marks commit together (exactly once).
  */
 export interface DeliveryChannel {
   readonly channel: ReminderChannel;
-  readonly inTransaction?: boolean;
   deliver(m: EntityManager, reminder: Reminder, message: ReminderMessage): Promise<void>;
+  deliverBatch?(m: EntityManager, items: ReadonlyArray<{ reminder: Reminder; message: ReminderMessage }>): Promise<void>;
 }
 
 /** A failed delivery: `code` is stable and content-free (it lands in reminders.last_error and the logs). */
