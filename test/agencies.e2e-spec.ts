@@ -97,6 +97,23 @@ describe('agencies', () => {
     expect((await request(t.server).get('/api/v1/agencies/00000000-0000-4000-8000-000000000000').set(liaison.auth).expect(404)).body.code).toBe('AGENCY_NOT_FOUND');
   });
 
+  it('an admin manages agencies too (they set up an agency before its accounts); leadership may not', async () => {
+    const admin = await t.make.person(['admin']);
+    const leadership = await t.make.person(['leadership']);
+    const created = await post({ name: 'Neue Behörde', kind: 'other', code: uniqueCode() }, admin).expect(201);
+    const id = created.body.id;
+    await request(t.server).patch(`/api/v1/agencies/${id}`).set(admin.auth).send({ name: 'Neue Behörde Nord', version: 1 }).expect(200);
+    expect((await request(t.server).post(`/api/v1/agencies/${id}/deactivate`).set(admin.auth).expect(200)).body.active).toBe(false);
+    expect((await request(t.server).post(`/api/v1/agencies/${id}/reactivate`).set(admin.auth).expect(200)).body.active).toBe(true);
+    const trail = await t.db.getRepository(AuditEntry).find({ where: { entityType: 'agency', entityId: id }, order: { id: 'ASC' } });
+    expect(trail.map((e) => [e.action, e.actorId])).toEqual(['create', 'update', 'deactivate', 'reactivate'].map((a) => [a, admin.person.id]));
+
+    expect((await post({ name: 'X', kind: 'police', code: uniqueCode() }, leadership).expect(403)).body.code).toBe('ROLE_REQUIRED');
+    expect((await request(t.server).patch(`/api/v1/agencies/${id}`).set(leadership.auth).send({ name: 'Y', version: 2 }).expect(403)).body.code).toBe('ROLE_REQUIRED');
+    expect((await request(t.server).post(`/api/v1/agencies/${id}/deactivate`).set(leadership.auth).expect(403)).body.code).toBe('ROLE_REQUIRED');
+    expect((await request(t.server).get(`/api/v1/agencies/${id}`).set(leadership.auth).expect(200)).body).toMatchObject({ name: 'Neue Behörde Nord', active: true, version: 4 });
+  });
+
   it('a liaison may read but not manage agencies', async () => {
     expect((await post({ name: 'X', kind: 'police', code: uniqueCode() }, liaison).expect(403)).body.code).toBe('ROLE_REQUIRED');
     await request(t.server).get('/api/v1/agencies').set(liaison.auth).expect(200);

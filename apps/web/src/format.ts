@@ -9,6 +9,9 @@ const number = new Intl.NumberFormat('de-DE');
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));
 export const formatNumber = (n: number) => number.format(n);
+const timestamp = new Intl.DateTimeFormat('de-DE', { timeZone: TZ, dateStyle: 'medium', timeStyle: 'medium' });
+/** With seconds (the audit trail). */
+export const formatTimestamp = (iso: string) => timestamp.format(new Date(iso));
 
 /** The Berlin wall-clock time of an instant as the value of <input type="datetime-local">. */
 export function toLocalInput(d: Date): string {

@@ -6,7 +6,8 @@ import '@kern-ux/native/dist/kern.min.css';
 import '@kern-ux/native/dist/fonts/fira-sans.css';
 import './styles.css';
 import { OfflineError } from './api/client';
-import { AuthProvider, hasRole, useAuth } from './auth';
+import { AuthProvider, hasRole, useAuth, type Me } from './auth';
+import { adminRoutes } from './pages/admin/routes';
 import { Layout } from './pages/Layout';
 import { EditReportPage, MyReportsPage } from './pages/MyReports';
 import { PasswordPage } from './pages/PasswordPage';
@@ -25,12 +26,19 @@ const queryClient = new QueryClient({
   },
 });
 
-function RequireSignIn({ children, role }: { children: ReactNode; role?: 'liaison' }) {
+const FOR_ROLE: Record<Me['roles'][number], string> = {
+  liaison: 'Diese Seite ist für Verbindungspersonen (Liaison) Ihrer Behörde.',
+  coordinator: 'Diese Seite ist für die Koordination des Drogenrapports.',
+  leadership: 'Diese Seite ist für die Leitung.',
+  admin: 'Diese Seite ist für die Administration (IT der Stadt).',
+};
+
+function RequireSignIn({ children, role }: { children: ReactNode; role?: Me['roles'][number] }) {
   const { status, me } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <p className="kern-body loading" role="status">Drogenrapport wird geladen …</p>;
   if (status === 'signed-out') return <Navigate to="/anmelden" replace state={{ from: location.pathname }} />;
-  if (role && !hasRole(me, role)) return <><h1 className="kern-heading-large">Kein Zugriff</h1><p className="kern-body">Diese Seite ist für Verbindungspersonen (Liaison) Ihrer Behörde.</p></>;
+  if (role && !hasRole(me, role)) return <><h1 className="kern-heading-large">Kein Zugriff</h1><p className="kern-body">{FOR_ROLE[role]}</p></>;
   return <>{children}</>;
 }
 
@@ -55,6 +63,7 @@ const router = createBrowserRouter([
       { path: '/meldungen', element: <RequireSignIn role="liaison"><MyReportsPage /></RequireSignIn> },
       { path: '/meldungen/:id', element: <RequireSignIn role="liaison"><EditReportPage /></RequireSignIn> },
       { path: '/passwort', element: <PasswordPage /> },
+      ...adminRoutes.map((r) => ({ ...r, element: <RequireSignIn role="admin">{r.element}</RequireSignIn> })),
       { path: '*', element: <NotFound /> },
     ],
   },

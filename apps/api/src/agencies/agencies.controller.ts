@@ -10,6 +10,12 @@ import { pageRequest } from '../common/page-query.dto.js';
 import { AgencyPageDto, AgencyResponseDto, toAgencyResponse } from './agency.mapper.js';
 import { CreateAgencyDto, ListAgenciesQueryDto, UpdateAgencyDto } from './dto/agency.dto.js';
 
+/**
+ * Coordinators keep the agencies they coordinate; admins keep the accounts, and every account
+ * belongs to an agency, so they set up a new agency before its people (issue 10, admin pages).
+ */
+const AGENCY_KEEPERS = ['coordinator', 'admin'] as const;
+
 @ApiTags('agencies')
 @ApiBearerAuth()
 @Controller('agencies')
@@ -17,7 +23,7 @@ export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Post()
-  @Roles('coordinator')
+  @Roles(...AGENCY_KEEPERS)
   @ApiCreatedResponse({ type: AgencyResponseDto })
   @ApiProblems(400, 409, 413, 415)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateAgencyDto): Promise<AgencyResponseDto> {
@@ -42,7 +48,7 @@ export class AgenciesController {
   }
 
   @Patch(':id')
-  @Roles('coordinator')
+  @Roles(...AGENCY_KEEPERS)
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: AgencyResponseDto })
   @ApiProblems(400, 404, 409, 413, 415)
@@ -52,7 +58,7 @@ export class AgenciesController {
   }
 
   @Post(':id/deactivate')
-  @Roles('coordinator')
+  @Roles(...AGENCY_KEEPERS)
   @HttpCode(200)
   @ApiOkResponse({ type: AgencyResponseDto })
   @ApiProblems(400, 404)
@@ -61,7 +67,7 @@ export class AgenciesController {
   }
 
   @Post(':id/reactivate')
-  @Roles('coordinator')
+  @Roles(...AGENCY_KEEPERS)
   @HttpCode(200)
   @ApiOkResponse({ type: AgencyResponseDto })
   @ApiProblems(400, 404)

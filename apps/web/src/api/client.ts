@@ -40,6 +40,12 @@ const RULES: Record<string, string> = {
   MAX: 'Der Wert ist zu groß.',
   IS_INT: 'Bitte eine ganze Zahl eingeben.',
   MAX_LENGTH: 'Der Text ist zu lang.',
+  IS_NOT_BLANK: 'Bitte ausfüllen.',
+  IS_EMAIL: 'Bitte eine gültige E-Mail-Adresse eingeben.',
+  MATCHES: 'Das Format stimmt nicht.',
+  MIN_LENGTH: 'Die Eingabe ist zu kurz.',
+  ARRAY_MIN_SIZE: 'Bitte mindestens einen Eintrag wählen.',
+  IS_UUID: 'Bitte einen Eintrag aus der Liste wählen.',
 };
 
 function germanRule(code: string, message: string): string {
@@ -56,6 +62,23 @@ const DETAILS: Record<string, string> = {
   OUTSIDE_CITY_AREA: 'Der Ort liegt außerhalb des Stadtgebiets.',
   OBSERVED_IN_FUTURE: 'Der Zeitpunkt liegt in der Zukunft.',
   SERVICE_UNAVAILABLE: 'Der Dienst ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.',
+  ROLE_REQUIRED: 'Dafür fehlt Ihnen die nötige Rolle.',
+  VERSION_REQUIRED: 'Bitte laden Sie den aktuellen Stand und ändern Sie dann erneut.',
+  AGENCY_CODE_TAKEN: 'Dieses Kurzzeichen hat schon eine andere Behörde.',
+  AGENCY_NOT_FOUND: 'Diese Behörde gibt es nicht.',
+  AGENCY_INACTIVE: 'Die Behörde ist deaktiviert. Bitte zuerst die Behörde reaktivieren.',
+  EMAIL_TAKEN: 'Diese E-Mail-Adresse hat schon eine andere Person.',
+  PASSWORD_TOO_SHORT: 'Das Passwort braucht mindestens 12 Zeichen.',
+  ROLE_COMBINATION_NOT_ALLOWED: 'Die Rolle Administration lässt sich nicht mit Liaison, Koordination oder Leitung verbinden.',
+  CANNOT_CHANGE_OWN_ROLES: 'Ihre eigenen Rollen kann nur eine andere Person mit Administrationsrolle ändern.',
+  CANNOT_DEACTIVATE_SELF: 'Ihr eigenes Konto können Sie nicht deaktivieren.',
+  PERSON_NOT_FOUND: 'Diese Person gibt es nicht.',
+  PERSON_INACTIVE: 'Diese Person ist deaktiviert; bitte eine andere wählen.',
+  DEPUTY_IS_SELF: 'Niemand kann sich selbst vertreten.',
+  DEPUTY_OTHER_AGENCY: 'Die Vertretung muss zur selben Behörde gehören.',
+  WEBHOOK_URL_INVALID: 'Das ist keine gültige Adresse (zum Beispiel https://chat.example.de/hooks/abc), oder sie enthält Benutzername oder Passwort.',
+  WEBHOOK_URL_INSECURE: 'Die Adresse muss mit https:// beginnen (http nur für localhost).',
+  WEBHOOK_NOT_FOUND: 'Diese Behörde hat keinen Webhook (mehr).',
 };
 
 function germanDetail(p: Problem): string {
