@@ -1,3 +1,4 @@
+import pg from 'pg';
 // Shared by the benchmarks: the timing loop and the config they run with.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -36,4 +37,21 @@ export function benchConfig(databaseUrl: string): AppConfig {
     DATABASE_URL: databaseUrl, JWT_SECRET: randomBytes(32).toString('hex'), DEMO_DATA: 'false', LOG_LEVEL: 'error', QUEUE_PREFIX: 'drbench',
     ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
   });
+}
+
+/** Creates the bench database when it does not exist yet (its name must contain "bench"). */
+export async function createDatabaseIfMissing(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name) || !name.includes('bench')) throw new Error(`Refusing to use "${name}": the bench database's name must contain "bench".`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  try {
+    await c.query(`CREATE DATABASE "${name}"`).catch((err: { code?: string }) => {
+      if (err.code !== '42P04') throw err; // exists
+    });
+  } finally {
+    await c.end();
+  }
 }

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { benchConfig } from './bench-kit.js';
+import { benchConfig, createDatabaseIfMissing } from './bench-kit.js';
 import { prepareDatabase } from '#database/prepare-database.js';
 import { dataSourceOptions } from '#database/typeorm-options.js';
 import { planReminders } from '#domain/notifications/reminder-plan.js';
@@ -166,6 +166,7 @@ async function bullmqNoop(): Promise<{ addSeconds: number; drainSeconds: number;
 }
 
 async function main() {
+  await createDatabaseIfMissing(DB_URL);
   const config = benchConfig(DB_URL);
   await prepareDatabase(config);
   const ds = new DataSource(dataSourceOptions(config));
