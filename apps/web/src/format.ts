@@ -61,3 +61,31 @@ export const VISIBILITY_LABELS: Record<Visibility, { label: string; explanation:
 export const SEVERITY_LABELS: Record<number, string> = { 1: '1 – gering', 2: '2 – mäßig', 3: '3 – erheblich', 4: '4 – hoch', 5: '5 – sehr hoch' };
 
 export const SENSITIVE_LABELS: Record<string, string> = { kindergarten: 'Kita', school: 'Schule', playground: 'Spielplatz', youth_facility: 'Jugendeinrichtung' };
+
+/** A Berlin calendar day (YYYY-MM-DD, as the API sends deadlines) in German, without a time-zone shift. */
+export const formatDay = (day: string) => formatDate(`${day}T12:00:00Z`);
+
+/** The Berlin date of an instant as YYYY-MM-DD (the value of <input type="date">). */
+export const toDayInput = (d: Date) => toLocalInput(d).slice(0, 10);
+
+export type RapportStatus = Schemas['RapportResponseDto']['status'];
+export const RAPPORT_STATUS_LABELS: Record<RapportStatus, string> = {
+  planned: 'Geplant', convened: 'Einberufen', held: 'Durchgeführt', minutes_published: 'Protokoll veröffentlicht', cancelled: 'Abgesagt',
+};
+export const RAPPORT_KIND_LABELS: Record<Schemas['RapportResponseDto']['kind'], string> = { regular: 'Drogenrapport', extended: 'Erweiterter Drogenrapport' };
+export const INVITATION_RESPONSE_LABELS: Record<Schemas['InvitationResponseDto']['response'], string> = {
+  pending: 'Keine Antwort', accepted: 'Zugesagt', declined: 'Abgesagt', tentative: 'Vielleicht', delegated: 'Vertretung geschickt',
+};
+export type Attendance = Schemas['AttendanceEntryDto']['attendance'];
+export const ATTENDANCE_LABELS: Record<Attendance, string> = { present: 'Anwesend', excused: 'Entschuldigt', absent: 'Abwesend' };
+export const MEASURE_STATUS_LABELS: Record<Schemas['MinutesMeasureDto']['status'], string> = {
+  planned: 'Geplant', in_progress: 'In Arbeit', done: 'Erledigt', blocked: 'Blockiert', cancelled: 'Abgebrochen',
+};
+export type MeasurePriority = NonNullable<Schemas['CreateMeasureDto']['priority']>;
+export const PRIORITY_LABELS: Record<MeasurePriority, string> = { low: 'Niedrig', normal: 'Normal', high: 'Hoch', urgent: 'Dringend' };
+export const ESCALATION_STATUS_LABELS: Record<Schemas['EscalationResponseDto']['status'], string> = {
+  proposed: 'Vorgeschlagen', convened: 'Einberufen', dismissed: 'Zurückgewiesen', resolved: 'Erledigt',
+};
+export const ESCALATION_REASON_LABELS: Record<Schemas['EscalationResponseDto']['reason'], string> = {
+  many_syringe_finds: 'Viele Spritzenfunde', residents_complaints: 'Beschwerden von Anwohnenden', aggression_violence: 'Aggression und Gewalt', new_scene: 'Neue Szene', other: 'Sonstiges',
+};

@@ -14,6 +14,7 @@ import { PasswordPage } from './pages/PasswordPage';
 import { ReportPage } from './pages/ReportPage';
 import { SignInPage } from './pages/SignIn';
 import { SituationPage } from './pages/SituationPage';
+import { coordinatorRoutes } from './pages/coordinator/routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -64,6 +65,7 @@ const router = createBrowserRouter([
       { path: '/meldungen/:id', element: <RequireSignIn role="liaison"><EditReportPage /></RequireSignIn> },
       { path: '/passwort', element: <PasswordPage /> },
       ...adminRoutes.map((r) => ({ ...r, element: <RequireSignIn role="admin">{r.element}</RequireSignIn> })),
+      ...coordinatorRoutes.map((r) => ({ ...r, element: <RequireSignIn role="coordinator">{r.element}</RequireSignIn> })),
       { path: '*', element: <NotFound /> },
     ],
   },

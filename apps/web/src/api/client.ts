@@ -45,7 +45,9 @@ const RULES: Record<string, string> = {
   MATCHES: 'Das Format stimmt nicht.',
   MIN_LENGTH: 'Die Eingabe ist zu kurz.',
   ARRAY_MIN_SIZE: 'Bitte mindestens einen Eintrag wählen.',
-  IS_UUID: 'Bitte einen Eintrag aus der Liste wählen.',
+  IS_CALENDAR_DATE: 'Bitte ein gültiges Datum angeben.',
+  IS_TIMESTAMP: 'Bitte Datum und Uhrzeit angeben.',
+  IS_UUID: 'Bitte einen der angebotenen Werte wählen.',
 };
 
 function germanRule(code: string, message: string): string {
@@ -79,6 +81,31 @@ const DETAILS: Record<string, string> = {
   WEBHOOK_URL_INVALID: 'Das ist keine gültige Adresse (zum Beispiel https://chat.example.de/hooks/abc), oder sie enthält Benutzername oder Passwort.',
   WEBHOOK_URL_INSECURE: 'Die Adresse muss mit https:// beginnen (http nur für localhost).',
   WEBHOOK_NOT_FOUND: 'Diese Behörde hat keinen Webhook (mehr).',
+  // Rapports, agenda, minutes, escalations, threshold rules (coordinator pages)
+  INVALID_TRANSITION: 'Dieser Statuswechsel ist im aktuellen Status nicht möglich.',
+  INVALID_RRULE: 'Aus dieser Wiederholung ergibt sich kein künftiger Termin.',
+  MEETING_IN_PAST: 'Der Termin liegt in der Vergangenheit. Bitte zuerst auf einen künftigen Zeitpunkt verschieben.',
+  MEETING_NOT_STARTED: 'Der Rapport hat noch nicht begonnen. Das geht erst ab seinem Beginn.',
+  START_IN_PAST: 'Ein Rapport kann nur auf einen künftigen Zeitpunkt verschoben werden.',
+  END_NOT_AFTER_START: 'Das Ende muss nach dem Beginn liegen.',
+  REASON_REQUIRED: 'Bitte einen Grund angeben.',
+  RAPPORT_NOT_CHANGEABLE: 'Der Rapport ist nicht mehr geplant oder einberufen und kann nicht mehr geändert werden.',
+  RAPPORT_NOT_CONVENED: 'Die Anwesenheit wird für einen einberufenen oder durchgeführten Rapport erfasst.',
+  NOT_INVITED: 'Anwesenheit wird nur für eingeladene Personen erfasst.',
+  AGENDA_ITEM_HAS_MEASURES: 'Unter diesem Tagesordnungspunkt wurden Maßnahmen vereinbart; er kann nicht entfernt werden.',
+  AGENDA_ITEM_HAS_ENTRY: 'Zu diesem Tagesordnungspunkt gibt es schon einen Protokolleintrag.',
+  AGENDA_ORDER_INCOMPLETE: 'Die Tagesordnung hat sich geändert. Bitte laden Sie den aktuellen Stand.',
+  MINUTES_NOT_OPEN: 'Das Protokoll wird erst geschrieben, wenn der Rapport als durchgeführt markiert ist.',
+  MINUTES_PUBLISHED: 'Das Protokoll ist veröffentlicht und kann nicht mehr geändert werden.',
+  DEADLINE_IN_PAST: 'Die Frist liegt in der Vergangenheit.',
+  DEADLINE_BEFORE_START: 'Die Frist liegt vor dem Beginn.',
+  RESPONSIBLE_NOT_IN_AGENCY: 'Die verantwortliche Person muss zur zuständigen Behörde gehören.',
+  ESCALATION_NOT_OPEN: 'Diese Eskalation ist nicht mehr offen.',
+  RULE_CATEGORY_REQUIRED: 'Bitte mindestens eine Kategorie wählen.',
+  RULE_SCOPE_TARGET_REQUIRED: 'Bitte den Bezirk oder Ort wählen.',
+  RULE_THRESHOLD_REQUIRED: 'Bitte eine Mindestanzahl oder einen Anstieg in Prozent angeben.',
+  RULE_THRESHOLD_AMBIGUOUS: 'Bitte entweder eine Mindestanzahl oder einen Anstieg angeben, nicht beides.',
+  RULE_WINDOW_INVALID: 'Der Zeitraum beträgt mindestens einen Tag.',
 };
 
 function germanDetail(p: Problem): string {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasRole, useAuth } from '../auth';
 import { ADMIN_NAV, adminTitle } from './admin/routes';
+import { coordinatorNav, coordinatorTitle } from './coordinator/routes';
 
 const TITLES: Record<string, string> = {
   '/': 'Lagebild', '/melden': 'Lage melden', '/meldungen': 'Meine Meldungen', '/passwort': 'Passwort ändern',
@@ -18,7 +19,7 @@ export function Layout() {
   // A page change moves the focus to the new page's main content (and names the page), as a
   // screen reader expects after following a link; not when the page is loaded or remounted.
   useEffect(() => {
-    const title = TITLES[location.pathname] ?? adminTitle(location.pathname) ?? (location.pathname.startsWith('/meldungen/') ? 'Meldung berichtigen' : 'Seite');
+    const title = TITLES[location.pathname] ?? adminTitle(location.pathname) ?? coordinatorTitle(location.pathname) ?? (location.pathname.startsWith('/meldungen/') ? 'Meldung berichtigen' : 'Seite');
     document.title = `${title} – Drogenrapport`;
     if (shownPath.current !== location.pathname) {
       shownPath.current = location.pathname;
@@ -49,6 +50,7 @@ export function Layout() {
             {liaison && <li><NavLink to="/melden">Lage melden</NavLink></li>}
             {liaison && <li><NavLink to="/meldungen">Meine Meldungen</NavLink></li>}
             {hasRole(me, 'admin') && ADMIN_NAV.map((n) => <li key={n.to}><NavLink to={n.to}>{n.label}</NavLink></li>)}
+            {hasRole(me, 'coordinator') && coordinatorNav.map((n) => <li key={n.to}><NavLink to={n.to}>{n.label}</NavLink></li>)}
             <li><NavLink to="/passwort">Passwort ändern</NavLink></li>
           </ul>
         </nav>

@@ -1,0 +1,53 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+
+/**
+ * The coordinator's pages (issue 10): rapport series and meetings with agenda, attendance and
+ * minutes; escalations; threshold rules. Loaded on demand (React.lazy), so that the initial bundle
+ * carries only this table of routes.
+ */
+const RapportsPage = lazy(() => import('./RapportsPage').then((m) => ({ default: m.RapportsPage })));
+const NewSeriesPage = lazy(() => import('./RapportsPage').then((m) => ({ default: m.NewSeriesPage })));
+const MeetingPage = lazy(() => import('./MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const EscalationsPage = lazy(() => import('./EscalationsPage').then((m) => ({ default: m.EscalationsPage })));
+const EscalationPage = lazy(() => import('./EscalationsPage').then((m) => ({ default: m.EscalationPage })));
+const RulesPage = lazy(() => import('./ThresholdRulesPage').then((m) => ({ default: m.ThresholdRulesPage })));
+const RuleEditPage = lazy(() => import('./ThresholdRulesPage').then((m) => ({ default: m.RuleEditPage })));
+
+/** The role check is main.tsx's RequireSignIn (role="coordinator"), the one "Kein Zugriff" of the interface. */
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="kern-body" role="status">Seite wird geladen …</p>}>{children}</Suspense>;
+}
+
+const page = (path: string, element: ReactNode): RouteObject => ({ path, element: <Lazy>{element}</Lazy> });
+
+/** Children of the signed-in layout route (main.tsx puts each behind the coordinator role). */
+export const coordinatorRoutes: RouteObject[] = [
+  page('/rapporte', <RapportsPage />),
+  page('/rapporte/neue-serie', <NewSeriesPage />),
+  page('/rapporte/:id', <MeetingPage />),
+  page('/eskalationen', <EscalationsPage />),
+  page('/eskalationen/:id', <EscalationPage />),
+  page('/schwellenwerte', <RulesPage />),
+  page('/schwellenwerte/neu', <RuleEditPage />),
+  page('/schwellenwerte/:id', <RuleEditPage />),
+];
+
+/** Navigation entries, shown to coordinators only (Layout.tsx). */
+export const coordinatorNav = [
+  { to: '/rapporte', label: 'Rapporte' },
+  { to: '/eskalationen', label: 'Eskalationen' },
+  { to: '/schwellenwerte', label: 'Schwellenwerte' },
+];
+
+/** The document title of a coordinator page, or undefined for other paths. */
+export function coordinatorTitle(path: string): string | undefined {
+  if (path === '/rapporte') return 'Rapporte';
+  if (path === '/rapporte/neue-serie') return 'Neue Rapportserie';
+  if (path.startsWith('/rapporte/')) return 'Rapport';
+  if (path === '/eskalationen') return 'Eskalationen';
+  if (path.startsWith('/eskalationen/')) return 'Eskalation';
+  if (path === '/schwellenwerte') return 'Schwellenwert-Regeln';
+  if (path.startsWith('/schwellenwerte/')) return 'Schwellenwert-Regel';
+  return undefined;
+}
