@@ -152,11 +152,11 @@ describe('the web interface from the same origin', () => {
     const tiles = await createTestApp({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© Beispiel' });
     try {
       const res = await request(tiles.server).get('/').expect(200);
-      expect(res.headers['content-security-policy']).toContain("img-src 'self' https://tiles.example.org");
+      expect(res.headers['content-security-policy']).toContain("img-src 'self' data: https://tiles.example.org");
       expect((await request(tiles.server).get('/api/v1/web-config').expect(200)).body).toMatchObject({ mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', mapTileAttribution: '© Beispiel' });
     } finally {
       await tiles.close();
     }
-    expect((await request(t.server).get('/').expect(200)).headers['content-security-policy']).toContain("img-src 'self';");
+    expect((await request(t.server).get('/').expect(200)).headers['content-security-policy']).toContain("img-src 'self' data:;");
   });
 });

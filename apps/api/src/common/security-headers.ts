@@ -14,12 +14,13 @@ const CSP_DOCS = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-s
 /**
  * The web interface (apps/web, served from /): scripts, styles and fonts only from this origin, no
  * inline script or style element (Vite emits none; Leaflet and React set styles through the DOM,
- * which CSP does not govern), images from here and, when MAP_TILE_URL is set, the tile host.
+ * which CSP does not govern), images from here, data: images (KERN UX draws its icons as CSS masks
+ * of inline SVG; an image never runs script) and, when MAP_TILE_URL is set, the tile host.
  * Fetches go to this origin only.
  */
 function webCsp(tileOrigin?: string): string {
   return [
-    "default-src 'none'", "script-src 'self'", "style-src 'self'", "font-src 'self'", `img-src 'self'${tileOrigin ? ` ${tileOrigin}` : ''}`,
+    "default-src 'none'", "script-src 'self'", "style-src 'self'", "font-src 'self'", `img-src 'self' data:${tileOrigin ? ` ${tileOrigin}` : ''}`,
     "connect-src 'self'", "manifest-src 'self'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
   ].join('; ');
 }
