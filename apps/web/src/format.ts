@@ -9,6 +9,9 @@ const number = new Intl.NumberFormat('de-DE');
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));
 export const formatNumber = (n: number) => number.format(n);
+const decimal = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+/** Averages and quotients: at most one decimal place. */
+export const formatDecimal = (n: number) => decimal.format(n);
 
 /** The Berlin wall-clock time of an instant as the value of <input type="datetime-local">. */
 export function toLocalInput(d: Date): string {
@@ -58,3 +61,32 @@ export const VISIBILITY_LABELS: Record<Visibility, { label: string; explanation:
 export const SEVERITY_LABELS: Record<number, string> = { 1: '1 – gering', 2: '2 – mäßig', 3: '3 – erheblich', 4: '4 – hoch', 5: '5 – sehr hoch' };
 
 export const SENSITIVE_LABELS: Record<string, string> = { kindergarten: 'Kita', school: 'Schule', playground: 'Spielplatz', youth_facility: 'Jugendeinrichtung' };
+
+/** A Berlin calendar day (YYYY-MM-DD, as the API sends deadlines) in German, without a time-zone shift. */
+export const formatDay = (day: string) => formatDate(`${day}T12:00:00Z`);
+
+/** The Berlin date of an instant as YYYY-MM-DD (the value of <input type="date">). */
+export const toDayInput = (d: Date) => toLocalInput(d).slice(0, 10);
+
+/** "1 Tag" / "3 Tagen" after "seit" or "in". */
+export const daysText = (n: number) => `${formatNumber(n)} ${n === 1 ? 'Tag' : 'Tagen'}`;
+
+export type MeasureStatus = Schemas['MeasureResponseDto']['status'];
+export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
+  planned: 'Geplant', in_progress: 'In Arbeit', done: 'Erledigt', blocked: 'Blockiert', cancelled: 'Abgebrochen',
+};
+export type MeasurePriority = Schemas['MeasureResponseDto']['priority'];
+export const PRIORITY_LABELS: Record<MeasurePriority, string> = { low: 'Niedrig', normal: 'Normal', high: 'Hoch', urgent: 'Dringend' };
+export const RAPPORT_STATUS_LABELS: Record<Schemas['RapportResponseDto']['status'], string> = {
+  planned: 'Geplant', convened: 'Einberufen', held: 'Durchgeführt', minutes_published: 'Protokoll veröffentlicht', cancelled: 'Abgesagt',
+};
+export const RAPPORT_KIND_LABELS: Record<Schemas['RapportResponseDto']['kind'], string> = { regular: 'Drogenrapport', extended: 'Erweiterter Drogenrapport' };
+export const INVITATION_RESPONSE_LABELS: Record<Schemas['InvitationResponseDto']['response'], string> = {
+  pending: 'Keine Antwort', accepted: 'Zugesagt', declined: 'Abgesagt', tentative: 'Vielleicht', delegated: 'Vertretung geschickt',
+};
+export const ESCALATION_STATUS_LABELS: Record<Schemas['EscalationResponseDto']['status'], string> = {
+  proposed: 'Vorgeschlagen', convened: 'Einberufen', dismissed: 'Zurückgewiesen', resolved: 'Erledigt',
+};
+export const ESCALATION_REASON_LABELS: Record<Schemas['EscalationResponseDto']['reason'], string> = {
+  many_syringe_finds: 'Viele Spritzenfunde', residents_complaints: 'Beschwerden von Anwohnenden', aggression_violence: 'Aggression und Gewalt', new_scene: 'Neue Szene', other: 'Sonstiges',
+};

@@ -56,6 +56,17 @@ const DETAILS: Record<string, string> = {
   OUTSIDE_CITY_AREA: 'Der Ort liegt außerhalb des Stadtgebiets.',
   OBSERVED_IN_FUTURE: 'Der Zeitpunkt liegt in der Zukunft.',
   SERVICE_UNAVAILABLE: 'Der Dienst ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.',
+  ROLE_REQUIRED: 'Dafür fehlt Ihnen die nötige Rolle.',
+  DEPUTY_IS_SELF: 'Niemand kann sich selbst vertreten.',
+  DEPUTY_OTHER_AGENCY: 'Die Vertretung muss zur selben Behörde gehören.',
+  PERSON_INACTIVE: 'Diese Person ist deaktiviert; bitte eine andere wählen.',
+  NO_DEPUTY: 'Sie haben noch keine Vertretung benannt. Bitte benennen Sie sie zuerst unter „Mein Konto“.',
+  RAPPORT_NOT_OPEN_FOR_ANSWERS: 'Auf diese Einladung kann nicht mehr geantwortet werden: Der Termin ist nicht mehr einberufen.',
+  NOT_YOUR_INVITATION: 'Diese Einladung gilt einer anderen Person.',
+  NOT_MEASURE_OWNER: 'Diese Maßnahme können nur die Verbindungspersonen der zuständigen Behörde, die verantwortliche Person und ihre Vertretung ändern.',
+  INVALID_TRANSITION: 'Dieser Statuswechsel ist nicht möglich.',
+  REASON_REQUIRED: 'Bitte einen Grund angeben.',
+  COMPLETION_NOTE_REQUIRED: 'Bitte kurz vermerken, was erledigt wurde.',
 };
 
 function germanDetail(p: Problem): string {
