@@ -13,6 +13,7 @@ import { PasswordPage } from './pages/PasswordPage';
 import { ReportPage } from './pages/ReportPage';
 import { SignInPage } from './pages/SignIn';
 import { SituationPage } from './pages/SituationPage';
+import { workspaceRoutes } from './pages/workspace/routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -55,6 +56,7 @@ const router = createBrowserRouter([
       { path: '/meldungen', element: <RequireSignIn role="liaison"><MyReportsPage /></RequireSignIn> },
       { path: '/meldungen/:id', element: <RequireSignIn role="liaison"><EditReportPage /></RequireSignIn> },
       { path: '/passwort', element: <PasswordPage /> },
+      ...workspaceRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasRole, useAuth } from '../auth';
+import { WorkspaceNav, workspaceTitle } from './workspace/routes';
 
 const TITLES: Record<string, string> = {
   '/': 'Lagebild', '/melden': 'Lage melden', '/meldungen': 'Meine Meldungen', '/passwort': 'Passwort ändern',
@@ -17,7 +18,7 @@ export function Layout() {
   // A page change moves the focus to the new page's main content (and names the page), as a
   // screen reader expects after following a link; not when the page is loaded or remounted.
   useEffect(() => {
-    const title = TITLES[location.pathname] ?? (location.pathname.startsWith('/meldungen/') ? 'Meldung berichtigen' : 'Seite');
+    const title = TITLES[location.pathname] ?? workspaceTitle(location.pathname) ?? (location.pathname.startsWith('/meldungen/') ? 'Meldung berichtigen' : 'Seite');
     document.title = `${title} – Drogenrapport`;
     if (shownPath.current !== location.pathname) {
       shownPath.current = location.pathname;
@@ -36,6 +37,10 @@ export function Layout() {
             <span className="kern-body kern-body--small">
               <span className="kern-sr-only">Angemeldet als </span>{me?.displayName}<span className="app-header__agency"> · {me?.agency?.name}</span>
             </span>
+            <NavLink to="/konto" className="kern-btn kern-btn--tertiary kern-btn--x-small">
+              <span className="kern-icon kern-icon--account-circle kern-icon--small" aria-hidden="true" />
+              <span className="kern-label">Mein Konto</span>
+            </NavLink>
             <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => void signOut().then(() => navigate('/anmelden'))}>
               <span className="kern-icon kern-icon--logout kern-icon--small" aria-hidden="true" />
               <span className="kern-label">Abmelden</span>
@@ -47,6 +52,7 @@ export function Layout() {
             <li><NavLink to="/" end>Lagebild</NavLink></li>
             {liaison && <li><NavLink to="/melden">Lage melden</NavLink></li>}
             {liaison && <li><NavLink to="/meldungen">Meine Meldungen</NavLink></li>}
+            <WorkspaceNav />
             <li><NavLink to="/passwort">Passwort ändern</NavLink></li>
           </ul>
         </nav>
