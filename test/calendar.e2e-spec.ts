@@ -158,6 +158,24 @@ describe('the personal calendar feed', () => {
     for (const secret of ['Vertrauliche', 'Verlegt', otherMeasure.title, notMine.id, 'ATTENDEE', 'DESCRIPTION']) expect(res.text).not.toContain(secret);
   });
 
+  it('GET says whether I have a feed and since when, never the address, and only about me', async () => {
+    const tm = await team();
+    expect((await request(t.server).get(FEED).set(tm.a1.auth).expect(200)).body).toEqual({ active: false, createdAt: null });
+    const before = Date.now();
+    const first = (await request(t.server).post(FEED).set(tm.a1.auth).expect(201)).body.path;
+    const made = await request(t.server).get(FEED).set(tm.a1.auth).expect(200);
+    expect(made.body.active).toBe(true);
+    expect(new Date(made.body.createdAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(made.text).not.toContain(first.slice('/api/v1/calendar/'.length, -4));
+    // Someone else's feed is not mine: b1 of another agency and a1's own colleague both have none.
+    const colleague = await t.make.person(['liaison'], { agency: tm.agencyA });
+    expect((await request(t.server).get(FEED).set(tm.b1.auth).expect(200)).body).toEqual({ active: false, createdAt: null });
+    expect((await request(t.server).get(FEED).set(colleague.auth).expect(200)).body).toEqual({ active: false, createdAt: null });
+    await request(t.server).delete(FEED).set(tm.a1.auth).expect(204);
+    expect((await request(t.server).get(FEED).set(tm.a1.auth).expect(200)).body).toEqual({ active: false, createdAt: null });
+    await request(t.server).get(FEED).expect(401);
+  });
+
   it('a wrong, revoked, regenerated-away or never-issued token is one and the same 404', async () => {
     const tm = await team();
     const first = (await request(t.server).post(FEED).set(tm.a1.auth).expect(201)).body.path;

@@ -10,6 +10,8 @@ interface AuthState {
   me: Me | null;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads GET /me again, after the person changed something about themselves (their deputy). */
+  reloadMe(): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -92,6 +94,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         if (!(err instanceof ApiError)) throw err;
       }
       endLocally();
+    },
+    reloadMe: async () => {
+      setMe(await api<Me>('GET', '/me'));
     },
   }), [status, me, start, endLocally]);
 

@@ -12,6 +12,9 @@ export const formatNumber = (n: number) => number.format(n);
 const timestamp = new Intl.DateTimeFormat('de-DE', { timeZone: TZ, dateStyle: 'medium', timeStyle: 'medium' });
 /** With seconds (the audit trail). */
 export const formatTimestamp = (iso: string) => timestamp.format(new Date(iso));
+const decimal = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+/** Averages and quotients: at most one decimal place. */
+export const formatDecimal = (n: number) => decimal.format(n);
 
 /** The Berlin wall-clock time of an instant as the value of <input type="datetime-local">. */
 export function toLocalInput(d: Date): string {
@@ -68,6 +71,15 @@ export const formatDay = (day: string) => formatDate(`${day}T12:00:00Z`);
 /** The Berlin date of an instant as YYYY-MM-DD (the value of <input type="date">). */
 export const toDayInput = (d: Date) => toLocalInput(d).slice(0, 10);
 
+/** "1 Tag" / "3 Tagen" after "seit" or "in". */
+export const daysText = (n: number) => `${formatNumber(n)} ${n === 1 ? 'Tag' : 'Tagen'}`;
+
+export type MeasureStatus = Schemas['MeasureResponseDto']['status'];
+export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
+  planned: 'Geplant', in_progress: 'In Arbeit', done: 'Erledigt', blocked: 'Blockiert', cancelled: 'Abgebrochen',
+};
+export type MeasurePriority = Schemas['MeasureResponseDto']['priority'];
+export const PRIORITY_LABELS: Record<MeasurePriority, string> = { low: 'Niedrig', normal: 'Normal', high: 'Hoch', urgent: 'Dringend' };
 export type RapportStatus = Schemas['RapportResponseDto']['status'];
 export const RAPPORT_STATUS_LABELS: Record<RapportStatus, string> = {
   planned: 'Geplant', convened: 'Einberufen', held: 'Durchgeführt', minutes_published: 'Protokoll veröffentlicht', cancelled: 'Abgesagt',
@@ -78,11 +90,6 @@ export const INVITATION_RESPONSE_LABELS: Record<Schemas['InvitationResponseDto']
 };
 export type Attendance = Schemas['AttendanceEntryDto']['attendance'];
 export const ATTENDANCE_LABELS: Record<Attendance, string> = { present: 'Anwesend', excused: 'Entschuldigt', absent: 'Abwesend' };
-export const MEASURE_STATUS_LABELS: Record<Schemas['MinutesMeasureDto']['status'], string> = {
-  planned: 'Geplant', in_progress: 'In Arbeit', done: 'Erledigt', blocked: 'Blockiert', cancelled: 'Abgebrochen',
-};
-export type MeasurePriority = NonNullable<Schemas['CreateMeasureDto']['priority']>;
-export const PRIORITY_LABELS: Record<MeasurePriority, string> = { low: 'Niedrig', normal: 'Normal', high: 'Hoch', urgent: 'Dringend' };
 export const ESCALATION_STATUS_LABELS: Record<Schemas['EscalationResponseDto']['status'], string> = {
   proposed: 'Vorgeschlagen', convened: 'Einberufen', dismissed: 'Zurückgewiesen', resolved: 'Erledigt',
 };

@@ -15,6 +15,7 @@ import { ReportPage } from './pages/ReportPage';
 import { SignInPage } from './pages/SignIn';
 import { SituationPage } from './pages/SituationPage';
 import { coordinatorRoutes } from './pages/coordinator/routes';
+import { workspaceRoutes } from './pages/workspace/routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -66,6 +67,7 @@ const router = createBrowserRouter([
       { path: '/passwort', element: <PasswordPage /> },
       ...adminRoutes.map((r) => ({ ...r, element: <RequireSignIn role="admin">{r.element}</RequireSignIn> })),
       ...coordinatorRoutes.map((r) => ({ ...r, element: <RequireSignIn role="coordinator">{r.element}</RequireSignIn> })),
+      ...workspaceRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -53,6 +53,12 @@ export class CalendarService {
     return token;
   }
 
+  /** Whether the person has a feed address and since when (the address itself is not kept and cannot be shown again). */
+  async feedStatus(actor: Actor): Promise<{ active: boolean; createdAt: Date | null }> {
+    const [row] = await this.db.query(`SELECT created_at FROM calendar_feeds WHERE person_id = $1`, [actor.id]) as Array<{ created_at: Date }>;
+    return { active: !!row, createdAt: row?.created_at ?? null };
+  }
+
   /** Revokes the person's feed; revoking when there is none is not an error (the outcome is the same). */
   async revokeFeedToken(actor: Actor): Promise<void> {
     await this.db.transaction(async (m) => {

@@ -24,6 +24,13 @@ export class CalendarFeedDto {
   path: string;
 }
 
+export class CalendarFeedStatusDto {
+  @ApiProperty({ description: 'true while you have a feed address that works' })
+  active: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current address was made; null without one' })
+  createdAt: string | null;
+}
+
 /** Calendar data (issue 8): one meeting as an invitation, and each person's revocable feed. */
 @ApiTags('calendar')
 @Controller()
@@ -43,6 +50,19 @@ export class CalendarController {
     const ics = await this.calendar.meeting(user, id);
     void reply.header('content-type', CALENDAR_TYPE).header('content-disposition', `attachment; filename="rapport-${id}.ics"`);
     return Buffer.from(ics, 'utf8');
+  }
+
+  @Get('me/calendar-feed')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Whether you have a personal calendar feed, and since when',
+    description: 'The address itself is shown only when it is made (only its hash is kept); a lost address is replaced by regenerating it.',
+  })
+  @ApiOkResponse({ type: CalendarFeedStatusDto })
+  async feedStatus(@CurrentUser() user: AuthenticatedUser): Promise<CalendarFeedStatusDto> {
+    const s = await this.calendar.feedStatus(user);
+    return { active: s.active, createdAt: s.createdAt?.toISOString() ?? null };
   }
 
   @Post('me/calendar-feed')

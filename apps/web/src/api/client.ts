@@ -106,6 +106,11 @@ const DETAILS: Record<string, string> = {
   RULE_THRESHOLD_REQUIRED: 'Bitte eine Mindestanzahl oder einen Anstieg in Prozent angeben.',
   RULE_THRESHOLD_AMBIGUOUS: 'Bitte entweder eine Mindestanzahl oder einen Anstieg angeben, nicht beides.',
   RULE_WINDOW_INVALID: 'Der Zeitraum beträgt mindestens einen Tag.',
+  NO_DEPUTY: 'Sie haben noch keine Vertretung benannt. Bitte benennen Sie sie zuerst unter „Mein Konto“.',
+  RAPPORT_NOT_OPEN_FOR_ANSWERS: 'Auf diese Einladung kann nicht mehr geantwortet werden: Der Termin ist nicht mehr einberufen.',
+  NOT_YOUR_INVITATION: 'Diese Einladung gilt einer anderen Person.',
+  NOT_MEASURE_OWNER: 'Diese Maßnahme können nur die Verbindungspersonen der zuständigen Behörde, die verantwortliche Person und ihre Vertretung ändern.',
+  COMPLETION_NOTE_REQUIRED: 'Bitte kurz vermerken, was erledigt wurde.',
 };
 
 function germanDetail(p: Problem): string {

@@ -613,7 +613,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Whether you have a personal calendar feed, and since when
+         * @description The address itself is shown only when it is made (only its hash is kept); a lost address is replaced by regenerating it.
+         */
+        get: operations["CalendarController_feedStatus"];
         put?: never;
         /**
          * Create or regenerate your personal calendar feed
@@ -2052,6 +2056,15 @@ export interface components {
              * @example https://drogenrapport.example/api/v1/calendar/3q2-7w….ics
              */
             url: string;
+        };
+        CalendarFeedStatusDto: {
+            /** @description true while you have a feed address that works */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When the current address was made; null without one
+             */
+            createdAt: string | null;
         };
         ChangePasswordDto: {
             newPassword: string;
@@ -6833,6 +6846,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service this needs (database, queue) is not available right now; try again after Retry-After. Not an authentication failure */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CalendarController_feedStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedStatusDto"];
                 };
             };
             /** @description Not signed in, or the access token is expired or not valid (`code` says which) */
