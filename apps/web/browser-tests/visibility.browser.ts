@@ -47,7 +47,7 @@ async function narrowed(page: Page): Promise<Picture> {
     const region = page.getByRole('region', { name, exact: true });
     await expect(region.locator('figure.trend').or(region.getByText('Keine Meldungen im Zeitraum.')).first()).toBeVisible();
     const captions = await region.locator('figcaption').allInnerTexts();
-    return captions.reduce((sum, c) => sum + number(/: ([\d.]+) Meldungen$/.exec(c)![1]!), 0);
+    return captions.reduce((sum, c) => sum + number(/: ([\d.]+) Meldung(?:en)?$/.exec(c)![1]!), 0);
   };
   const byDistrict = await total('Entwicklung je Bezirk');
   const byCategory = await total('Entwicklung je Kategorie');
