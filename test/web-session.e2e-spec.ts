@@ -83,6 +83,18 @@ describe('browser sign-in with the refresh cookie', () => {
     await refresh(after).expect(200);
   });
 
+  it('a tab rotating its new cookie while another tab\'s late request still carries the old one: both answered, the session alive', async () => {
+    const { person } = await t.make.person();
+    let cookie = refreshCookie(await browserLogin(person.email).expect(200))!.value;
+    for (let i = 0; i < 5; i++) {
+      const next = refreshCookie(await refresh(cookie).expect(200))!.value;
+      const [fresh, late] = await Promise.all([refresh(next), refresh(cookie)]);
+      expect([fresh.status, late.status]).toEqual([200, 200]);
+      cookie = refreshCookie(fresh)!.value;
+    }
+    await refresh(cookie).expect(200);
+  });
+
   it('a cookie used again after the grace window ends the session (reuse detection), and every token of it', async () => {
     const { person } = await t.make.person();
     const first = refreshCookie(await browserLogin(person.email).expect(200))!;

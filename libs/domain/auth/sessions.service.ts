@@ -120,7 +120,10 @@ export class SessionsService {
     let current = token;
     let currentSecret = secret;
     for (let links = 0; links < MAX_GRACE_LINKS && current.successorId; links++) {
-      const next = await m.findOne(RefreshToken, { where: { id: current.successorId }, lock: { mode: 'pessimistic_write' } });
+      // Read, not locked: a rotation of the successor locks it before the session, this path holds
+      // the session already; locking it here could deadlock. Should that rotation use it meanwhile,
+      // the successor handed out is simply used once more, inside its own window.
+      const next = await m.findOneBy(RefreshToken, { id: current.successorId });
       const nextSecret = this.successorSecret(currentSecret);
       if (!next || next.sessionId !== token.sessionId || !sameHash(next.tokenHash, hashSecret(nextSecret))) return null;
       if (!next.usedAt) return { id: next.id, secret: nextSecret };
