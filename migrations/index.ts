@@ -17,6 +17,8 @@ import { Minutes1765300000000 } from './1765300000000-minutes.js';
 import { MinutesPerItem1765400000000 } from './1765400000000-minutes-per-item.js';
 import { Reminders1765500000000 } from './1765500000000-reminders.js';
 import { MailDigest1765700000000 } from './1765700000000-mail-digest.js';
+import { DevelopmentsReporterIndex1765810000000 } from './1765810000000-developments-reporter-index.js';
+import { RefreshTokenSuccessor1765820000000 } from './1765820000000-refresh-token-successor.js';
 
 /** Every migration, in order. Listed explicitly: no glob loading, so the build and jest agree. */
-export const MIGRATIONS = [Backbone1763700000000, SituationPicture1763800000000, DevelopmentIndexes1763900000000, Measures1764000000000, DevelopmentChanges1764100000000, AccessConfirmation1764200000000, LoginThrottlePerEmail1764300000000, KeysetIndexes1764400000000, OneMechanism1764700000000, ScopedDevelopmentChanges1764800000000, Rapports1764900000000, Escalations1764950000000, Calendar1765000000000, ExtendedRapport1765100000000, Agenda1765200000000, Minutes1765300000000, MinutesPerItem1765400000000, Reminders1765500000000, MailDigest1765700000000];
+export const MIGRATIONS = [Backbone1763700000000, SituationPicture1763800000000, DevelopmentIndexes1763900000000, Measures1764000000000, DevelopmentChanges1764100000000, AccessConfirmation1764200000000, LoginThrottlePerEmail1764300000000, KeysetIndexes1764400000000, OneMechanism1764700000000, ScopedDevelopmentChanges1764800000000, Rapports1764900000000, Escalations1764950000000, Calendar1765000000000, ExtendedRapport1765100000000, Agenda1765200000000, Minutes1765300000000, MinutesPerItem1765400000000, Reminders1765500000000, MailDigest1765700000000, DevelopmentsReporterIndex1765810000000, RefreshTokenSuccessor1765820000000];

@@ -4,7 +4,7 @@
 // (apps/web) is built by Vite into dist/web with a stamp of its own, only when its sources changed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -20,29 +20,43 @@ const WEB_TESTS = join(WEB, 'browser-tests');
 /** Initial JavaScript of the web interface, gzip (issue 10). */
 export const WEB_JS_BUDGET_KB = 350;
 
-/** Newest modification time under a path; directories count too (a deleted or renamed file changes its directory). */
-function newest(path, skip = []) {
-  if (!existsSync(path) || skip.includes(path)) return 0;
+/**
+ * The newest modification under a path: [mtimeMs, path]. Directories count too (a deleted or
+ * renamed file changes its directory).
+ */
+function newestEntry(path, skip = []) {
+  if (!existsSync(path) || skip.includes(path)) return [0, path];
   const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = st.mtimeMs;
-  for (const e of readdirSync(path, { withFileTypes: true })) max = Math.max(max, newest(join(path, e.name), skip));
+  let max = [st.mtimeMs, path];
+  if (!st.isDirectory()) return max;
+  for (const e of readdirSync(path, { withFileTypes: true })) {
+    const sub = newestEntry(join(path, e.name), skip);
+    if (sub[0] > max[0]) max = sub;
+  }
   return max;
 }
 
-/** true when dist/ is missing or older than any source, package.json or tsconfig (the web interface aside). */
-export function buildNeeded() {
-  if (!existsSync(STAMP) || !existsSync(join(ROOT, 'dist', 'apps', 'all-in-one', 'main.js'))) return true;
-  const built = statSync(STAMP).mtimeMs;
-  return [...SOURCE_DIRS, ...SOURCE_FILES].some((p) => newest(join(ROOT, p), [WEB]) > built);
+/** Why dist/ needs a TypeScript build (a sentence), or null when it is current (the web interface aside). */
+export function buildReason() {
+  if (!existsSync(STAMP) || !existsSync(join(ROOT, 'dist', 'apps', 'all-in-one', 'main.js'))) return 'dist/ is not built';
+  return changedSince(STAMP, [...SOURCE_DIRS, ...SOURCE_FILES].map((p) => newestEntry(join(ROOT, p), [WEB])));
 }
 
-/** true when dist/web is missing or older than apps/web (its tests aside) or the installed packages. */
-export function webBuildNeeded() {
-  if (!existsSync(WEB_STAMP) || !existsSync(join(WEB_OUT, 'index.html'))) return true;
-  const built = statSync(WEB_STAMP).mtimeMs;
-  return newest(WEB, [WEB_TESTS]) > built || ['package.json', 'package-lock.json'].some((p) => newest(join(ROOT, p)) > built);
+/** Why dist/web needs a build, or null: missing, or older than apps/web (its tests aside) or the installed packages. */
+export function webBuildReason() {
+  if (!existsSync(WEB_STAMP) || !existsSync(join(WEB_OUT, 'index.html'))) return 'dist/web is not built';
+  return changedSince(WEB_STAMP, [newestEntry(WEB, [WEB_TESTS]), ...['package.json', 'package-lock.json'].map((p) => newestEntry(join(ROOT, p)))]);
 }
+
+function changedSince(stampFile, entries) {
+  const built = statSync(stampFile).mtimeMs;
+  const [mtime, path] = entries.reduce((a, b) => (b[0] > a[0] ? b : a));
+  if (mtime <= built) return null;
+  return `${relative(ROOT, path) || '.'} changed at ${new Date(mtime).toISOString()}, after ${relative(ROOT, stampFile)} (${new Date(built).toISOString()})`;
+}
+
+export const buildNeeded = () => buildReason() !== null;
+export const webBuildNeeded = () => webBuildReason() !== null;
 
 function stamp(file, began) {
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
@@ -84,4 +98,15 @@ export function initialJsGzipKb() {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(WEB_OUT, f)), { level: 9 }).length, 0) / 1024;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(build());
+/**
+ * `node scripts/build.mjs --check`: builds nothing; exits 1 and says what changed when dist/ or
+ * dist/web is older than its sources. Tests that start `npm start` check this first, so that no
+ * test ever rebuilds dist/web (vite empties it) while other suites serve it.
+ */
+function check() {
+  const reasons = [buildReason(), webBuildReason()].filter(Boolean);
+  for (const r of reasons) process.stdout.write(`build needed: ${r}\n`);
+  return reasons.length ? 1 : 0;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(process.argv.includes('--check') ? check() : build());

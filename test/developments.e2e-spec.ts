@@ -516,6 +516,90 @@ describe('trends and summary', () => {
   });
 });
 
+describe('filter by reporter (reportedBy=me)', () => {
+  const ids = (res: request.Response) => res.body.items.map((d: { id: string }) => d.id).sort();
+  const csvRows = (res: request.Response) => res.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).length - 1;
+
+  it('lists and exports only what the reader reported, with the other filters', async () => {
+    const a = await area();
+    const me = await t.make.person(['liaison']);
+    const colleague = await t.make.person(['liaison'], { agency: me.agency });
+    const mine = await create(me, base(a, { visibility: 'own_agency' }));
+    const mineForAll = await create(me, base(a, { category: 'complaint' }));
+    const withdrawn = await create(me, base(a, { observedAt: ago(2 * HOUR) }));
+    await request(t.server).post(`${API}/${withdrawn.id}/withdraw`).set(me.auth).send({ reason: 'Doppelt erfasst' }).expect(200);
+    const theirs = await create(colleague, base(a));
+    const q = `?reportedBy=me&districtId=${a.district.id}`;
+    expect(ids(await get(me, q).expect(200))).toEqual([mine.id, mineForAll.id].sort());
+    expect(ids(await get(me, `${q}&includeWithdrawn=true`).expect(200))).toEqual([mine.id, mineForAll.id, withdrawn.id].sort());
+    expect(ids(await get(me, `${q}&category=complaint`).expect(200))).toEqual([mineForAll.id]);
+    expect(ids(await get(colleague, q).expect(200))).toEqual([theirs.id]);
+    // Without the filter the agency's list, as before.
+    expect(ids(await get(me, `?districtId=${a.district.id}`).expect(200))).toEqual([mine.id, mineForAll.id, theirs.id].sort());
+    expect(csvRows(await get(me, `/export.csv${q}`).expect(200))).toBe(2);
+  });
+
+  it('takes only "me": no other person, no blank, no list', async () => {
+    const me = await t.make.person(['liaison']);
+    const colleague = await t.make.person(['liaison'], { agency: me.agency });
+    for (const v of [colleague.person.id, '', 'ME', 'me,me', 'all']) {
+      const res = await get(me, `?reportedBy=${v}`).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reportedBy' });
+    }
+    expect((await get(me, `?reportedBy=me&reportedBy=me`).expect(400)).body.field).toBe('reportedBy');
+    expect((await get(me, `/export.csv?reportedBy=${colleague.person.id}`).expect(400)).body.field).toBe('reportedBy');
+  });
+
+  it('never returns what the reader may not see (any more): a move to another agency, an unconfirmed access', async () => {
+    const a = await area();
+    const mover = await t.make.person(['liaison']);
+    const named = await t.make.person(['liaison']);
+    const ownOnly = await create(mover, base(a, { visibility: 'own_agency', category: 'dealing' }));
+    const shared = await create(mover, base(a, { visibility: 'agencies', visibleAgencyIds: [named.agency.id], category: 'dealing' }));
+    const forAll = await create(mover, base(a, { visibility: 'all' }));
+    const q = `?reportedBy=me&districtId=${a.district.id}`;
+    expect(ids(await get(mover, q).expect(200))).toEqual([ownOnly.id, shared.id, forAll.id].sort());
+    // Moved to another agency, even with confirmed access there: the old agency's records are gone
+    // from the own list and its export, as from every other view.
+    const newAgency = (await t.make.person(['liaison'])).agency;
+    await t.db.query('UPDATE people SET agency_id = $1 WHERE id = $2', [newAgency.id, mover.person.id]);
+    expect(ids(await get(mover, q).expect(200))).toEqual([forAll.id]);
+    expect(ids(await get(mover, `${q}&includeWithdrawn=true&category=dealing`).expect(200))).toEqual([]);
+    expect(csvRows(await get(mover, `/export.csv${q}`).expect(200))).toBe(1);
+    // Moved into the named agency: the shared one is back (the named agency sees it), the own-agency one is not.
+    await t.db.query('UPDATE people SET agency_id = $1 WHERE id = $2', [named.agency.id, mover.person.id]);
+    expect(ids(await get(mover, q).expect(200))).toEqual([shared.id, forAll.id].sort());
+
+    // A new member whose access their leadership has not confirmed yet sees only what is for all,
+    // even of what they logged themselves.
+    const newcomer = await t.make.person(['liaison'], { confirmed: false });
+    const restricted = await create(newcomer, base(a, { visibility: 'own_agency' }));
+    const open = await create(newcomer, base(a, { visibility: 'all' }));
+    expect(ids(await get(newcomer, q).expect(200))).toEqual([open.id]);
+    expect(csvRows(await get(newcomer, `/export.csv${q}`).expect(200))).toBe(1);
+    expect(ids(await get(newcomer, `${q}&includeWithdrawn=true`).expect(200))).not.toContain(restricted.id);
+  });
+});
+
+describe('trends filtered by reporting agency', () => {
+  it('counts only that agency\'s developments, and of them only what the reader may see', async () => {
+    const a = await area();
+    const police = await t.make.person(['liaison']);
+    const other = await t.make.person(['liaison']);
+    await create(police, base(a, { visibility: 'own_agency', category: 'dealing' }));
+    await create(police, base(a, { visibility: 'all', category: 'dealing' }));
+    await create(other, base(a, { visibility: 'all', category: 'complaint' }));
+    const totals = async (who: TestPerson, agencyId: string) => {
+      const res = await get(who, `/trends?from=${encodeURIComponent(ago(7 * DAY))}&districtId=${a.district.id}&agencyId=${agencyId}`).expect(200);
+      return Object.fromEntries(res.body.series.map((s: { category: string; total: number }) => [s.category, s.total]));
+    };
+    expect(await totals(police, police.agency.id)).toEqual({ dealing: 2 });
+    expect(await totals(other, police.agency.id)).toEqual({ dealing: 1 });
+    expect(await totals(police, other.agency.id)).toEqual({ complaint: 1 });
+    expect((await get(police, `/trends?from=${encodeURIComponent(ago(DAY))}&agencyId=nope`).expect(400)).body.field).toBe('agencyId');
+  });
+});
+
 describe('export.csv', () => {
   it('writes UTF-8 with BOM, semicolons, CRLF, German headers, Berlin dates, quoted and defused cells; audited without the search text', async () => {
     const a = await area();

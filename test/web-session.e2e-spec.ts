@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { REFRESH_REUSE_GRACE_SECONDS } from '#domain/auth/sessions.service.js';
 import { TEST_PASSWORD } from '#testing/factories.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
@@ -21,6 +22,10 @@ function refreshCookie(res: request.Response): { value: string; attributes: stri
   if (!raw) return undefined;
   const [pair, ...attributes] = raw.split(';').map((s) => s.trim());
   return { value: pair!.slice('drogenrapport_refresh='.length), attributes: attributes.join('; ') };
+}
+
+function refresh(cookie: string) {
+  return request(t.server).post('/api/v1/auth/session/refresh').set(CSRF).set('cookie', `drogenrapport_refresh=${cookie}`);
 }
 
 function browserLogin(email: string, headers: Record<string, string> = CSRF) {
@@ -49,18 +54,75 @@ describe('browser sign-in with the refresh cookie', () => {
     expect(refreshCookie(res)!.attributes).toMatch(/Secure/);
   });
 
-  it('refreshes from the cookie (a reload): a new access token, the cookie rotated, the old one refused', async () => {
+  it('refreshes from the cookie (a reload): a new access token, the cookie rotated', async () => {
     const { person } = await t.make.person();
     const first = refreshCookie(await browserLogin(person.email).expect(200))!;
-    const res = await request(t.server).post('/api/v1/auth/session/refresh').set(CSRF).set('cookie', `drogenrapport_refresh=${first.value}`).expect(200);
+    const res = await refresh(first.value).expect(200);
     const me = await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
     expect(me.body.id).toBe(person.id);
     const second = refreshCookie(res)!;
     expect(second.value).not.toBe(first.value);
-    // The JSON token API's rule holds here too: a token used twice ends the session.
-    const replay = await request(t.server).post('/api/v1/auth/session/refresh').set(CSRF).set('cookie', `drogenrapport_refresh=${first.value}`).expect(401);
+    expect(second.attributes).toMatch(/HttpOnly/);
+    const third = refreshCookie(await refresh(second.value).expect(200))!;
+    expect(third.value).not.toBe(second.value);
+  });
+
+  it('two tabs refreshing with the same cookie at the same moment both stay signed in, holding the same next cookie', async () => {
+    const { person } = await t.make.person();
+    const first = refreshCookie(await browserLogin(person.email).expect(200))!;
+    const [a, b] = await Promise.all([refresh(first.value), refresh(first.value)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const next = refreshCookie(a)!.value;
+    expect(refreshCookie(b)!.value).toBe(next);
+    expect(next).not.toBe(first.value);
+    for (const r of [a, b]) await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${r.body.accessToken}`).expect(200);
+    // A tab that reloaded twice meanwhile moved the line on: the late request of the other tab gets its end.
+    const after = refreshCookie(await refresh(next).expect(200))!.value;
+    expect(refreshCookie(await refresh(first.value).expect(200))!.value).toBe(after);
+    // The line goes on from there, the session alive.
+    await refresh(after).expect(200);
+  });
+
+  it('a tab rotating its new cookie while another tab\'s late request still carries the old one: both answered, the session alive', async () => {
+    const { person } = await t.make.person();
+    let cookie = refreshCookie(await browserLogin(person.email).expect(200))!.value;
+    for (let i = 0; i < 5; i++) {
+      const next = refreshCookie(await refresh(cookie).expect(200))!.value;
+      const [fresh, late] = await Promise.all([refresh(next), refresh(cookie)]);
+      expect([fresh.status, late.status]).toEqual([200, 200]);
+      cookie = refreshCookie(fresh)!.value;
+    }
+    await refresh(cookie).expect(200);
+  });
+
+  it('a cookie used again after the grace window ends the session (reuse detection), and every token of it', async () => {
+    const { person } = await t.make.person();
+    const first = refreshCookie(await browserLogin(person.email).expect(200))!;
+    const rotated = await refresh(first.value).expect(200);
+    // As if the first use were longer ago than the window.
+    await t.db.query(`UPDATE refresh_tokens SET used_at = used_at - make_interval(secs => $2) WHERE id = $1`, [first.value.split('.')[0], REFRESH_REUSE_GRACE_SECONDS + 1]);
+    const replay = await refresh(first.value).expect(401);
+    expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
     expect(refreshCookie(replay)!.attributes).toMatch(/Expires=Thu, 01 Jan 1970/);
-    await request(t.server).post('/api/v1/auth/session/refresh').set(CSRF).set('cookie', `drogenrapport_refresh=${second.value}`).expect(401);
+    expect((await refresh(refreshCookie(rotated)!.value).expect(401)).body.code).toBe('SESSION_ENDED');
+    await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${rotated.body.accessToken}`).expect(401);
+  });
+
+  it('the grace window is no way around the checks: a forged secret, a signed-out session, the JSON token API', async () => {
+    const { person } = await t.make.person();
+    const first = refreshCookie(await browserLogin(person.email).expect(200))!;
+    await refresh(first.value).expect(200);
+    const [id] = first.value.split('.') as [string];
+    expect((await refresh(`${id}.${'A'.repeat(43)}`).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
+    // The JSON token API keeps one use per token: its clients hold their token alone.
+    const json = await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken: first.value }).expect(401);
+    expect(json.body.code).toBe('REFRESH_TOKEN_REUSED');
+    expect((await refresh(first.value).expect(401)).body.code).toBe('SESSION_ENDED');
+
+    const other = refreshCookie(await browserLogin((await t.make.person()).person.email).expect(200))!;
+    const next = await refresh(other.value).expect(200);
+    await request(t.server).post('/api/v1/auth/session/logout').set(CSRF).set('Authorization', `Bearer ${next.body.accessToken}`).expect(204);
+    expect((await refresh(other.value).expect(401)).body.code).toBe('SESSION_ENDED');
   });
 
   it('answers 401 NOT_SIGNED_IN without a cookie', async () => {

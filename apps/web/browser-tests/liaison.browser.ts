@@ -97,7 +97,7 @@ test('at desktop width: a point on the map; a correction that meets someone else
 
 test('Lagebild filters, CSV export and the password page', async ({ page }) => {
   await signIn(page, 'koordination');
-  await page.getByLabel('Kategorie').selectOption({ label: 'Spritzenfunde' });
+  await page.getByLabel('Kategorie', { exact: true }).selectOption({ label: 'Spritzenfunde' });
   await expect(page.getByRole('table').first()).toContainText('Spritzenfunde');
   await expect(page.getByRole('table').first().getByRole('cell', { name: 'Beschwerde', exact: true })).toHaveCount(0);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV exportieren' }).click()]);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAccessible, PASSWORD } from './helpers';
+import { demo, expectAccessible, PASSWORD, signIn } from './helpers';
 
 test('keyboard only: sign in, the Lagebild, a reload keeps the session, Abmelden ends it', async ({ page, context }) => {
   await page.goto('/');
@@ -57,4 +57,32 @@ test('a wrong password is said next to the form, in German', async ({ page }) =>
   await page.getByLabel('Passwort', { exact: true }).fill('falsch-falsch-falsch');
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort stimmen nicht.');
+});
+
+test('two tabs of one browser reloading at the same moment both stay signed in', async ({ page, context }) => {
+  await signIn(page, 'drogenhilfe');
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByRole('heading', { level: 1, name: 'Lagebild' })).toBeVisible();
+  // Both send the one refresh cookie before either answer arrives: each refresh waits at this
+  // barrier until the other tab's is out too (a single-use token alone would end the session here).
+  const held: Array<() => void> = [];
+  await context.route('**/api/v1/auth/session/refresh', async (route) => {
+    await new Promise<void>((go) => {
+      held.push(go);
+      if (held.length === 2) held.forEach((release) => release());
+    });
+    await route.continue();
+  });
+  const refreshes = [page, second].map((p) => p.waitForResponse((r) => r.url().endsWith('/api/v1/auth/session/refresh')));
+  await Promise.all([page.reload(), second.reload()]);
+  const answers = await Promise.all(refreshes);
+  expect(answers.map((r) => r.status())).toEqual([200, 200]);
+  await context.unroute('**/api/v1/auth/session/refresh');
+  for (const p of [page, second]) await expect(p.getByRole('heading', { level: 1, name: 'Lagebild' })).toBeVisible();
+  // The session goes on.
+  await second.reload();
+  await expect(second.getByRole('heading', { level: 1, name: 'Lagebild' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lagebild' })).toBeVisible();
 });

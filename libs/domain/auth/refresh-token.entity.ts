@@ -17,4 +17,8 @@ export class RefreshToken {
 
   @Column('timestamptz', { name: 'used_at', nullable: true })
   usedAt: Date | null;
+
+  /** The token that replaced this one when it was used (the family is one line). */
+  @Column('uuid', { name: 'successor_id', nullable: true })
+  successorId: string | null;
 }

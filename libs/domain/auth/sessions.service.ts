@@ -1,4 +1,4 @@
-import { KeyObject, createHash, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
+import { KeyObject, createHash, createHmac, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,6 +32,16 @@ export interface TokenPair {
  */
 export const ENDED_SESSION_RETENTION_DAYS = 30;
 const PRUNE_BATCH = 1000;
+/**
+ * How long a just-used refresh token may be presented again without counting as reuse, on the
+ * routes that ask for it (the browser's cookie route: every tab of a browser shares the one cookie,
+ * so two tabs that load at the same moment both send it). Inside the window the answer is the token
+ * that replaced it, the same one the first request got, so the family stays one line; after the
+ * window a second use ends the session as before.
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 10;
+/** Successors followed in the window (a tab reloaded twice while another tab's request was in flight). */
+const MAX_GRACE_LINKS = 5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SECRET = /^[A-Za-z0-9_-]{20,100}$/;
 
@@ -47,9 +57,12 @@ export class SessionsService {
    */
   readonly accessTokenKey: KeyObject;
   private readonly jwt: JwtService;
+  /** Derives successor refresh-token secrets (successorSecret); its own key, not the signing key itself. */
+  private readonly successorKey: Buffer;
 
   constructor(private readonly config: AppConfig, @InjectDataSource() private readonly db: DataSource) {
     this.accessTokenKey = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+    this.successorKey = createHmac('sha256', config.jwtSecret).update('drogenrapport refresh-token successor').digest();
     this.jwt = new JwtService({
       secret: this.accessTokenKey,
       signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
@@ -67,8 +80,11 @@ export class SessionsService {
   /**
    * Rotates the refresh token. A token presented a second time means it was copied: the whole
    * session (token family) is revoked, so the thief and the owner both have to sign in again.
+   * With `reuseGraceSeconds`, a token used less than that long ago answers with its successor
+   * instead (see REFRESH_REUSE_GRACE_SECONDS): two requests racing with one cookie both succeed
+   * and end up holding the same token.
    */
-  async refresh(presented: string): Promise<TokenPair> {
+  async refresh(presented: string, options: { reuseGraceSeconds?: number } = {}): Promise<TokenPair> {
     const parsed = parseRefreshToken(presented);
     if (!parsed) throw refreshInvalid();
     const outcome = await this.db.transaction(async (m) => {
@@ -76,18 +92,54 @@ export class SessionsService {
       if (!token || !sameHash(token.tokenHash, hashSecret(parsed.secret))) return { error: refreshInvalid() };
       const session = await m.findOne(Session, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!session || session.revokedAt || session.expiresAt < new Date()) return { error: sessionEnded() };
-      if (token.usedAt) {
-        await m.update(Session, { id: session.id }, { revokedAt: new Date(), revokedReason: 'refresh_token_reused' });
-        return { error: new DomainError(401, 'REFRESH_TOKEN_REUSED', 'This refresh token was already used. For your safety the session has been ended; please sign in again.', 'refreshToken') };
-      }
       const person = await m.findOneBy(Person, { id: session.personId });
+      if (token.usedAt) {
+        const grace = options.reuseGraceSeconds ?? 0;
+        const head = grace > 0 && Date.now() - token.usedAt.getTime() <= grace * 1000 ? await this.currentSuccessor(m, token, parsed.secret) : null;
+        if (!head) {
+          await m.update(Session, { id: session.id }, { revokedAt: new Date(), revokedReason: 'refresh_token_reused' });
+          return { error: new DomainError(401, 'REFRESH_TOKEN_REUSED', 'This refresh token was already used. For your safety the session has been ended; please sign in again.', 'refreshToken') };
+        }
+        if (!person?.active) return { error: sessionEnded() };
+        return { pair: await this.pair(person, session.id, `${head.id}.${head.secret}`) };
+      }
       if (!person?.active) return { error: sessionEnded() };
       await m.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
-      return { pair: await this.issue(m, person, session.id) };
+      return { pair: await this.issue(m, person, session.id, token.id, this.successorSecret(parsed.secret)) };
     });
     // The revocation above must commit even though the caller gets an error.
     if (outcome.error) throw outcome.error;
     return outcome.pair!;
+  }
+
+  /**
+   * The unused token at the end of the line that starts at `token` (a used one), or null when the
+   * line is broken: no successor, one that does not match the derived secret, or too long a line.
+   */
+  private async currentSuccessor(m: EntityManager, token: RefreshToken, secret: string): Promise<{ id: string; secret: string } | null> {
+    let current = token;
+    let currentSecret = secret;
+    for (let links = 0; links < MAX_GRACE_LINKS && current.successorId; links++) {
+      // Read, not locked: a rotation of the successor locks it before the session, this path holds
+      // the session already; locking it here could deadlock. Should that rotation use it meanwhile,
+      // the successor handed out is simply used once more, inside its own window.
+      const next = await m.findOneBy(RefreshToken, { id: current.successorId });
+      const nextSecret = this.successorSecret(currentSecret);
+      if (!next || next.sessionId !== token.sessionId || !sameHash(next.tokenHash, hashSecret(nextSecret))) return null;
+      if (!next.usedAt) return { id: next.id, secret: nextSecret };
+      current = next;
+      currentSecret = nextSecret;
+    }
+    return null;
+  }
+
+  /**
+   * A successor's secret is derived from its predecessor's with a key only the server holds, so
+   * that it can be handed out again in the grace window while only its hash is stored. Knowing an
+   * old token is not enough to compute it; with the key, one could forge access tokens anyway.
+   */
+  private successorSecret(previousSecret: string): string {
+    return createHmac('sha256', this.successorKey).update(previousSecret).digest('base64url');
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -139,12 +191,17 @@ export class SessionsService {
     }
   }
 
-  private async issue(m: EntityManager, person: Pick<Person, 'id' | 'agencyId' | 'roles'>, sessionId: string): Promise<TokenPair> {
-    const secret = randomBytes(32).toString('base64url');
-    const token = await m.save(RefreshToken, m.create(RefreshToken, { sessionId, tokenHash: hashSecret(secret), usedAt: null }));
+  /** A new refresh token (the successor of `previousId` when rotating) and an access token. */
+  private async issue(m: EntityManager, person: Pick<Person, 'id' | 'agencyId' | 'roles'>, sessionId: string, previousId?: string, secret = randomBytes(32).toString('base64url')): Promise<TokenPair> {
+    const token = await m.save(RefreshToken, m.create(RefreshToken, { sessionId, tokenHash: hashSecret(secret), usedAt: null, successorId: null }));
+    if (previousId) await m.update(RefreshToken, { id: previousId }, { successorId: token.id });
+    return this.pair(person, sessionId, `${token.id}.${secret}`);
+  }
+
+  private async pair(person: Pick<Person, 'id' | 'agencyId' | 'roles'>, sessionId: string, refreshToken: string): Promise<TokenPair> {
     const claims: AccessTokenClaims = { sub: person.id, sid: sessionId, agency: person.agencyId, roles: person.roles };
     const accessToken = await this.jwt.signAsync(claims);
-    return { accessToken, refreshToken: `${token.id}.${secret}`, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
+    return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
   }
 }
 

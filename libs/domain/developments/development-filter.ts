@@ -10,6 +10,12 @@ export interface DevelopmentFilter {
   placeId?: string;
   categories?: DevelopmentCategory[];
   agencyId?: string;
+  /**
+   * Reported by this person. The API sets it only to the reader's own id (`reportedBy=me`), never
+   * from input: like every filter it narrows what applyVisibility already allows, so a person who
+   * moved to another agency does not get back the restricted records they once reported.
+   */
+  reporterId?: string;
   /** observedAt >= from (inclusive) */
   from?: Date;
   /** observedAt < to (exclusive) */
@@ -30,6 +36,7 @@ export function applyDevelopmentFilter<T extends ObjectLiteral>(qb: SelectQueryB
   if (f.placeId) qb.andWhere(`${a}.place_id = :fPlace`, { fPlace: f.placeId });
   if (f.categories?.length) qb.andWhere(`${a}.category IN (:...fCategories)`, { fCategories: [...new Set(f.categories)] });
   if (f.agencyId) qb.andWhere(`${a}.reporting_agency_id = :fAgency`, { fAgency: f.agencyId });
+  if (f.reporterId) qb.andWhere(`${a}.reporter_id = :fReporter`, { fReporter: f.reporterId });
   if (f.from) qb.andWhere(`${a}.observed_at >= :fFrom`, { fFrom: f.from });
   if (f.to) qb.andWhere(`${a}.observed_at < :fTo`, { fTo: f.to });
   if (f.nearSensitiveOnly) qb.andWhere(`${a}.nearest_sensitive_place_id IS NOT NULL`);

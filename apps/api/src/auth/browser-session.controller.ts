@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOpera
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '#config/app-config.js';
 import { DomainError } from '#domain/common/domain-error.js';
-import { SessionsService, type TokenPair } from '#domain/auth/sessions.service.js';
+import { REFRESH_REUSE_GRACE_SECONDS, SessionsService, type TokenPair } from '#domain/auth/sessions.service.js';
 import { Person } from '#domain/people/person.entity.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { CurrentUser, Public, SignedIn } from './access.decorators.js';
@@ -46,7 +46,10 @@ export class BrowserSessionController {
   @Public()
   @UseGuards(SameOriginGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: 'A new access token from the refresh cookie (which is rotated); used on every page load' })
+  @ApiOperation({
+    summary: 'A new access token from the refresh cookie (which is rotated); used on every page load',
+    description: `Every tab of a browser shares the cookie: a cookie used less than ${REFRESH_REUSE_GRACE_SECONDS} s ago answers with the same successor the first request got; used again later, it ends the session (401 REFRESH_TOKEN_REUSED).`,
+  })
   @ApiHeader(CSRF_DOC)
   @ApiOkResponse({ type: BrowserSessionDto })
   @ApiProblems(400, 401, 403, 413, 415, 503)
@@ -54,7 +57,8 @@ export class BrowserSessionController {
     const presented = req.cookies[REFRESH_COOKIE];
     if (!presented) throw new DomainError(401, 'NOT_SIGNED_IN', 'You are not signed in in this browser.');
     try {
-      return this.answer(req, reply, await this.sessions.refresh(presented));
+      // The tabs of one browser cannot agree on who refreshes: a race with one cookie is not a theft.
+      return this.answer(req, reply, await this.sessions.refresh(presented, { reuseGraceSeconds: REFRESH_REUSE_GRACE_SECONDS }));
     } catch (err) {
       // A refused token is no use to keep: the browser forgets it.
       if (err instanceof DomainError && err.status === 401) this.clearCookie(req, reply);

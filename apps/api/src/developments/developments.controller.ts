@@ -44,7 +44,7 @@ export class DevelopmentsController {
   @ApiOkResponse({ type: DevelopmentPageDto })
   @ApiProblems(400)
   async list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListDevelopmentsQueryDto): Promise<DevelopmentPageDto> {
-    const page = await this.developments.list(user, toDevelopmentFilter(q), pageRequest(q, 'observedAt', 'desc'));
+    const page = await this.developments.list(user, toDevelopmentFilter(q, user), pageRequest(q, 'observedAt', 'desc'));
     return { items: page.items.map(toDevelopmentResponse), nextCursor: page.nextCursor };
   }
 
@@ -76,7 +76,7 @@ export class DevelopmentsController {
   @ApiProblems(400, 422)
   @ApiOperation({ summary: 'Export the filtered list as CSV (UTF-8 with BOM, semicolons, German headers; at most 100,000 rows)', description: `${VISIBILITY_NOTE} Every export is audited.` })
   async export(@CurrentUser() user: AuthenticatedUser, @Query() q: DevelopmentFilterQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const out = await this.developments.exportCsv(user, toDevelopmentFilter(q));
+    const out = await this.developments.exportCsv(user, toDevelopmentFilter(q, user));
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${out.filename}"`);
     return Buffer.from(out.csv, 'utf8');
   }

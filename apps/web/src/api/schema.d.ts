@@ -256,7 +256,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new access token from the refresh cookie (which is rotated); used on every page load */
+        /**
+         * A new access token from the refresh cookie (which is rotated); used on every page load
+         * @description Every tab of a browser shares the cookie: a cookie used less than 10 s ago answers with the same successor the first request got; used again later, it ends the session (401 REFRESH_TOKEN_REUSED).
+         */
         post: operations["BrowserSessionController_refresh"];
         delete?: never;
         options?: never;
@@ -5353,6 +5356,8 @@ export interface operations {
                 q?: string;
                 /** @description Radius in metres around near */
                 radiusM?: number;
+                /** @description me: only the developments you reported yourself (among those you may see; no other value is accepted) */
+                reportedBy?: "me";
                 sort?: "observedAt" | "severity" | "createdAt";
                 /** @description observedAt to (ISO 8601, exclusive) */
                 to?: string;
@@ -5784,6 +5789,8 @@ export interface operations {
                 q?: string;
                 /** @description Radius in metres around near */
                 radiusM?: number;
+                /** @description me: only the developments you reported yourself (among those you may see; no other value is accepted) */
+                reportedBy?: "me";
                 /** @description observedAt to (ISO 8601, exclusive) */
                 to?: string;
             };

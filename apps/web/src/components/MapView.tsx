@@ -79,7 +79,9 @@ export function MapView({ label, districts = [], points = [], onPick, height = 3
     }
     for (const p of points) {
       const style = p.flagged ? { ...STYLE[p.kind], color: '#8a1c1c' } : STYLE[p.kind];
-      L.circleMarker([p.lat, p.lon], { ...style, interactive: !onPick }).bindTooltip(p.label).addTo(group);
+      const marker = L.circleMarker([p.lat, p.lon], { ...style, interactive: !onPick, className: `map-point map-point--${p.kind}` }).bindTooltip(p.label).addTo(group);
+      // Which record a point shows, for the browser tests that check what a reader may see on the map.
+      marker.getElement()?.setAttribute('data-id', p.id);
     }
   }, [districts, points, config.data, onPick]);
 

@@ -18,7 +18,7 @@ export function TrendChart({ series, intervalLabel }: { series: TrendSeries; int
   return (
     <figure className="kern-card trend">
       <div className="kern-card__container">
-        <figcaption className="kern-title">{series.name}: {formatNumber(total)} Meldungen</figcaption>
+        <figcaption className="kern-title">{series.name}: {formatNumber(total)} {total === 1 ? 'Meldung' : 'Meldungen'}</figcaption>
         <svg viewBox={`0 0 ${w} ${h + 16}`} className="trend__svg" role="img" aria-label={`Balkendiagramm ${series.name}, Meldungen je ${intervalLabel}; Zahlen in der Tabelle darunter`}>
           <line x1="0" y1={h} x2={w} y2={h} className="trend__axis" />
           {series.points.map((p, i) => {

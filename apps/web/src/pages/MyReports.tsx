@@ -10,13 +10,13 @@ import { ReportForm } from './ReportForm';
 type Development = Schemas['DevelopmentResponseDto'];
 const PAGE = 25;
 
-/** Meine Meldungen: the developments of the person's agency, newest first, 25 at a time. */
+/** Meine Meldungen: the developments the person reported (reportedBy=me), newest first, 25 at a time. */
 export function MyReportsPage() {
   const { me } = useAuth();
   const list = useInfiniteQuery({
-    queryKey: ['developments', 'mine', me?.agency?.id],
+    queryKey: ['developments', 'mine', me?.id],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api<Schemas['DevelopmentPageDto']>('GET', '/developments', { query: { agencyId: me?.agency?.id, includeWithdrawn: true, limit: PAGE, cursor: pageParam } }),
+    queryFn: ({ pageParam }) => api<Schemas['DevelopmentPageDto']>('GET', '/developments', { query: { reportedBy: 'me', includeWithdrawn: true, limit: PAGE, cursor: pageParam } }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -24,7 +24,7 @@ export function MyReportsPage() {
   return (
     <>
       <h1 className="kern-heading-large">Meine Meldungen</h1>
-      <p className="kern-body">Die Meldungen Ihrer Behörde ({me?.agency?.name}), die neuesten zuerst. Sie können sie berichtigen oder zurückziehen.</p>
+      <p className="kern-body">Ihre eigenen Meldungen, die neuesten zuerst. Sie können sie berichtigen oder zurückziehen. Die Meldungen Ihrer ganzen Behörde zeigt das Lagebild mit dem Filter „Meldende Behörde“.</p>
       <p><Link className="kern-btn kern-btn--secondary" to="/melden"><span className="kern-label">Neue Meldung</span></Link></p>
       {list.isError && <FormProblem error={list.error} />}
       {list.isPending && <p className="kern-body" role="status">Meldungen werden geladen …</p>}

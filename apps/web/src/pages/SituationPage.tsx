@@ -5,23 +5,49 @@ import { Button, FormProblem, SelectField } from '../components/form';
 import { MapView, type MapPoint } from '../components/MapView';
 import { TrendChart, type TrendSeries } from '../components/TrendChart';
 import { CATEGORIES, CATEGORY_LABELS, formatDateTime, formatNumber, SENSITIVE_LABELS, type Category } from '../format';
-import { useDistricts, usePlaces } from '../reference-data';
+import { useAgencies, useDistricts, usePlaces } from '../reference-data';
 
 const PERIODS = { '28': 'Letzte 4 Wochen', '91': 'Letzte 3 Monate', '365': 'Letzte 12 Monate' } as const;
 type Period = keyof typeof PERIODS;
 const PAGE = 25;
 
-/** Lagebild: the map, the filtered developments (paginated), the trend per district and the CSV export. */
+type Trends = Schemas['TrendsResponseDto'];
+
+/**
+ * One chart per group: the API's series (one per category and district) added up per district or
+ * per category, over every bucket of the answer.
+ */
+function sumSeries(trends: Trends, key: (s: Trends['series'][number]) => string, name: (s: Trends['series'][number]) => string): Array<TrendSeries & { key: string }> {
+  const byGroup = new Map<string, TrendSeries & { key: string }>();
+  for (const s of trends.series) {
+    const k = key(s);
+    const entry = byGroup.get(k) ?? { key: k, name: name(s), points: trends.buckets.map((b) => ({ bucket: b.bucket, count: 0 })) };
+    s.points.forEach((p) => {
+      const slot = entry.points.find((x) => x.bucket === p.bucket);
+      if (slot) slot.count += p.count;
+    });
+    byGroup.set(k, entry);
+  }
+  return [...byGroup.values()];
+}
+
+/**
+ * Lagebild: the map, the filtered developments (25 a page, paged by cursor: a list of thousands
+ * never puts more than one page into the DOM), the trends per district and per category, and the
+ * CSV export. Every filter applies to all of them; the API counts only what the reader may see.
+ */
 export function SituationPage() {
   const [period, setPeriod] = useState<Period>('91');
   const [districtId, setDistrictId] = useState('');
+  const [agencyId, setAgencyId] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
   const [nearSensitiveOnly, setNearSensitiveOnly] = useState(false);
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   // Whole minutes, so that the query keys stay stable while the page is open.
   const from = useMemo(() => new Date(Math.floor(Date.now() / 60_000) * 60_000 - Number(period) * 86_400_000).toISOString(), [period]);
-  const filter = { from, districtId: districtId || undefined, category: category ? [category] : undefined, nearSensitiveOnly: nearSensitiveOnly || undefined };
+  const filter = { from, districtId: districtId || undefined, agencyId: agencyId || undefined, category: category ? [category] : undefined, nearSensitiveOnly: nearSensitiveOnly || undefined };
   const districts = useDistricts();
+  const agencies = useAgencies();
   const places = usePlaces();
   const page = cursors.length - 1;
 
@@ -46,20 +72,16 @@ export function SituationPage() {
     ...(mapPoints.data?.items ?? []).map((d) => ({ id: d.id, lat: d.lat, lon: d.lon, label: `${CATEGORY_LABELS[d.category]}, ${formatDateTime(d.observedAt)}`, kind: 'development' as const, flagged: !!d.nearestSensitivePlace })),
   ], [places.data, mapPoints.data]);
 
-  const perDistrict: TrendSeries[] = useMemo(() => {
-    if (!trends.data) return [];
-    const byGroup = new Map<string, TrendSeries>();
-    for (const s of trends.data.series) {
-      const key = s.groupId ?? 'none';
-      const entry = byGroup.get(key) ?? { name: s.groupName ?? 'Ohne Bezirk', points: trends.data.buckets.map((b) => ({ bucket: b.bucket, count: 0 })) };
-      s.points.forEach((p) => {
-        const slot = entry.points.find((x) => x.bucket === p.bucket);
-        if (slot) slot.count += p.count;
-      });
-      byGroup.set(key, entry);
-    }
-    return [...byGroup.values()].sort((a, b) => a.name.localeCompare(b.name, 'de'));
-  }, [trends.data]);
+  const perDistrict = useMemo(() => trends.data
+    ? sumSeries(trends.data, (s) => s.groupId ?? 'none', (s) => s.groupName ?? 'Ohne Bezirk').sort((a, b) => a.name.localeCompare(b.name, 'de'))
+    : [], [trends.data]);
+  // In the order of the categories in the form, not alphabetically.
+  const perCategory = useMemo(() => trends.data
+    ? sumSeries(trends.data, (s) => s.category, (s) => CATEGORY_LABELS[s.category]).sort((a, b) => CATEGORIES.indexOf(a.key as Category) - CATEGORIES.indexOf(b.key as Category))
+    : [], [trends.data]);
+  const intervalLabel = interval === 'week' ? 'Woche' : 'Monat';
+  const agencyName = agencies.data?.find((a) => a.id === agencyId)?.name;
+  const scope = [category && CATEGORY_LABELS[category], agencyName && `gemeldet von ${agencyName}`].filter(Boolean).join(', ');
 
   const [exportError, setExportError] = useState<unknown>(null);
   return (
@@ -72,6 +94,10 @@ export function SituationPage() {
         <SelectField label="Bezirk" value={districtId} onChange={(e) => { setDistrictId(e.target.value); resetPaging(); }}>
           <option value="">Alle Bezirke</option>
           {(districts.data ?? []).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </SelectField>
+        <SelectField label="Meldende Behörde" value={agencyId} onChange={(e) => { setAgencyId(e.target.value); resetPaging(); }}>
+          <option value="">Alle Behörden</option>
+          {[...(agencies.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'de')).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </SelectField>
         <SelectField label="Kategorie" value={category} onChange={(e) => { setCategory(e.target.value as Category | ''); resetPaging(); }}>
           <option value="">Alle Kategorien</option>
@@ -130,22 +156,31 @@ export function SituationPage() {
             </table>
           </div>
         )}
-        <div className="pager">
+        <nav className="pager" aria-label="Seiten der Meldungsliste">
           <Button variant="secondary" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Vorherige Seite</Button>
-          <span className="kern-body">Seite {page + 1}</span>
-          <Button variant="secondary" disabled={!list.data?.nextCursor} onClick={() => setCursors((c) => [...c, list.data!.nextCursor!])}>Nächste Seite</Button>
-        </div>
+          <span className="kern-body" role="status">Seite {page + 1}{list.isFetching ? ' wird geladen …' : ''}</span>
+          <Button variant="secondary" disabled={!list.data?.nextCursor || list.isPlaceholderData} onClick={() => setCursors((c) => [...c, list.data!.nextCursor!])}>Nächste Seite</Button>
+        </nav>
       </section>
 
-      <section aria-labelledby="trend-heading" className="stack">
-        <h2 id="trend-heading" className="kern-heading-medium">Entwicklung je Bezirk</h2>
-        <p className="kern-body kern-body--small">Meldungen je {interval === 'week' ? 'Woche' : 'Monat'}{category ? ` (${CATEGORY_LABELS[category]})` : ''}; jedes Diagramm hat eine Tabelle mit denselben Zahlen.</p>
-        {trends.isError && <FormProblem error={trends.error} />}
-        {trends.data && perDistrict.length === 0 && <p className="kern-body">Keine Meldungen im Zeitraum.</p>}
-        <div className="trend-grid">
-          {perDistrict.map((s) => <TrendChart key={s.name} series={s} intervalLabel={interval === 'week' ? 'Woche' : 'Monat'} />)}
-        </div>
-      </section>
+      <TrendSection id="trend-district" title="Entwicklung je Bezirk" series={perDistrict} trends={trends} intervalLabel={intervalLabel} scope={scope} />
+      <TrendSection id="trend-category" title="Entwicklung je Kategorie" series={perCategory} trends={trends} intervalLabel={intervalLabel} scope={scope} />
     </>
+  );
+}
+
+function TrendSection({ id, title, series, trends, intervalLabel, scope }: {
+  id: string; title: string; series: TrendSeries[]; trends: { data?: Trends; isError: boolean; error: unknown }; intervalLabel: string; scope: string;
+}) {
+  return (
+    <section aria-labelledby={id} className="stack">
+      <h2 id={id} className="kern-heading-medium">{title}</h2>
+      <p className="kern-body kern-body--small">Meldungen je {intervalLabel}{scope ? ` (${scope})` : ''}; jedes Diagramm hat eine Tabelle mit denselben Zahlen.</p>
+      {trends.isError && <FormProblem error={trends.error} />}
+      {trends.data && series.length === 0 && <p className="kern-body">Keine Meldungen im Zeitraum.</p>}
+      <div className="trend-grid">
+        {series.map((s) => <TrendChart key={s.name} series={s} intervalLabel={intervalLabel} />)}
+      </div>
+    </section>
   );
 }

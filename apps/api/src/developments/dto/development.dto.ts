@@ -117,6 +117,9 @@ export class WithdrawDevelopmentDto {
   version?: number;
 }
 
+/** Only the reader themself: a reporter filter by person id would tell who reported what. */
+const REPORTED_BY = ['me'] as const;
+
 /** The filters shared by the list and the CSV export. */
 export class DevelopmentFilterQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID()
@@ -131,6 +134,10 @@ export class DevelopmentFilterQueryDto {
 
   @ApiPropertyOptional({ description: 'Reporting agency' }) @IsOptional() @IsUUID()
   agencyId?: string;
+
+  @ApiPropertyOptional({ enum: REPORTED_BY, description: 'me: only the developments you reported yourself (among those you may see; no other value is accepted)' })
+  @IsOptional() @IsIn(REPORTED_BY)
+  reportedBy?: (typeof REPORTED_BY)[number];
 
   @ApiPropertyOptional({ description: 'observedAt from (ISO 8601, inclusive)' }) @IsOptional() @IsTimestamp()
   from?: string;
@@ -219,7 +226,8 @@ export function toDevelopmentPatch(b: Omit<UpdateDevelopmentDto, 'version'>): De
   return { ...rest, ...(observedAt !== undefined ? { observedAt: new Date(observedAt) } : {}) };
 }
 
-export function toDevelopmentFilter(q: DevelopmentFilterQueryDto): DevelopmentFilter {
+/** `reader` resolves `reportedBy=me`. */
+export function toDevelopmentFilter(q: DevelopmentFilterQueryDto, reader: { id: string }): DevelopmentFilter {
   let near: DevelopmentFilter['near'];
   if (q.near) {
     const [lat, lon] = q.near.split(',').map(Number) as [number, number];
@@ -230,6 +238,7 @@ export function toDevelopmentFilter(q: DevelopmentFilterQueryDto): DevelopmentFi
     placeId: q.placeId,
     categories: q.category,
     agencyId: q.agencyId,
+    reporterId: q.reportedBy === 'me' ? reader.id : undefined,
     from: q.from ? new Date(q.from) : undefined,
     to: q.to ? new Date(q.to) : undefined,
     near,
