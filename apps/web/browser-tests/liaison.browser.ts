@@ -39,6 +39,27 @@ test('at 360 px: log a development near the Kita, see it in Meine Meldungen, wit
   await expect(page.getByRole('listitem').filter({ hasText: description })).toContainText('Zurückgezogen');
 });
 
+test('logged near the Kita by a liaison: on the coordinator\'s map and in the coordinator\'s list, flagged near the Kita', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, 'ordnungsamt');
+  const description = `Browsertest Kita ${Date.now()}`;
+  await logAtStadtpark(page, description);
+  await page.getByRole('navigation').getByRole('link', { name: 'Meine Meldungen' }).click();
+  await page.getByRole('listitem').filter({ hasText: description }).getByRole('link', { name: /berichtigen/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meldung berichtigen' })).toBeVisible();
+  const id = page.url().split('/').at(-1)!;
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+
+  await signIn(page, 'koordination');
+  await expect(page.locator(`.map-point[data-id="${id}"]`)).toHaveClass(/map-point--flagged/);
+  const row = page.locator(`tr[data-id="${id}"]`);
+  await expect(row).toContainText('Spritzenfunde');
+  await expect(row).toContainText('nahe Kita Sonnenschein');
+  await expect(row).toContainText('Ordnungsamt');
+  await page.screenshot({ path: 'dist/web-test-results/lagebild.png' });
+});
+
 test('at desktop width: a point on the map; a correction that meets someone else\'s change is refused with the offer to reload', async ({ page, request }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, 'streetwork');

@@ -79,7 +79,7 @@ export function MapView({ label, districts = [], points = [], onPick, height = 3
     }
     for (const p of points) {
       const style = p.flagged ? { ...STYLE[p.kind], color: '#8a1c1c' } : STYLE[p.kind];
-      const marker = L.circleMarker([p.lat, p.lon], { ...style, interactive: !onPick, className: `map-point map-point--${p.kind}` }).bindTooltip(p.label).addTo(group);
+      const marker = L.circleMarker([p.lat, p.lon], { ...style, interactive: !onPick, className: `map-point map-point--${p.kind}${p.flagged ? ' map-point--flagged' : ''}` }).bindTooltip(p.label).addTo(group);
       // Which record a point shows, for the browser tests that check what a reader may see on the map.
       marker.getElement()?.setAttribute('data-id', p.id);
     }

@@ -140,7 +140,7 @@ export function SituationPage() {
               </thead>
               <tbody className="kern-table__body">
                 {list.data.items.map((d) => (
-                  <tr className="kern-table__row" key={d.id}>
+                  <tr className="kern-table__row" key={d.id} data-id={d.id}>
                     <td className="kern-table__cell">{formatDateTime(d.observedAt)}</td>
                     <td className="kern-table__cell">{CATEGORY_LABELS[d.category]}</td>
                     <td className="kern-table__cell">
