@@ -57,7 +57,6 @@ test('logged near the Kita by a liaison: on the coordinator\'s map and in the co
   await expect(row).toContainText('Spritzenfunde');
   await expect(row).toContainText('nahe Kita Sonnenschein');
   await expect(row).toContainText('Ordnungsamt');
-  await page.screenshot({ path: 'dist/web-test-results/lagebild.png' });
 });
 
 test('at desktop width: a point on the map; a correction that meets someone else\'s change is refused with the offer to reload', async ({ page, request }) => {
