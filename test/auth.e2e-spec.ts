@@ -153,7 +153,7 @@ describe('login', () => {
     expect(res.body.code).toBe('TOO_MANY_ATTEMPTS');
     expectRetryAfter(res, t.config.LOGIN_LOCK_MINUTES * 60);
     await login(person.email, TEST_PASSWORD, ip()).expect(200);
-  });
+  }, 120_000); // 32 deliberately slow password verifications (argon2): over 30 s on a loaded 2-core machine
 
   it('refuses a deactivated account after a correct password as if the password were wrong', async () => {
     const { person } = await t.make.person(['liaison'], { active: false });
