@@ -101,6 +101,8 @@ function berlinWallClock(instant: Date): number {
 export const MAX_START_DAYS_BACK = 366;
 /** How long the search for a rule's first date may take before the rule counts as yielding none. */
 const PROBE_MS = 2000;
+/** How long the probe's thread may take to start (a server error past it, not the rule's fault). */
+const PROBE_START_MS = 30_000;
 const RRULE_URL = pathToFileURL(createRequire(import.meta.url).resolve('rrule')).href;
 // rrule searches a rule that never matches (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) period by period up to
 // the year 9999 and cannot be interrupted: about a minute of CPU for a daily rule. The search for the
@@ -111,6 +113,7 @@ const PROBE = `
 import('node:worker_threads').then(async ({ parentPort, workerData }) => {
   const lib = await import(workerData.url);
   const { RRule } = lib.default ?? lib;
+  parentPort.postMessage('searching');
   let found = false;
   try {
     const rule = new RRule({ ...RRule.parseString(workerData.rrule), dtstart: new Date(workerData.dtstart), tzid: null });
@@ -124,8 +127,19 @@ import('node:worker_threads').then(async ({ parentPort, workerData }) => {
 function probeHasDate(rrule: string, dtstart: Date, after: Date): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(PROBE, { eval: true, workerData: { url: RRULE_URL, rrule, dtstart: dtstart.getTime(), after: after.getTime() } });
-    const timer = setTimeout(() => void worker.terminate().then(() => resolve(false)), PROBE_MS);
-    worker.once('message', (found: boolean) => { clearTimeout(timer); void worker.terminate(); resolve(found); });
+    // The time budget is the search's, counted from when the worker has loaded rrule: starting a
+    // thread on a busy machine can itself take seconds, and must not make a good rule look endless.
+    let timer: NodeJS.Timeout | undefined = setTimeout(() => void worker.terminate().then(() => reject(new Error('recurrence probe did not start'))), PROBE_START_MS);
+    worker.on('message', (m: 'searching' | boolean) => {
+      if (m === 'searching') {
+        clearTimeout(timer);
+        timer = setTimeout(() => void worker.terminate().then(() => resolve(false)), PROBE_MS);
+        return;
+      }
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(m);
+    });
     // The probe itself failing is not the rule's fault: a server error, not a 400.
     worker.once('error', (err) => { clearTimeout(timer); reject(err); });
   });
