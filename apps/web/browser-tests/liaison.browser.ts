@@ -6,7 +6,7 @@ async function logAtStadtpark(page: Page, description: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Lage melden' })).toBeVisible();
   // The time defaults to now (Berlin).
   await expect(page.getByLabel('Beobachtet am')).not.toHaveValue('');
-  await page.getByLabel('Kategorie').selectOption({ label: 'Spritzenfunde' });
+  await page.getByLabel('Kategorie', { exact: true }).selectOption({ label: 'Spritzenfunde' });
   await page.locator('select[name="placeId"]').selectOption(await optionValue(page, 'placeId', 'Stadtpark Ost'));
   await page.getByLabel('Anzahl').fill('7');
   await page.getByLabel('Beschreibung').fill(description);
@@ -63,7 +63,9 @@ test('at desktop width: a point on the map; a correction that meets someone else
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, 'streetwork');
   await page.getByRole('navigation').getByRole('link', { name: 'Lage melden' }).click();
-  await page.getByLabel('Kategorie').selectOption({ label: 'Konsum im öffentlichen Raum' });
+  // The form, not the Lagebild still on screen (its "Entwicklung je Kategorie" is labelled "Kategorie" too).
+  await expect(page.getByRole('heading', { level: 1, name: 'Lage melden' })).toBeVisible();
+  await page.getByLabel('Kategorie', { exact: true }).selectOption({ label: 'Konsum im öffentlichen Raum' });
   await page.getByLabel('Punkt auf der Karte').check();
   const description = `Browsertest Karte ${Date.now()}`;
   await page.getByLabel('Beschreibung').fill(description);
