@@ -369,7 +369,7 @@ async function capture(defs: RouteDef[], users: BenchUsers, f: Fixtures): Promis
       const r = await send(d);
       await sleep(200);
       if (r.status >= 300) throw new Error(`capture of ${d.key}: HTTP ${r.status} ${r.text.slice(0, 500)}`);
-      const lines = readFileSync(file, 'utf8').slice(from).split('\n').filter(Boolean).map((l) => JSON.parse(l) as CapturedStatement);
+      const lines = readFileSync(file).subarray(from).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CapturedStatement);
       out.set(d.key, { statements: lines, status: r.status, body: r.json });
     }
   } finally {
