@@ -4,7 +4,7 @@
 // - "same" runs, for each request, the statements the product ran for that route (captured from
 //   the product's own connections by bench/pg-capture.ts): the same texts, parameters and
 //   transactions, on as many pooled connections as the product used, statements that overlapped in
-//   the product overlapping here too. It checks the bearer token's HS256 signature and expiry like
+//   the product overlapping here too; the id in the path replaces the captured one in the parameters. It checks the bearer token's HS256 signature and expiry like
 //   any JWT server and answers with the product's answer (JSON.stringify per request).
 // - "single" runs one statement per request: for a write the INSERT (or UPDATE) of the row, for a
 //   read the SELECT that fetched the data (the slowest one the product ran), and answers its rows.
@@ -23,6 +23,8 @@ export interface BareRoute {
   /** Fastify route pattern, e.g. /api/v1/developments/:id */
   pattern: string;
   statements: CapturedStatement[];
+  /** The :id the captured request named: replaced by the request's own in every parameter (a write then touches its own row). */
+  pathId?: string;
   /** Index into statements of the one statement "single" runs. */
   single: number;
   status: number;
@@ -51,7 +53,7 @@ export function dependencies(statements: CapturedStatement[]): number[][] {
 }
 
 /** Runs the captured statements of one request: each connection checked out at its first statement and returned after its last. */
-async function replay(pool: pg.Pool, statements: CapturedStatement[], deps: number[][], lastOf: Map<number, number>): Promise<void> {
+async function replay(pool: pg.Pool, statements: CapturedStatement[], deps: number[][], lastOf: Map<number, number>, swap?: [string, string]): Promise<void> {
   const clients = new Map<number, Promise<pg.PoolClient>>();
   const done: Array<Promise<void>> = [];
   let failed: unknown = null;
@@ -60,7 +62,7 @@ async function replay(pool: pg.Pool, statements: CapturedStatement[], deps: numb
       if (!clients.has(s.client)) clients.set(s.client, pool.connect());
       const client = await clients.get(s.client)!;
       try {
-        await client.query({ text: s.text, values: s.values });
+        await client.query({ text: s.text, values: swap ? s.values.map((v) => (v?.includes(swap[0]) ? v.split(swap[0]).join(swap[1]) : v)) : s.values });
       } catch (err) {
         failed ??= err;
         if (lastOf.get(s.client) !== i) {
@@ -105,13 +107,16 @@ async function main() {
         const entry = byKey.get(String(req.headers['x-bench-route']));
         if (!entry) return reply.code(404).send({ code: 'NO_SUCH_BENCH_ROUTE' });
         const { route, deps, lastOf } = entry;
+        const id = (req.params as { id?: string }).id;
+        const swap: [string, string] | undefined = route.pathId && id ? [route.pathId, id] : undefined;
         if (plan.mode === 'single') {
           const s = route.statements[route.single]!;
-          const r = await pool.query({ text: s.text, values: s.values });
+          const values = swap ? s.values.map((v) => (v?.includes(swap[0]) ? v.split(swap[0]).join(swap[1]) : v)) : s.values;
+          const r = await pool.query({ text: s.text, values });
           return reply.code(route.status).send(r.rows);
         }
         if (!verifyBearer(req.headers.authorization, secret)) return reply.code(401).send({ code: 'TOKEN_INVALID' });
-        await replay(pool, route.statements, deps, lastOf);
+        await replay(pool, route.statements, deps, lastOf, swap);
         return reply.code(route.status).send(route.body);
       },
     });

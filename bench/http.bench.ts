@@ -14,8 +14,8 @@
 //      (/proc/<pid>/status VmRSS, sampled every 250 ms, child processes included) per round.
 //   5. A markdown table, and JSON in bench/results/http-<time>.json.
 //
-// --embedded measures `npm start` (PGlite, the demo city, demo logins) instead: no bare servers,
-// no ratios or targets. Every child process is ended on exit, error and SIGINT.
+// --embedded measures `npm start` (PGlite, the demo city in a fresh data directory; the demo
+// police liaison and the coordinator) instead: no bare servers, no ratios or targets. Every child process is ended on exit, error and SIGINT.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -334,18 +334,20 @@ function apiEnv(port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv 
   };
 }
 
-async function capture(defs: RouteDef[], users: BenchUsers, f: Fixtures): Promise<Map<string, { statements: CapturedStatement[]; status: number; body: unknown }>> {
+async function capture(defs: RouteDef[], users: BenchUsers, f: Fixtures): Promise<Map<string, { statements: CapturedStatement[]; status: number; body: unknown; pathId?: string }>> {
   const file = join(WORK, 'statements.jsonl');
   writeFileSync(file, '');
   const child = startChild('api-capture', ['--import', CAPTURE_PRELOAD, API_ENTRY], apiEnv(PORTS.capture, { BENCH_PG_CAPTURE_FILE: file }));
   const base = `http://127.0.0.1:${PORTS.capture}`;
-  const out = new Map<string, { statements: CapturedStatement[]; status: number; body: unknown }>();
+  const out = new Map<string, { statements: CapturedStatement[]; status: number; body: unknown; pathId?: string }>();
+    let lastPath = '';
   try {
     await waitHealthy(base, child, 'api-capture');
     const tokens = { liaison: await login(base, users.liaison), lead: await login(base, users.lead) };
     const createDef = defs.find((d) => d.key === 'dev-create')!;
     const send = async (d: RouteDef) => {
       let path = d.path();
+      lastPath = path;
       let body = d.body?.();
       if (d.key === 'measure-status') {
         const id = /measures\/([^/]+)\//.exec(path)![1]!;
@@ -370,7 +372,7 @@ async function capture(defs: RouteDef[], users: BenchUsers, f: Fixtures): Promis
       await sleep(200);
       if (r.status >= 300) throw new Error(`capture of ${d.key}: HTTP ${r.status} ${r.text.slice(0, 500)}`);
       const lines = readFileSync(file).subarray(from).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CapturedStatement);
-      out.set(d.key, { statements: lines, status: r.status, body: r.json });
+      out.set(d.key, { statements: lines, status: r.status, body: r.json, pathId: /\/([0-9a-f-]{36})(\/|$|\?)/.exec(lastPath)?.[1] });
     }
   } finally {
     await stopChild(child);
@@ -378,7 +380,7 @@ async function capture(defs: RouteDef[], users: BenchUsers, f: Fixtures): Promis
   return out;
 }
 
-/** For a write the INSERT/UPDATE of the route's own table; for a read the slowest SELECT. */
+/** For a write the INSERT/UPDATE of the route's own table; for a read the SELECT that returned the most rows (then the slowest). */
 function singleIndex(def: RouteDef, statements: CapturedStatement[]): number {
   const table = def.key === 'dev-create' ? /^\s*INSERT INTO "?developments"?/i : def.key === 'measure-status' ? /^\s*UPDATE "?measures"?/i : null;
   if (table) {
@@ -387,7 +389,8 @@ function singleIndex(def: RouteDef, statements: CapturedStatement[]): number {
   }
   let best = -1;
   statements.forEach((s, i) => {
-    if (/^\s*(WITH|SELECT)/i.test(s.text) && (best < 0 || s.end - s.start > statements[best]!.end - statements[best]!.start)) best = i;
+    const b = statements[best];
+    if (/^\s*(WITH|SELECT)/i.test(s.text) && (!b || s.rows > b.rows || (s.rows === b.rows && s.end - s.start > b.end - b.start))) best = i;
   });
   if (best < 0) throw new Error(`${def.key}: no statement to run in bare-single`);
   return best;
@@ -446,6 +449,8 @@ async function runRound(server: string, target: { base: string; pid: number; api
       ...(def.body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(def.body!()) }) } : {}),
     });
   }
+  // The bare servers' replays moved the measures too: the API round starts from their real status.
+  if (def.key === 'measure-status' && target.api) await syncMeasureStates(target.base, tokens.liaison, f);
   if (def.warm) await fetch(`${target.base}${def.path()}`, { headers: headers(def.who, false) as Record<string, string> & { 'x-bench-route': string } }).then((r) => r.text());
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -523,7 +528,7 @@ async function main() {
   let apiBase: string;
   if (flags.embedded) {
     const dataDir = join(WORK, 'data');
-    users = { liaison: { email: 'polizei@demo.drogenrapport.invalid', password: DEMO_PASSWORD }, lead: { email: 'leitung@demo.drogenrapport.invalid', password: DEMO_PASSWORD } };
+    users = { liaison: { email: 'polizei@demo.drogenrapport.invalid', password: DEMO_PASSWORD }, lead: { email: 'koordination@demo.drogenrapport.invalid', password: DEMO_PASSWORD } };
     const child = startChild('embedded', [START_SCRIPT], { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(PORTS.api), HOST: '127.0.0.1', LOG_LEVEL: 'info' });
     apiBase = `http://127.0.0.1:${PORTS.api}`;
     await waitHealthy(apiBase, child, 'embedded', 300_000);
@@ -558,7 +563,7 @@ async function main() {
     for (const [key, c] of captured) console.log(`  ${key}: ${c.statements.length} statements`);
     const bareRoutes: BareRoute[] = all.map((d) => {
       const c = captured!.get(d.key)!;
-      return { key: d.key, method: d.method, pattern: d.pattern, statements: c.statements, single: singleIndex(d, c.statements), status: c.status, body: c.body };
+      return { key: d.key, method: d.method, pattern: d.pattern, statements: c.statements, pathId: d.pattern.includes(':id') ? c.pathId : undefined, single: singleIndex(d, c.statements), status: c.status, body: c.body };
     });
     for (const [name, mode, port] of [['bare-single', 'single', PORTS.bareSingle], ['bare-same', 'same', PORTS.bareSame]] as const) {
       const plan: BarePlan = { mode, port, databaseUrl: DB_URL, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE, routes: bareRoutes };
