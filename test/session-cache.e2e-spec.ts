@@ -9,10 +9,10 @@ import { createTestApp, TestApp } from '#testing/test-app.js';
 
 /**
  * The session check is reused for a while (SessionAccessCache), and every API process hears of a
- * change made through any other at once (LISTEN/NOTIFY, issue 11). Two API processes on one
- * database: this one (A, in-process, where the changes are made) and the built API as a child
- * process (B, needs `npm run build`; npm test does it). Each case first has B answer with the
- * session, so that B holds the check, then changes it through A, then asks B once.
+ * change made through any other (LISTEN/NOTIFY, issue 11). Two API processes on one database: this
+ * one (A, in-process, whose cache the test can ask) and the built API as a child process (B, needs
+ * `npm run build`; npm test does it). Each case first has both answer with the session, so that
+ * both hold the check, then changes it through one of them, then asks both.
  */
 const WINDOW = '60';
 let t: TestApp;
@@ -58,12 +58,21 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function onB(path: string, who: TestPerson | string): Promise<{ status: number; code?: string }> {
+async function onB(path: string, who: TestPerson | string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; code?: string }> {
   const token = typeof who === 'string' ? who : who.token;
-  const res = await fetch(`${bBase}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${bBase}/api/v1${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const body = (await res.json().catch(() => ({}))) as { code?: string };
   return { status: res.status, code: body.code };
 }
+
+const onA = async (path: string, who: TestPerson | string) => {
+  const res = await request(t.server).get(`/api/v1${path}`).set('Authorization', `Bearer ${typeof who === 'string' ? who : who.token}`);
+  return { status: res.status, code: (res.body as { code?: string }).code };
+};
 
 /** An UPDATE that fires no trigger (session_replication_role = replica), so no notification: what a cache would miss. */
 async function silently(sql: string, params: unknown[]): Promise<void> {
@@ -87,38 +96,54 @@ describe('session check reused across requests, ended at once across processes',
     expect((await request(t.server).get('/api/v1/me').set(p.auth).expect(401)).body.code).toBe('SESSION_ENDED');
   });
 
-  it('a logout through A: B refuses the very next request', async () => {
+  // A change through one process: that process answers only once its own cache heard it, so the
+  // caller's next request there is refused; the other process hears it as soon as PostgreSQL
+  // delivers the notification (caughtUp: everything committed before has been heard).
+  it('a logout through B: B refuses the very next request, A as soon as it heard', async () => {
     const p = await t.make.person();
+    expect(await onA('/me', p)).toMatchObject({ status: 200 });
     expect(await onB('/me', p)).toMatchObject({ status: 200 });
-    await request(t.server).post('/api/v1/auth/logout').set(p.auth).expect(204);
+    expect(await onB('/auth/logout', p, { method: 'POST' })).toMatchObject({ status: 204 });
     expect(await onB('/me', p)).toEqual({ status: 401, code: 'SESSION_ENDED' });
+    await t.app.get(SessionAccessCache).caughtUp();
+    expect(await onA('/me', p)).toEqual({ status: 401, code: 'SESSION_ENDED' });
   });
 
-  it('a deactivation through A: B refuses the very next request', async () => {
+  it('a deactivation through B: B refuses the very next request, A as soon as it heard', async () => {
     const admin = await t.make.person(['admin']);
     const p = await t.make.person();
+    expect(await onA('/me', p)).toMatchObject({ status: 200 });
     expect(await onB('/me', p)).toMatchObject({ status: 200 });
-    await request(t.server).post(`/api/v1/people/${p.person.id}/deactivate`).set(admin.auth).expect(200);
+    expect(await onB(`/people/${p.person.id}/deactivate`, admin, { method: 'POST' })).toMatchObject({ status: 200 });
     expect(await onB('/me', p)).toEqual({ status: 401, code: 'ACCOUNT_DISABLED' });
+    await t.app.get(SessionAccessCache).caughtUp();
+    expect(await onA('/me', p)).toEqual({ status: 401, code: 'ACCOUNT_DISABLED' });
   });
 
-  it('a role taken away through A: B refuses the route that needs it on the very next request', async () => {
+  it('a role taken away through B: both refuse the route that needs it, B at once, A as soon as it heard', async () => {
     const admin = await t.make.person(['admin']);
     const p = await t.make.person(['liaison', 'coordinator']);
+    expect(await onA('/reminders?limit=1', p)).toMatchObject({ status: 200 });
     expect(await onB('/reminders?limit=1', p)).toMatchObject({ status: 200 });
-    await request(t.server).patch(`/api/v1/people/${p.person.id}`).set(admin.auth).send({ roles: ['liaison'], version: p.person.version }).expect(200);
+    expect(await onB(`/people/${p.person.id}`, admin, { method: 'PATCH', body: { roles: ['liaison'], version: p.person.version } })).toMatchObject({ status: 200 });
     expect(await onB('/reminders?limit=1', p)).toEqual({ status: 403, code: 'ROLE_REQUIRED' });
-    expect(await onB('/me', p)).toMatchObject({ status: 200 });
+    await t.app.get(SessionAccessCache).caughtUp();
+    expect(await onA('/reminders?limit=1', p)).toEqual({ status: 403, code: 'ROLE_REQUIRED' });
+    expect(await onA('/me', p)).toMatchObject({ status: 200 });
   });
 
-  it('a password change through A ends the other sessions on B at once; the session that changed it goes on', async () => {
+  it('a password change through A ends the other sessions: A refuses the very next request, B as soon as it heard; the session that changed it goes on', async () => {
     const p = await t.make.person();
     const other = await request(t.server).post('/api/v1/auth/login').set('x-forwarded-for', '10.99.1.1').send({ email: p.person.email, password: TEST_PASSWORD }).expect(200);
-    expect(await onB('/me', p)).toMatchObject({ status: 200 });
-    expect(await onB('/me', other.body.accessToken)).toMatchObject({ status: 200 });
+    const otherToken = other.body.accessToken as string;
+    for (const ask of [onA, onB]) expect(await ask('/me', otherToken)).toMatchObject({ status: 200 });
     await request(t.server).post('/api/v1/me/password').set(p.auth).set('x-forwarded-for', '10.99.1.2')
       .send({ oldPassword: TEST_PASSWORD, newPassword: 'Another-Password-2026' }).expect(204);
-    expect(await onB('/me', other.body.accessToken)).toEqual({ status: 401, code: 'SESSION_ENDED' });
+    expect(await onA('/me', otherToken)).toEqual({ status: 401, code: 'SESSION_ENDED' });
+    // B offers no way to ask whether it heard: asked until it refuses, the answers before that all 200 from its cache.
+    let answer = await onB('/me', otherToken);
+    for (let i = 0; i < 50 && answer.status === 200; i++) answer = await onB('/me', otherToken);
+    expect(answer).toEqual({ status: 401, code: 'SESSION_ENDED' });
     expect(await onB('/me', p)).toMatchObject({ status: 200 });
   });
 

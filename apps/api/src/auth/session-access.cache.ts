@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { AppConfig } from '#config/app-config.js';
@@ -48,6 +49,8 @@ export class SessionAccessCache implements OnApplicationBootstrap, OnModuleDestr
   private retryTimer: NodeJS.Timeout | undefined;
   private waiting: Array<() => void> = [];
   private listens = 0;
+  /** caughtUp() calls waiting for their own notification to come back. */
+  private readonly syncs = new Map<string, () => void>();
 
   constructor(private readonly sessions: SessionsService, private readonly config: AppConfig, @Inject(LOGGER) private readonly logger: AppLogger) {
     this.ttlMs = config.SESSION_CACHE_SECONDS * 1000;
@@ -80,6 +83,27 @@ export class SessionAccessCache implements OnApplicationBootstrap, OnModuleDestr
     return user;
   }
 
+  /**
+   * Resolves once this process has heard every change committed before the call: its own
+   * notification comes back after them (PostgreSQL delivers in commit order). Routes that end or
+   * narrow access wait for it before they answer (ChangesAccess), so that the next request to this
+   * process is checked anew. Other processes hear the change as soon as PostgreSQL delivers it.
+   */
+  async caughtUp(): Promise<void> {
+    const client = this.client;
+    if (!this.listening || !client) return;
+    const token = `sync:${randomUUID()}`;
+    const heard = new Promise<void>((resolve) => this.syncs.set(token, resolve));
+    try {
+      await client.query('SELECT pg_notify($1, $2)', [SESSION_ACCESS_CHANNEL, token]);
+    } catch {
+      // The connection went: lost() forgot every check, which is as good.
+      this.syncs.delete(token);
+      return;
+    }
+    await heard;
+  }
+
   /** Resolves once the cache listens on a connection started after `listensBefore` others (tests: a lost connection was replaced). */
   whenListening(listensBefore = 0): Promise<void> {
     return this.listening && this.listens > listensBefore ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
@@ -99,6 +123,12 @@ export class SessionAccessCache implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private heard(payload: string | undefined): void {
+    if (payload?.startsWith('sync:')) {
+      // A caughtUp() of this or another process: nothing changed.
+      this.syncs.get(payload)?.();
+      this.syncs.delete(payload);
+      return;
+    }
     this.generation++;
     const id = payload?.slice(2) ?? '';
     if (payload?.startsWith('s:')) {
@@ -151,5 +181,8 @@ export class SessionAccessCache implements OnApplicationBootstrap, OnModuleDestr
     this.listening = false;
     this.entries.clear();
     this.generation++;
+    // Nothing is kept now, so whoever waits for a sync is caught up.
+    for (const resolve of this.syncs.values()) resolve();
+    this.syncs.clear();
   }
 }
