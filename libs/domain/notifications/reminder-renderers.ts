@@ -401,8 +401,3 @@ export async function renderReminders(reads: RenderReads, rows: readonly Reminde
   for (const r of rows) out.set(r.id, await rendererFor(r.kind)(reads, r));
   return out;
 }
-
-/** One row on its own (its reads loaded for it alone). */
-export function renderReminder(m: EntityManager, r: Reminder): Promise<ReminderMessage | null> {
-  return rendererFor(r.kind)(new RenderReads(m), r);
-}
