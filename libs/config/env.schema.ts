@@ -130,7 +130,7 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   REMINDER_LATE_AFTER_SECONDS = 120;
 
-  /** A delivery job also takes along up to this many - 1 other due inbox reminders (1: only its own). */
+  /** A due-time bucket's job claims, renders and writes due inbox reminders this many at a time. */
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   REMINDER_BATCH_SIZE = 50;
 
