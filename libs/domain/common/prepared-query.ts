@@ -32,12 +32,14 @@ export function statementName(text: string): string {
  */
 export async function preparedQuery<R extends QueryResultRow>(on: DataSource | EntityManager, text: string, values: unknown[]): Promise<R[]> {
   const config = { name: statementName(text), text, values };
+  const dataSource = on instanceof DataSource ? on : on.connection;
+  // Through TypeORM's logger like its own queries: the same logging options apply, and tests can see the SQL.
+  dataSource.logger.logQuery(text, values, on instanceof DataSource ? undefined : on.queryRunner);
   try {
-    if (on instanceof DataSource) {
-      const pool = (on.driver as PostgresDriver).master as Pool;
+    if (on instanceof DataSource || !on.queryRunner) {
+      const pool = (dataSource.driver as PostgresDriver).master as Pool;
       return (await pool.query<R>(config)).rows;
     }
-    if (!on.queryRunner) return await preparedQuery<R>(on.connection, text, values);
     const client = (await on.queryRunner.connect()) as PoolClient;
     return (await client.query<R>(config)).rows;
   } catch (err) {
