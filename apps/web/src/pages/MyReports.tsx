@@ -4,7 +4,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { Alert, Button, FormProblem, TextArea } from '../components/form';
-import { CATEGORY_LABELS, formatDateTime, formatNumber, SENSITIVE_LABELS, VISIBILITY_LABELS } from '../format';
+import { formatDateTime, formatNumber } from '../format';
+import { CATEGORY_LABELS, SENSITIVE_LABELS, VISIBILITY_LABELS } from '../labels';
 import { ReportForm } from './ReportForm';
 
 type Development = Schemas['DevelopmentResponseDto'];

@@ -4,7 +4,8 @@ import { api, download, type Schemas } from '../api/client';
 import { Button, FormProblem, SelectField } from '../components/form';
 import { MapView, type MapPoint } from '../components/MapView';
 import { TrendChart, type TrendSeries } from '../components/TrendChart';
-import { CATEGORIES, CATEGORY_LABELS, formatDateTime, formatNumber, SENSITIVE_LABELS, type Category } from '../format';
+import { formatDateTime, formatNumber } from '../format';
+import { CATEGORIES, CATEGORY_LABELS, SENSITIVE_LABELS, type Category } from '../labels';
 import { useAgencies, useDistricts, usePlaces } from '../reference-data';
 
 const PERIODS = { '28': 'Letzte 4 Wochen', '91': 'Letzte 3 Monate', '365': 'Letzte 12 Monate' } as const;

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { FormProblem, SelectField, TextField } from '../../components/form';
-import { AGENCY_KIND_LABELS, AGENCY_KINDS, type AgencyKind } from './labels';
+import { AGENCY_KIND_LABELS, AGENCY_KINDS, type AgencyKind } from '../../labels';
 import { ActiveBadge, Pager, useCursorPages } from './parts';
 
 const PAGE = 50;

@@ -4,8 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { Button, FormProblem, SelectField, TextField } from '../../components/form';
 import { formatDateTime, formatTimestamp, fromLocalInput } from '../../format';
-import { byId, useAllAgencies, useAllPeople } from './directory';
-import { AGENCY_KIND_LABELS, AUDIT_ACTION_LABELS, AUDIT_ACTIONS, ENTITY_TYPE_LABELS, FIELD_LABELS, ROLE_LABELS, type Agency, type AuditEntry, type Person, type Role } from './labels';
+import { byId, useAllAgencies, useAllPeople, type Agency, type AuditEntry, type Person } from './directory';
+import { AGENCY_KIND_LABELS, AUDIT_ACTION_LABELS, AUDIT_ACTIONS, ENTITY_TYPE_LABELS, FIELD_LABELS, ROLE_LABELS, type Role } from '../../labels';
 import { Pager, useCursorPages } from './parts';
 
 const PAGE = 50;

@@ -2,8 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { Alert, Button, fieldErrors, FormProblem, SelectField } from '../../components/form';
-import { byId, invalidateDirectory, useAllAgencies, useAllPeople } from './directory';
-import type { Person } from './labels';
+import { byId, invalidateDirectory, useAllAgencies, useAllPeople, type Person } from './directory';
 
 /**
  * Vertretungen: who stands in for whom. A deputy is an active person of the same agency; admins

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { FormProblem, SelectField, TextField } from '../../components/form';
 import { useAllAgencies } from './directory';
-import { ROLE_LABELS, ROLES, type Role } from './labels';
+import { ROLE_LABELS, ROLES, type Role } from '../../labels';
 import { ActiveBadge, Pager, useCursorPages } from './parts';
 
 const PAGE = 50;

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { Button, fieldErrors, FormProblem, TextField } from '../../components/form';
-import { CATEGORY_LABELS, ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, formatDate, formatDay, formatNumber, MEASURE_STATUS_LABELS } from '../../format';
+import { formatDate, formatDay, formatNumber } from '../../format';
+import { CATEGORY_LABELS, ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, MEASURE_STATUS_LABELS } from '../../labels';
 
 type Agenda = Schemas['AgendaResponseDto'];
 type Item = Schemas['AgendaItemResponseDto'];

@@ -3,9 +3,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextArea, TextField } from '../../components/form';
-import {
-  CATEGORY_LABELS, ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, formatDateTime, formatNumber, fromLocalInput, toDayInput,
-} from '../../format';
+import { formatDateTime, formatNumber, fromLocalInput, toDayInput } from '../../format';
+import { CATEGORY_LABELS, ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS } from '../../labels';
 import { useAgencies } from '../../reference-data';
 import { describeThreshold } from './rule-labels';
 

@@ -3,9 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextArea, TextField } from '../../components/form';
-import {
-  ATTENDANCE_LABELS, formatDateTime, fromLocalInput, INVITATION_RESPONSE_LABELS, RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS, toLocalInput, type Attendance,
-} from '../../format';
+import { formatDateTime, fromLocalInput, toLocalInput } from '../../format';
+import { ATTENDANCE_LABELS, INVITATION_RESPONSE_LABELS, RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS, type Attendance } from '../../labels';
 import { AgendaEditor } from './AgendaEditor';
 import { MinutesSection } from './MinutesSection';
 

@@ -3,7 +3,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextField } from '../../components/form';
-import { formatDateTime, formatNumber, RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS, toDayInput, type RapportStatus } from '../../format';
+import { formatDateTime, formatNumber, toDayInput } from '../../format';
+import { RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS, type RapportStatus } from '../../labels';
 import { useAgencies } from '../../reference-data';
 import { describeRecurrence, describeRrule, FREQUENCIES, isMonthly, ORDINALS, toRrule, WEEKDAYS, type Frequency, type Ordinal, type Recurrence, type Weekday } from './recurrence';
 

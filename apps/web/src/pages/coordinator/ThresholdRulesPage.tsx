@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextField } from '../../components/form';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../format';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../labels';
 import { useDistricts, usePlaces } from '../../reference-data';
 import { describeThreshold, SCOPE_LABELS, type ScopeKind } from './rule-labels';
 

@@ -5,7 +5,8 @@ import { api, ApiError, type Schemas } from '../../api/client';
 import { hasRole, useAuth, type Me } from '../../auth';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextArea } from '../../components/form';
 import { TrendChart } from '../../components/TrendChart';
-import { formatDateTime, formatDay, MEASURE_STATUS_LABELS, PRIORITY_LABELS, toDayInput, type MeasureStatus } from '../../format';
+import { formatDateTime, formatDay, toDayInput } from '../../format';
+import { MEASURE_STATUS_LABELS, PRIORITY_LABELS, type MeasureStatus } from '../../labels';
 import { KeyFigureTable, OverdueText } from './measure-parts';
 
 type Measure = Schemas['MeasureResponseDto'];

@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { hasRole, useAuth } from '../../auth';
 import { Button, FormProblem, SelectField } from '../../components/form';
-import { formatDay, MEASURE_STATUS_LABELS, PRIORITY_LABELS, type MeasureStatus } from '../../format';
+import { formatDay } from '../../format';
+import { MEASURE_STATUS_LABELS, PRIORITY_LABELS, type MeasureStatus } from '../../labels';
 import { OverdueText } from './measure-parts';
 
 const STATUS_FILTERS: Record<string, { label: string; statuses?: MeasureStatus[] }> = {

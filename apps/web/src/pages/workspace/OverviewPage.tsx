@@ -3,10 +3,8 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { hasRole, useAuth } from '../../auth';
 import { FormProblem } from '../../components/form';
-import {
-  daysText, ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, formatDateTime, formatDay, formatDecimal, formatNumber, MEASURE_STATUS_LABELS,
-  RAPPORT_STATUS_LABELS, type MeasureStatus,
-} from '../../format';
+import { daysText, formatDateTime, formatDay, formatDecimal, formatNumber } from '../../format';
+import { ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, MEASURE_STATUS_LABELS, RAPPORT_STATUS_LABELS, type MeasureStatus } from '../../labels';
 import { KeyFigureTable, OverdueText } from './measure-parts';
 
 type Dashboard = Schemas['DashboardResponseDto'];
