@@ -1,12 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../../api/client';
-import { Button, FormProblem, SelectField, TextField } from '../../components/form';
+import { Button, SelectField, TextField } from '../../components/form';
+import { CursorTable, useCursorList } from '../../components/paging';
 import { formatDateTime, formatTimestamp, fromLocalInput } from '../../format';
 import { byId, useAllAgencies, useAllPeople, type Agency, type AuditEntry, type Person } from './directory';
 import { AGENCY_KIND_LABELS, AUDIT_ACTION_LABELS, AUDIT_ACTIONS, ENTITY_TYPE_LABELS, FIELD_LABELS, ROLE_LABELS, type Role } from '../../labels';
-import { Pager, useCursorPages } from './parts';
 
 const PAGE = 50;
 const FILTERS = ['action', 'entityType', 'entityId', 'actorId', 'from', 'to'] as const;
@@ -76,7 +75,6 @@ function AuditFilters({ applied, people, onApply }: { applied: Filter; people: P
 }
 
 function AuditTable({ filter, people, agencies }: { filter: Filter; people: Map<string, Person>; agencies: Map<string, Agency> }) {
-  const paging = useCursorPages();
   const query = {
     action: filter.action || undefined,
     entityType: filter.entityType || undefined,
@@ -85,47 +83,19 @@ function AuditTable({ filter, people, agencies }: { filter: Filter; people: Map<
     from: filter.from ? fromLocalInput(`${filter.from}T00:00`) : undefined,
     to: filter.to ? fromLocalInput(`${dayAfter(filter.to)}T00:00`) : undefined,
   };
-  const list = useQuery({
-    queryKey: ['admin', 'audit', query, paging.cursor],
-    queryFn: () => api<Schemas['AuditPageDto']>('GET', '/audit', { query: { ...query, limit: PAGE, cursor: paging.cursor } }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useCursorList(['admin', 'audit', query], (cursor) => api<Schemas['AuditPageDto']>('GET', '/audit', { query: { ...query, limit: PAGE, cursor } }));
   const names = { people, agencies };
 
   return (
     <section aria-labelledby="audit-heading" className="stack">
       <h2 id="audit-heading" className="kern-heading-medium">Einträge</h2>
-      {list.isError && <FormProblem error={list.error} />}
-      {list.isPending && <p className="kern-body" role="status">Einträge werden geladen …</p>}
-      {list.data && list.data.items.length === 0 && <p className="kern-body">Keine Einträge für diese Filter.</p>}
-      {list.data && list.data.items.length > 0 && (
-        <div className="kern-table-responsive">
-          <table className="kern-table kern-table--striped audit-table">
-            <caption className="kern-sr-only">Prüfprotokoll, neueste zuerst, Seite {paging.page + 1}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Zeitpunkt</th>
-                <th scope="col" className="kern-table__header">Wer</th>
-                <th scope="col" className="kern-table__header">Aktion</th>
-                <th scope="col" className="kern-table__header">Datensatz</th>
-                <th scope="col" className="kern-table__header">Änderungen</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {list.data.items.map((e) => (
-                <tr className="kern-table__row" key={e.id}>
-                  <td className="kern-table__cell">{formatTimestamp(e.at)}</td>
-                  <td className="kern-table__cell">{actor(e.actorId, people)}</td>
-                  <td className="kern-table__cell">{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
-                  <td className="kern-table__cell">{subject(e, names)}</td>
-                  <td className="kern-table__cell">{changes(e, names)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager paging={paging} nextCursor={list.data?.nextCursor} />
+      <CursorTable list={list} caption="Prüfprotokoll, neueste zuerst" pagerLabel="Seiten des Prüfprotokolls" className="kern-table--striped audit-table" empty="Keine Einträge für diese Filter." columns={[
+        { header: 'Zeitpunkt', cell: (e) => formatTimestamp(e.at) },
+        { header: 'Wer', cell: (e) => actor(e.actorId, people) },
+        { header: 'Aktion', cell: (e) => AUDIT_ACTION_LABELS[e.action] ?? e.action },
+        { header: 'Datensatz', cell: (e) => subject(e, names) },
+        { header: 'Änderungen', cell: (e) => changes(e, names) },
+      ]} />
     </section>
   );
 }
