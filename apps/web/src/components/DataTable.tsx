@@ -15,11 +15,11 @@ export interface Column<T> {
 /**
  * A KERN table: a caption for screen readers, a header row, one row per item (its key also as
  * data-id), or the empty state (a sentence in German) when there are none. Nothing while `rows` is
- * still loading. Conditional columns are passed as `false`.
+ * still loading. A column shown only sometimes is passed as `cond && column`.
  */
 export function DataTable<T>({ caption, columns, rows, empty, rowKey = (row) => (row as { id: string }).id, rowClassName, className = 'kern-table--striped' }: {
   caption: string;
-  columns: Array<Column<T> | false>;
+  columns: Array<Column<T> | false | undefined>;
   rows: T[] | undefined;
   empty?: ReactNode;
   /** Defaults to the row's `id`. */
@@ -30,7 +30,7 @@ export function DataTable<T>({ caption, columns, rows, empty, rowKey = (row) => 
 }) {
   if (!rows) return null;
   if (rows.length === 0) return empty ? <p className="kern-body">{empty}</p> : null;
-  const shown = columns.filter((c): c is Column<T> => c !== false);
+  const shown = columns.filter((c): c is Column<T> => !!c);
   return (
     <div className="kern-table-responsive">
       <table className={`kern-table ${className}`}>

@@ -60,7 +60,7 @@ export function CursorTable<T>({ list, caption, pagerLabel, ...table }: {
   caption: string;
   /** The name of the pager's navigation landmark, unique on the page. */
   pagerLabel: string;
-  columns: Array<Column<T> | false>;
+  columns: Array<Column<T> | false | undefined>;
   empty: ReactNode;
   className?: string;
 }) {
