@@ -1,8 +1,10 @@
 import type { Schemas } from './api/client';
 
 /**
- * The German names of the API's values (categories, statuses, kinds, roles, the audit trail's
- * words): the one table of each, for every page. Formatting of dates and numbers is in format.ts.
+ * The German names of the API's values (categories, statuses, kinds, roles): the one table of
+ * each, for every page. Formatting of dates and numbers is in format.ts. The audit trail's own words
+ * (actions, kinds of record, field names) are with the Prüfprotokoll, their only reader, so that
+ * they stay out of the initial bundle.
  */
 
 export type Category = Schemas['CreateDevelopmentDto']['category'];
@@ -57,7 +59,6 @@ export const ESCALATION_REASON_LABELS: Record<Schemas['EscalationResponseDto']['
 
 export type AgencyKind = Schemas['AgencyResponseDto']['kind'];
 export type Role = Schemas['PersonResponseDto']['roles'][number];
-export type AuditAction = Schemas['AuditEntryResponseDto']['action'];
 
 export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   police: 'Polizei',
@@ -83,66 +84,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administration',
 };
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
-
-export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
-  create: 'angelegt',
-  update: 'geändert',
-  deactivate: 'deaktiviert',
-  reactivate: 'reaktiviert',
-  read: 'gelesen',
-  export: 'exportiert',
-  login: 'angemeldet',
-  logout: 'abgemeldet',
-  password_change: 'Passwort geändert',
-  withdraw: 'zurückgezogen',
-  confirm_access: 'Zugang bestätigt',
-  delete: 'gelöscht',
-};
-export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
-
-/** The kinds of record the trail is about (entityType); the API takes any such name as a filter. */
-export const ENTITY_TYPE_LABELS: Record<string, string> = {
-  agency: 'Behörde',
-  agency_webhook: 'Webhook einer Behörde',
-  agenda_item: 'Tagesordnungspunkt',
-  calendar_feed: 'Kalender-Abo',
-  development: 'Meldung',
-  district: 'Stadtteil',
-  escalation: 'Eskalation',
-  key_figure: 'Kennzahl',
-  measure: 'Maßnahme',
-  milestone: 'Meilenstein',
-  minutes_entry: 'Protokolleintrag (Rapport)',
-  notification_settings: 'Benachrichtigungseinstellungen',
-  person: 'Person',
-  place: 'Ort',
-  rapport: 'Rapport',
-  rapport_invitation: 'Einladung',
-  rapport_series: 'Rapportreihe',
-  reminder: 'Erinnerung',
-  substance: 'Substanz',
-  threshold_rule: 'Schwellenregel',
-};
-
-/** Field names in the trail's `changes`, as a person reads them. */
-export const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  kind: 'Art',
-  code: 'Kurzzeichen',
-  active: 'Aktiv',
-  email: 'E-Mail-Adresse',
-  displayName: 'Name',
-  roles: 'Rollen',
-  agencyId: 'Behörde',
-  deputyId: 'Vertretung',
-  accessConfirmed: 'Zugang bestätigt',
-  confirmedAs: 'Bestätigt als',
-  url: 'Adresse',
-  secret: 'Signatur-Geheimnis',
-  title: 'Titel',
-  description: 'Beschreibung',
-  status: 'Status',
-  deadline: 'Frist',
-  count: 'Anzahl',
-  rowCount: 'Zeilen',
-};

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router';
@@ -7,16 +7,20 @@ import '@kern-ux/native/dist/fonts/fira-sans.css';
 import './styles.css';
 import { OfflineError } from './api/client';
 import { AuthProvider, useAuth } from './auth';
+import { Lazy } from './components/Lazy';
 import { RequireSignIn, SessionLoading } from './components/RequireSignIn';
 import { adminRoutes } from './pages/admin/routes';
 import { Layout } from './pages/Layout';
-import { EditReportPage, MyReportsPage } from './pages/MyReports';
 import { PasswordPage } from './pages/PasswordPage';
 import { ReportPage } from './pages/ReportPage';
 import { SignInPage } from './pages/SignIn';
 import { SituationPage } from './pages/SituationPage';
 import { coordinatorRoutes } from './pages/coordinator/routes';
 import { workspaceRoutes } from './pages/workspace/routes';
+
+// A liaison's own reports: a list, loaded on demand like the other lists (the forms and the Lagebild are in the initial bundle).
+const MyReportsPage = lazy(() => import('./pages/MyReports').then((m) => ({ default: m.MyReportsPage })));
+const EditReportPage = lazy(() => import('./pages/MyReports').then((m) => ({ default: m.EditReportPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -47,8 +51,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <SituationPage /> },
       { path: '/melden', element: <RequireSignIn roles={['liaison']}><ReportPage /></RequireSignIn> },
-      { path: '/meldungen', element: <RequireSignIn roles={['liaison']}><MyReportsPage /></RequireSignIn> },
-      { path: '/meldungen/:id', element: <RequireSignIn roles={['liaison']}><EditReportPage /></RequireSignIn> },
+      { path: '/meldungen', element: <RequireSignIn roles={['liaison']}><Lazy><MyReportsPage /></Lazy></RequireSignIn> },
+      { path: '/meldungen/:id', element: <RequireSignIn roles={['liaison']}><Lazy><EditReportPage /></Lazy></RequireSignIn> },
       { path: '/passwort', element: <PasswordPage /> },
       ...adminRoutes.map((r) => ({ ...r, element: <RequireSignIn roles={['admin']}>{r.element}</RequireSignIn> })),
       ...coordinatorRoutes.map((r) => ({ ...r, element: <RequireSignIn roles={['coordinator']}>{r.element}</RequireSignIn> })),

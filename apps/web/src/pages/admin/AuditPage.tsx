@@ -5,7 +5,72 @@ import { Button, SelectField, TextField } from '../../components/form';
 import { CursorTable, useCursorList } from '../../components/paging';
 import { formatDateTime, formatTimestamp, fromLocalInput } from '../../format';
 import { byId, useAllAgencies, useAllPeople, type Agency, type AuditEntry, type Person } from './directory';
-import { AGENCY_KIND_LABELS, AUDIT_ACTION_LABELS, AUDIT_ACTIONS, ENTITY_TYPE_LABELS, FIELD_LABELS, ROLE_LABELS, type Role } from '../../labels';
+import { AGENCY_KIND_LABELS, ROLE_LABELS, type Role } from '../../labels';
+
+type AuditAction = AuditEntry['action'];
+
+const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: 'angelegt',
+  update: 'geändert',
+  deactivate: 'deaktiviert',
+  reactivate: 'reaktiviert',
+  read: 'gelesen',
+  export: 'exportiert',
+  login: 'angemeldet',
+  logout: 'abgemeldet',
+  password_change: 'Passwort geändert',
+  withdraw: 'zurückgezogen',
+  confirm_access: 'Zugang bestätigt',
+  delete: 'gelöscht',
+};
+const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+
+/** The kinds of record the trail is about (entityType); the API takes any such name as a filter. */
+const ENTITY_TYPE_LABELS: Record<string, string> = {
+  agency: 'Behörde',
+  agency_webhook: 'Webhook einer Behörde',
+  agenda_item: 'Tagesordnungspunkt',
+  calendar_feed: 'Kalender-Abo',
+  development: 'Meldung',
+  district: 'Stadtteil',
+  escalation: 'Eskalation',
+  key_figure: 'Kennzahl',
+  measure: 'Maßnahme',
+  milestone: 'Meilenstein',
+  minutes_entry: 'Protokolleintrag (Rapport)',
+  notification_settings: 'Benachrichtigungseinstellungen',
+  person: 'Person',
+  place: 'Ort',
+  rapport: 'Rapport',
+  rapport_invitation: 'Einladung',
+  rapport_series: 'Rapportreihe',
+  reminder: 'Erinnerung',
+  substance: 'Substanz',
+  threshold_rule: 'Schwellenregel',
+};
+
+/** Field names in the trail's `changes`, as a person reads them. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  kind: 'Art',
+  code: 'Kurzzeichen',
+  active: 'Aktiv',
+  email: 'E-Mail-Adresse',
+  displayName: 'Name',
+  roles: 'Rollen',
+  agencyId: 'Behörde',
+  deputyId: 'Vertretung',
+  accessConfirmed: 'Zugang bestätigt',
+  confirmedAs: 'Bestätigt als',
+  url: 'Adresse',
+  secret: 'Signatur-Geheimnis',
+  title: 'Titel',
+  description: 'Beschreibung',
+  status: 'Status',
+  deadline: 'Frist',
+  count: 'Anzahl',
+  rowCount: 'Zeilen',
+};
 
 const PAGE = 50;
 const FILTERS = ['action', 'entityType', 'entityId', 'actorId', 'from', 'to'] as const;
