@@ -57,6 +57,8 @@ export const ESCALATION_REASON_LABELS: Record<Schemas['EscalationResponseDto']['
   many_syringe_finds: 'Viele Spritzenfunde', residents_complaints: 'Beschwerden von Anwohnenden', aggression_violence: 'Aggression und Gewalt', new_scene: 'Neue Szene', other: 'Sonstiges',
 };
 
+export const KEY_FIGURE_STATUS_LABELS: Record<Schemas['KeyFigureResultDto']['status'], string> = { on_track: 'Im Plan', off_track: 'Nicht im Plan', no_data: 'Noch keine Aussage' };
+
 export type AgencyKind = Schemas['AgencyResponseDto']['kind'];
 export type Role = Schemas['PersonResponseDto']['roles'][number];
 

@@ -4,7 +4,7 @@ import { api, type Schemas } from '../../api/client';
 import { SelectField, TextField } from '../../components/form';
 import { CursorTable, useCursorList } from '../../components/paging';
 import { AGENCY_KIND_LABELS, AGENCY_KINDS, type AgencyKind } from '../../labels';
-import { ActiveBadge } from './parts';
+import { ActiveBadge, ActiveFilter, type ActiveChoice } from './parts';
 
 const PAGE = 50;
 
@@ -12,7 +12,7 @@ const PAGE = 50;
 export function AgenciesPage() {
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<AgencyKind | ''>('');
-  const [active, setActive] = useState<'' | 'true' | 'false'>('');
+  const [active, setActive] = useState<ActiveChoice>('');
   const filter = { q: q.trim() || undefined, kind: kind || undefined, active: active || undefined };
   const list = useCursorList(['admin', 'agencies', 'list', filter], (cursor) => api<Schemas['AgencyPageDto']>('GET', '/agencies', { query: { ...filter, sort: 'name', limit: PAGE, cursor } }));
 
@@ -27,11 +27,7 @@ export function AgenciesPage() {
           <option value="">Alle Arten</option>
           {AGENCY_KINDS.map((k) => <option key={k} value={k}>{AGENCY_KIND_LABELS[k]}</option>)}
         </SelectField>
-        <SelectField label="Status" value={active} onChange={(e) => setActive(e.target.value as '' | 'true' | 'false')}>
-          <option value="">Alle</option>
-          <option value="true">Aktiv</option>
-          <option value="false">Deaktiviert</option>
-        </SelectField>
+        <ActiveFilter value={active} onChange={setActive} />
       </form>
       <CursorTable list={list} caption="Behörden nach Name" pagerLabel="Seiten der Behördenliste" empty="Keine Behörden für diese Filter." columns={[
         { header: 'Name', cell: (a) => <Link className="kern-link" to={`/verwaltung/behoerden/${a.id}`}>{a.name}</Link> },

@@ -5,7 +5,7 @@ import { SelectField, TextField } from '../../components/form';
 import { CursorTable, useCursorList } from '../../components/paging';
 import { useAllAgencies } from './directory';
 import { ROLE_LABELS, ROLES, type Role } from '../../labels';
-import { ActiveBadge } from './parts';
+import { ActiveBadge, ActiveFilter, type ActiveChoice } from './parts';
 
 const PAGE = 50;
 
@@ -14,7 +14,7 @@ export function PeoplePage() {
   const [q, setQ] = useState('');
   const [agencyId, setAgencyId] = useState('');
   const [role, setRole] = useState<Role | ''>('');
-  const [active, setActive] = useState<'' | 'true' | 'false'>('');
+  const [active, setActive] = useState<ActiveChoice>('');
   const agencies = useAllAgencies();
   const filter = { q: q.trim() || undefined, agencyId: agencyId || undefined, role: role || undefined, active: active || undefined };
   const list = useCursorList(['admin', 'people', 'list', filter], (cursor) => api<Schemas['PersonPageDto']>('GET', '/people', { query: { ...filter, sort: 'displayName', limit: PAGE, cursor } }));
@@ -34,11 +34,7 @@ export function PeoplePage() {
           <option value="">Alle Rollen</option>
           {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
         </SelectField>
-        <SelectField label="Status" value={active} onChange={(e) => setActive(e.target.value as '' | 'true' | 'false')}>
-          <option value="">Alle</option>
-          <option value="true">Aktiv</option>
-          <option value="false">Deaktiviert</option>
-        </SelectField>
+        <ActiveFilter value={active} onChange={setActive} />
       </form>
       <CursorTable list={list} caption="Personen nach Name" pagerLabel="Seiten der Personenliste" empty="Keine Personen für diese Filter." columns={[
         { header: 'Name', cell: (p) => <Link className="kern-link" to={`/verwaltung/personen/${p.id}`}>{p.displayName}</Link> },

@@ -1,5 +1,17 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Button } from '../../components/form';
+import { Button, SelectField } from '../../components/form';
+
+/** The `active` filter of the admin lists: all, active only, deactivated only. */
+export type ActiveChoice = '' | 'true' | 'false';
+export function ActiveFilter({ value, onChange }: { value: ActiveChoice; onChange: (v: ActiveChoice) => void }) {
+  return (
+    <SelectField label="Status" value={value} onChange={(e) => onChange(e.target.value as ActiveChoice)}>
+      <option value="">Alle</option>
+      <option value="true">Aktiv</option>
+      <option value="false">Deaktiviert</option>
+    </SelectField>
+  );
+}
 
 export function ActiveBadge({ active }: { active: boolean }) {
   return active

@@ -1,6 +1,7 @@
 import type { Schemas } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { daysText, formatDay, formatDecimal } from '../../format';
+import { KEY_FIGURE_STATUS_LABELS } from '../../labels';
 
 type KeyFigureResult = Schemas['KeyFigureResultDto'];
 
@@ -14,11 +15,7 @@ export function OverdueText({ days }: { days: number }) {
   );
 }
 
-export const KEY_FIGURE_STATUS: Record<KeyFigureResult['status'], { label: string; badge: 'success' | 'danger' | 'info' }> = {
-  on_track: { label: 'Im Plan', badge: 'success' },
-  off_track: { label: 'Nicht im Plan', badge: 'danger' },
-  no_data: { label: 'Noch keine Aussage', badge: 'info' },
-};
+const KEY_FIGURE_BADGE: Record<KeyFigureResult['status'], 'success' | 'danger' | 'info'> = { on_track: 'success', off_track: 'danger', no_data: 'info' };
 
 const per = (k: Schemas['KeyFigureDefinitionDto']) => (k.period === 'week' ? 'Woche' : 'Monat');
 
@@ -58,7 +55,7 @@ export function KeyFigureTable({ results, caption, measureTitle }: { results: Ar
         kind: 'numeric',
         cell: ({ result: r }) => (r.latest ? <>{formatDecimal(r.latest.count)}<span className="kern-body--small"> ({per(r.keyFigure)} ab {formatDay(r.latest.start.slice(0, 10))})</span></> : '–'),
       },
-      { header: 'Stand', cell: ({ result: r }) => <span className={`kern-badge kern-badge--${KEY_FIGURE_STATUS[r.status].badge}`}><span className="kern-label">{KEY_FIGURE_STATUS[r.status].label}</span></span> },
+      { header: 'Stand', cell: ({ result: r }) => <span className={`kern-badge kern-badge--${KEY_FIGURE_BADGE[r.status]}`}><span className="kern-label">{KEY_FIGURE_STATUS_LABELS[r.status]}</span></span> },
       { header: 'Verdrängung', cell: ({ result: r }) => <DisplacementText result={r} /> },
     ]} />
   );
