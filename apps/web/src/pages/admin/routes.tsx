@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { Lazy } from '../../components/Lazy';
+import { lazyRoute } from '../../components/Lazy';
 
 // Loaded only when an admin opens them: nobody else needs their code (initial JS budget, issue 10).
 const AgenciesPage = lazy(() => import('./AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
@@ -20,14 +20,14 @@ export const ADMIN_NAV = [
 
 /** The admin routes; main.tsx puts each behind RequireSignIn with the admin role ("Kein Zugriff" for everyone else). */
 export const adminRoutes: RouteObject[] = [
-  { path: '/verwaltung/behoerden', element: <Lazy><AgenciesPage /></Lazy> },
-  { path: '/verwaltung/behoerden/neu', element: <Lazy><AgencyEditPage /></Lazy> },
-  { path: '/verwaltung/behoerden/:id', element: <Lazy><AgencyEditPage /></Lazy> },
-  { path: '/verwaltung/personen', element: <Lazy><PeoplePage /></Lazy> },
-  { path: '/verwaltung/personen/neu', element: <Lazy><PersonEditPage /></Lazy> },
-  { path: '/verwaltung/personen/:id', element: <Lazy><PersonEditPage /></Lazy> },
-  { path: '/verwaltung/vertretungen', element: <Lazy><DeputiesPage /></Lazy> },
-  { path: '/verwaltung/protokoll', element: <Lazy><AuditPage /></Lazy> },
+  lazyRoute('/verwaltung/behoerden', <AgenciesPage />),
+  lazyRoute('/verwaltung/behoerden/neu', <AgencyEditPage />),
+  lazyRoute('/verwaltung/behoerden/:id', <AgencyEditPage />),
+  lazyRoute('/verwaltung/personen', <PeoplePage />),
+  lazyRoute('/verwaltung/personen/neu', <PersonEditPage />),
+  lazyRoute('/verwaltung/personen/:id', <PersonEditPage />),
+  lazyRoute('/verwaltung/vertretungen', <DeputiesPage />),
+  lazyRoute('/verwaltung/protokoll', <AuditPage />),
 ];
 
 /** The document title of an admin page (Layout). */

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate, NavLink, useParams, type RouteObject } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { hasAnyRole, hasRole, useAuth, type Me } from '../../auth';
-import { Lazy } from '../../components/Lazy';
+import { Lazy, lazyRoute } from '../../components/Lazy';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import type { Role } from '../../labels';
 
@@ -48,12 +48,12 @@ function FromMailLink({ kind }: { kind: string }) {
 
 /** Children of the signed-in layout route (main.tsx). */
 export const workspaceRoutes: RouteObject[] = [
-  { path: '/posteingang', element: <Lazy><InboxPage /></Lazy> },
-  { path: '/termine', element: <Lazy><AppointmentsPage /></Lazy> },
-  { path: '/termine/:id', element: <Lazy><AppointmentPage /></Lazy> },
-  { path: '/konto', element: <Lazy><AccountPage /></Lazy> },
-  { path: '/massnahmen', element: <Lazy><MeasuresPage /></Lazy> },
-  { path: '/massnahmen/:id', element: <Lazy><MeasurePage /></Lazy> },
+  lazyRoute('/posteingang', <InboxPage />),
+  lazyRoute('/termine', <AppointmentsPage />),
+  lazyRoute('/termine/:id', <AppointmentPage />),
+  lazyRoute('/konto', <AccountPage />),
+  lazyRoute('/massnahmen', <MeasuresPage />),
+  lazyRoute('/massnahmen/:id', <MeasurePage />),
   { path: '/uebersicht', element: <RequireSignIn roles={OVERVIEW_ROLES}><Lazy><OverviewPage /></Lazy></RequireSignIn> },
   { path: '/measures/:id', element: <FromMailLink kind="measures" /> },
   { path: '/rapports/:id/*', element: <FromMailLink kind="rapports" /> },
