@@ -112,3 +112,7 @@ export function useAuth(): AuthState {
 export function hasRole(me: Me | null, role: Me['roles'][number]): boolean {
   return !!me?.roles.includes(role);
 }
+
+export function hasAnyRole(me: Me | null, roles: ReadonlyArray<Me['roles'][number]>): boolean {
+  return roles.some((r) => hasRole(me, r));
+}

@@ -1,5 +1,3 @@
-import type { Schemas } from './api/client';
-
 /** Everything a person reads is German and in Berlin time, whatever the browser is set to. */
 const TZ = 'Europe/Berlin';
 const dateTime = new Intl.DateTimeFormat('de-DE', { timeZone: TZ, dateStyle: 'medium', timeStyle: 'short' });
@@ -39,32 +37,6 @@ export function fromLocalInput(value: string): string {
   return new Date(guess - offset).toISOString();
 }
 
-export type Category = Schemas['CreateDevelopmentDto']['category'];
-export type Visibility = Schemas['CreateDevelopmentDto']['visibility'];
-
-export const CATEGORY_LABELS: Record<Category, string> = {
-  syringe_finds: 'Spritzenfunde',
-  complaint: 'Beschwerde',
-  aggression_violence: 'Aggression / Gewalt',
-  new_scene: 'Neue Szene',
-  dealing: 'Handel',
-  public_consumption: 'Konsum im öffentlichen Raum',
-  camping: 'Lagern / Übernachten',
-  enforcement_action: 'Einsatzmaßnahme',
-  other: 'Sonstiges',
-};
-export const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[];
-
-export const VISIBILITY_LABELS: Record<Visibility, { label: string; explanation: string }> = {
-  all: { label: 'Alle Beteiligten', explanation: 'Alle Behörden und Träger, die am Drogenrapport teilnehmen, sehen diese Meldung.' },
-  own_agency: { label: 'Nur meine Behörde', explanation: 'Nur Personen Ihrer eigenen Behörde sehen diese Meldung; andere sehen sie weder in Listen noch in Zahlen, Karten oder Exporten.' },
-  agencies: { label: 'Meine Behörde und ausgewählte Behörden', explanation: 'Ihre Behörde und die Behörden, die Sie hier auswählen, sehen diese Meldung; alle anderen nicht.' },
-};
-
-export const SEVERITY_LABELS: Record<number, string> = { 1: '1 – gering', 2: '2 – mäßig', 3: '3 – erheblich', 4: '4 – hoch', 5: '5 – sehr hoch' };
-
-export const SENSITIVE_LABELS: Record<string, string> = { kindergarten: 'Kita', school: 'Schule', playground: 'Spielplatz', youth_facility: 'Jugendeinrichtung' };
-
 /** A Berlin calendar day (YYYY-MM-DD, as the API sends deadlines) in German, without a time-zone shift. */
 export const formatDay = (day: string) => formatDate(`${day}T12:00:00Z`);
 
@@ -73,26 +45,3 @@ export const toDayInput = (d: Date) => toLocalInput(d).slice(0, 10);
 
 /** "1 Tag" / "3 Tagen" after "seit" or "in". */
 export const daysText = (n: number) => `${formatNumber(n)} ${n === 1 ? 'Tag' : 'Tagen'}`;
-
-export type MeasureStatus = Schemas['MeasureResponseDto']['status'];
-export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
-  planned: 'Geplant', in_progress: 'In Arbeit', done: 'Erledigt', blocked: 'Blockiert', cancelled: 'Abgebrochen',
-};
-export type MeasurePriority = Schemas['MeasureResponseDto']['priority'];
-export const PRIORITY_LABELS: Record<MeasurePriority, string> = { low: 'Niedrig', normal: 'Normal', high: 'Hoch', urgent: 'Dringend' };
-export type RapportStatus = Schemas['RapportResponseDto']['status'];
-export const RAPPORT_STATUS_LABELS: Record<RapportStatus, string> = {
-  planned: 'Geplant', convened: 'Einberufen', held: 'Durchgeführt', minutes_published: 'Protokoll veröffentlicht', cancelled: 'Abgesagt',
-};
-export const RAPPORT_KIND_LABELS: Record<Schemas['RapportResponseDto']['kind'], string> = { regular: 'Drogenrapport', extended: 'Erweiterter Drogenrapport' };
-export const INVITATION_RESPONSE_LABELS: Record<Schemas['InvitationResponseDto']['response'], string> = {
-  pending: 'Keine Antwort', accepted: 'Zugesagt', declined: 'Abgesagt', tentative: 'Vielleicht', delegated: 'Vertretung geschickt',
-};
-export type Attendance = Schemas['AttendanceEntryDto']['attendance'];
-export const ATTENDANCE_LABELS: Record<Attendance, string> = { present: 'Anwesend', excused: 'Entschuldigt', absent: 'Abwesend' };
-export const ESCALATION_STATUS_LABELS: Record<Schemas['EscalationResponseDto']['status'], string> = {
-  proposed: 'Vorgeschlagen', convened: 'Einberufen', dismissed: 'Zurückgewiesen', resolved: 'Erledigt',
-};
-export const ESCALATION_REASON_LABELS: Record<Schemas['EscalationResponseDto']['reason'], string> = {
-  many_syringe_finds: 'Viele Spritzenfunde', residents_complaints: 'Beschwerden von Anwohnenden', aggression_violence: 'Aggression und Gewalt', new_scene: 'Neue Szene', other: 'Sonstiges',
-};

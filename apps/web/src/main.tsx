@@ -1,21 +1,26 @@
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, Link, Navigate, RouterProvider, useLocation } from 'react-router';
+import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router';
 import '@kern-ux/native/dist/kern.min.css';
 import '@kern-ux/native/dist/fonts/fira-sans.css';
 import './styles.css';
 import { OfflineError } from './api/client';
-import { AuthProvider, hasRole, useAuth, type Me } from './auth';
+import { AuthProvider, useAuth } from './auth';
+import { Lazy } from './components/Lazy';
+import { RequireSignIn, SessionLoading } from './components/RequireSignIn';
 import { adminRoutes } from './pages/admin/routes';
 import { Layout } from './pages/Layout';
-import { EditReportPage, MyReportsPage } from './pages/MyReports';
 import { PasswordPage } from './pages/PasswordPage';
 import { ReportPage } from './pages/ReportPage';
 import { SignInPage } from './pages/SignIn';
 import { SituationPage } from './pages/SituationPage';
 import { coordinatorRoutes } from './pages/coordinator/routes';
 import { workspaceRoutes } from './pages/workspace/routes';
+
+// A liaison's own reports: a list, loaded on demand like the other lists (the forms and the Lagebild are in the initial bundle).
+const MyReportsPage = lazy(() => import('./pages/MyReports').then((m) => ({ default: m.MyReportsPage })));
+const EditReportPage = lazy(() => import('./pages/MyReports').then((m) => ({ default: m.EditReportPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -28,25 +33,9 @@ const queryClient = new QueryClient({
   },
 });
 
-const FOR_ROLE: Record<Me['roles'][number], string> = {
-  liaison: 'Diese Seite ist für Verbindungspersonen (Liaison) Ihrer Behörde.',
-  coordinator: 'Diese Seite ist für die Koordination des Drogenrapports.',
-  leadership: 'Diese Seite ist für die Leitung.',
-  admin: 'Diese Seite ist für die Administration (IT der Stadt).',
-};
-
-function RequireSignIn({ children, role }: { children: ReactNode; role?: Me['roles'][number] }) {
-  const { status, me } = useAuth();
-  const location = useLocation();
-  if (status === 'loading') return <p className="kern-body loading" role="status">Drogenrapport wird geladen …</p>;
-  if (status === 'signed-out') return <Navigate to="/anmelden" replace state={{ from: location.pathname }} />;
-  if (role && !hasRole(me, role)) return <><h1 className="kern-heading-large">Kein Zugriff</h1><p className="kern-body">{FOR_ROLE[role]}</p></>;
-  return <>{children}</>;
-}
-
 function SignInRoute() {
   const { status } = useAuth();
-  if (status === 'loading') return <p className="kern-body loading" role="status">Drogenrapport wird geladen …</p>;
+  if (status === 'loading') return <SessionLoading />;
   if (status === 'signed-in') return <Navigate to="/" replace />;
   return <SignInPage />;
 }
@@ -61,12 +50,12 @@ const router = createBrowserRouter([
     element: <RequireSignIn><Layout /></RequireSignIn>,
     children: [
       { path: '/', element: <SituationPage /> },
-      { path: '/melden', element: <RequireSignIn role="liaison"><ReportPage /></RequireSignIn> },
-      { path: '/meldungen', element: <RequireSignIn role="liaison"><MyReportsPage /></RequireSignIn> },
-      { path: '/meldungen/:id', element: <RequireSignIn role="liaison"><EditReportPage /></RequireSignIn> },
+      { path: '/melden', element: <RequireSignIn roles={['liaison']}><ReportPage /></RequireSignIn> },
+      { path: '/meldungen', element: <RequireSignIn roles={['liaison']}><Lazy><MyReportsPage /></Lazy></RequireSignIn> },
+      { path: '/meldungen/:id', element: <RequireSignIn roles={['liaison']}><Lazy><EditReportPage /></Lazy></RequireSignIn> },
       { path: '/passwort', element: <PasswordPage /> },
-      ...adminRoutes.map((r) => ({ ...r, element: <RequireSignIn role="admin">{r.element}</RequireSignIn> })),
-      ...coordinatorRoutes.map((r) => ({ ...r, element: <RequireSignIn role="coordinator">{r.element}</RequireSignIn> })),
+      ...adminRoutes.map((r) => ({ ...r, element: <RequireSignIn roles={['admin']}>{r.element}</RequireSignIn> })),
+      ...coordinatorRoutes.map((r) => ({ ...r, element: <RequireSignIn roles={['coordinator']}>{r.element}</RequireSignIn> })),
       ...workspaceRoutes,
       { path: '*', element: <NotFound /> },
     ],

@@ -1,4 +1,5 @@
 import { formatDate, formatNumber } from '../format';
+import { DataTable } from './DataTable';
 
 export interface TrendSeries {
   name: string;
@@ -35,17 +36,10 @@ export function TrendChart({ series, intervalLabel }: { series: TrendSeries; int
         </svg>
         <details className="trend__table">
           <summary>Als Tabelle anzeigen</summary>
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--small">
-              <caption className="kern-sr-only">{series.name}: Meldungen je {intervalLabel}</caption>
-              <thead className="kern-table__head"><tr className="kern-table__row"><th scope="col" className="kern-table__header">{intervalLabel} ab</th><th scope="col" className="kern-table__header kern-table__header--numeric">Meldungen</th></tr></thead>
-              <tbody className="kern-table__body">
-                {series.points.map((p) => (
-                  <tr className="kern-table__row" key={p.bucket}><td className="kern-table__cell">{formatDate(p.bucket)}</td><td className="kern-table__cell kern-table__cell--numeric">{formatNumber(p.count)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`${series.name}: Meldungen je ${intervalLabel}`} className="kern-table--small" rows={series.points} rowKey={(p) => p.bucket} columns={[
+            { header: `${intervalLabel} ab`, cell: (p) => formatDate(p.bucket) },
+            { header: 'Meldungen', kind: 'numeric', cell: (p) => formatNumber(p.count) },
+          ]} />
         </details>
       </div>
     </figure>

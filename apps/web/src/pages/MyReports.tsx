@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { Alert, Button, FormProblem, TextArea } from '../components/form';
-import { CATEGORY_LABELS, formatDateTime, formatNumber, SENSITIVE_LABELS, VISIBILITY_LABELS } from '../format';
+import { GrowingList } from '../components/GrowingList';
+import { formatDateTime, formatNumber } from '../format';
+import { CATEGORY_LABELS, SENSITIVE_LABELS, VISIBILITY_LABELS } from '../labels';
 import { ReportForm } from './ReportForm';
 
 type Development = Schemas['DevelopmentResponseDto'];
@@ -13,32 +15,15 @@ const PAGE = 25;
 /** Meine Meldungen: the developments the person reported (reportedBy=me), newest first, 25 at a time. */
 export function MyReportsPage() {
   const { me } = useAuth();
-  const list = useInfiniteQuery({
-    queryKey: ['developments', 'mine', me?.id],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api<Schemas['DevelopmentPageDto']>('GET', '/developments', { query: { reportedBy: 'me', includeWithdrawn: true, limit: PAGE, cursor: pageParam } }),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-
   return (
     <>
       <h1 className="kern-heading-large">Meine Meldungen</h1>
       <p className="kern-body">Ihre eigenen Meldungen, die neuesten zuerst. Sie können sie berichtigen oder zurückziehen. Die Meldungen Ihrer ganzen Behörde zeigt das Lagebild mit dem Filter „Meldende Behörde“.</p>
       <p><Link className="kern-btn kern-btn--secondary" to="/melden"><span className="kern-label">Neue Meldung</span></Link></p>
-      {list.isError && <FormProblem error={list.error} />}
-      {list.isPending && <p className="kern-body" role="status">Meldungen werden geladen …</p>}
-      {list.isSuccess && items.length === 0 && <p className="kern-body">Noch keine Meldungen.</p>}
-      {items.length > 0 && (
-        <ul className="report-list" aria-label="Meldungen">
-          {items.map((d) => <ReportItem key={d.id} dev={d} />)}
-        </ul>
-      )}
-      {list.hasNextPage && (
-        <Button variant="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? 'Wird geladen …' : 'Weitere Meldungen laden'}
-        </Button>
-      )}
+      <GrowingList queryKey={['developments', 'mine', me?.id]} label="Meldungen" loading="Meldungen werden geladen …" empty="Noch keine Meldungen." more="Weitere Meldungen laden"
+        fetchPage={(cursor) => api<Schemas['DevelopmentPageDto']>('GET', '/developments', { query: { reportedBy: 'me', includeWithdrawn: true, limit: PAGE, cursor } })}>
+        {(d) => <ReportItem key={d.id} dev={d} />}
+      </GrowingList>
     </>
   );
 }

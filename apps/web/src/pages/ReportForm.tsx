@@ -4,7 +4,8 @@ import { api, ApiError, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextArea, TextField } from '../components/form';
 import { MapView } from '../components/MapView';
-import { CATEGORIES, CATEGORY_LABELS, fromLocalInput, SENSITIVE_LABELS, SEVERITY_LABELS, toLocalInput, VISIBILITY_LABELS, type Category, type Visibility } from '../format';
+import { fromLocalInput, toLocalInput } from '../format';
+import { CATEGORIES, CATEGORY_LABELS, SENSITIVE_LABELS, SEVERITY_LABELS, VISIBILITY_LABELS, type Category, type Visibility } from '../labels';
 import { useAgencies, useDistricts, usePlaces, useSubstances } from '../reference-data';
 
 type Development = Schemas['DevelopmentResponseDto'];

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
 import { Alert } from '../components/form';
-import { CATEGORY_LABELS, formatDateTime, SENSITIVE_LABELS } from '../format';
+import { formatDateTime } from '../format';
+import { CATEGORY_LABELS, SENSITIVE_LABELS } from '../labels';
 import { ReportForm } from './ReportForm';
 
 export function ReportPage() {

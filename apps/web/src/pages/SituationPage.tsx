@@ -1,10 +1,13 @@
 import { useMemo, useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, download, type Schemas } from '../api/client';
 import { Button, FormProblem, SelectField } from '../components/form';
+import { DEVELOPMENT_COLUMNS } from '../components/developments';
 import { MapView, type MapPoint } from '../components/MapView';
+import { CursorTable, useCursorList } from '../components/paging';
 import { TrendChart, type TrendSeries } from '../components/TrendChart';
-import { CATEGORIES, CATEGORY_LABELS, formatDateTime, formatNumber, SENSITIVE_LABELS, type Category } from '../format';
+import { formatDateTime } from '../format';
+import { CATEGORIES, CATEGORY_LABELS, SENSITIVE_LABELS, type Category } from '../labels';
 import { useAgencies, useDistricts, usePlaces } from '../reference-data';
 
 const PERIODS = { '28': 'Letzte 4 Wochen', '91': 'Letzte 3 Monate', '365': 'Letzte 12 Monate' } as const;
@@ -42,20 +45,14 @@ export function SituationPage() {
   const [agencyId, setAgencyId] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
   const [nearSensitiveOnly, setNearSensitiveOnly] = useState(false);
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   // Whole minutes, so that the query keys stay stable while the page is open.
   const from = useMemo(() => new Date(Math.floor(Date.now() / 60_000) * 60_000 - Number(period) * 86_400_000).toISOString(), [period]);
   const filter = { from, districtId: districtId || undefined, agencyId: agencyId || undefined, category: category ? [category] : undefined, nearSensitiveOnly: nearSensitiveOnly || undefined };
   const districts = useDistricts();
   const agencies = useAgencies();
   const places = usePlaces();
-  const page = cursors.length - 1;
 
-  const list = useQuery({
-    queryKey: ['developments', 'situation', filter, cursors[page]],
-    queryFn: () => api<Schemas['DevelopmentPageDto']>('GET', '/developments', { query: { ...filter, limit: PAGE, cursor: cursors[page] } }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useCursorList(['developments', 'situation', filter], (cursor) => api<Schemas['DevelopmentPageDto']>('GET', '/developments', { query: { ...filter, limit: PAGE, cursor } }));
   const mapPoints = useQuery({
     queryKey: ['developments', 'map', filter],
     queryFn: () => api<Schemas['DevelopmentPageDto']>('GET', '/developments', { query: { ...filter, limit: 200 } }),
@@ -66,7 +63,6 @@ export function SituationPage() {
     queryFn: () => api<Schemas['TrendsResponseDto']>('GET', '/developments/trends', { query: { ...filter, interval, groupBy: 'district' } }),
   });
 
-  const resetPaging = () => setCursors([undefined]);
   const points: MapPoint[] = useMemo(() => [
     ...(places.data ?? []).filter((p) => p.kind === 'sensitive').map((p) => ({ id: p.id, lat: p.lat, lon: p.lon, label: `${p.name} (${SENSITIVE_LABELS[p.sensitiveKind ?? ''] ?? 'sensibler Ort'})`, kind: 'sensitive' as const })),
     ...(mapPoints.data?.items ?? []).map((d) => ({ id: d.id, lat: d.lat, lon: d.lon, label: `${CATEGORY_LABELS[d.category]}, ${formatDateTime(d.observedAt)}`, kind: 'development' as const, flagged: !!d.nearestSensitivePlace })),
@@ -88,23 +84,23 @@ export function SituationPage() {
     <>
       <h1 className="kern-heading-large">Lagebild</h1>
       <form className="filters" aria-label="Filter" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Zeitraum" value={period} onChange={(e) => { setPeriod(e.target.value as Period); resetPaging(); }}>
+        <SelectField label="Zeitraum" value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
           {Object.entries(PERIODS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </SelectField>
-        <SelectField label="Bezirk" value={districtId} onChange={(e) => { setDistrictId(e.target.value); resetPaging(); }}>
+        <SelectField label="Bezirk" value={districtId} onChange={(e) => setDistrictId(e.target.value)}>
           <option value="">Alle Bezirke</option>
           {(districts.data ?? []).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
         </SelectField>
-        <SelectField label="Meldende Behörde" value={agencyId} onChange={(e) => { setAgencyId(e.target.value); resetPaging(); }}>
+        <SelectField label="Meldende Behörde" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
           <option value="">Alle Behörden</option>
           {[...(agencies.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'de')).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </SelectField>
-        <SelectField label="Kategorie" value={category} onChange={(e) => { setCategory(e.target.value as Category | ''); resetPaging(); }}>
+        <SelectField label="Kategorie" value={category} onChange={(e) => setCategory(e.target.value as Category | '')}>
           <option value="">Alle Kategorien</option>
           {CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}
         </SelectField>
         <div className="kern-form-check filters__check">
-          <input className="kern-form-check__checkbox" type="checkbox" id="near-sensitive" checked={nearSensitiveOnly} onChange={(e) => { setNearSensitiveOnly(e.target.checked); resetPaging(); }} />
+          <input className="kern-form-check__checkbox" type="checkbox" id="near-sensitive" checked={nearSensitiveOnly} onChange={(e) => setNearSensitiveOnly(e.target.checked)} />
           <label className="kern-label" htmlFor="near-sensitive">Nur nahe sensiblen Orten</label>
         </div>
       </form>
@@ -122,45 +118,8 @@ export function SituationPage() {
             Als CSV exportieren
           </Button>
         </div>
-        <FormProblem error={exportError ?? (list.isError ? list.error : null)} />
-        {list.data && list.data.items.length === 0 && <p className="kern-body">Keine Meldungen für diese Filter.</p>}
-        {list.data && list.data.items.length > 0 && (
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--striped">
-              <caption className="kern-sr-only">Meldungen, neueste zuerst, Seite {page + 1}</caption>
-              <thead className="kern-table__head">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">Beobachtet</th>
-                  <th scope="col" className="kern-table__header">Kategorie</th>
-                  <th scope="col" className="kern-table__header">Ort</th>
-                  <th scope="col" className="kern-table__header kern-table__header--numeric">Anzahl</th>
-                  <th scope="col" className="kern-table__header kern-table__header--numeric">Schwere</th>
-                  <th scope="col" className="kern-table__header">Gemeldet von</th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {list.data.items.map((d) => (
-                  <tr className="kern-table__row" key={d.id} data-id={d.id}>
-                    <td className="kern-table__cell">{formatDateTime(d.observedAt)}</td>
-                    <td className="kern-table__cell">{CATEGORY_LABELS[d.category]}</td>
-                    <td className="kern-table__cell">
-                      {d.place?.name ?? d.district?.name ?? `${formatNumber(d.lat)}, ${formatNumber(d.lon)}`}
-                      {d.nearestSensitivePlace && <> <span className="kern-badge kern-badge--danger kern-badge--small"><span className="kern-label">nahe {d.nearestSensitivePlace.name}</span></span></>}
-                    </td>
-                    <td className="kern-table__cell kern-table__cell--numeric">{d.count === null ? '–' : formatNumber(d.count)}</td>
-                    <td className="kern-table__cell kern-table__cell--numeric">{d.severity}</td>
-                    <td className="kern-table__cell">{d.reportingAgency.name}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <nav className="pager" aria-label="Seiten der Meldungsliste">
-          <Button variant="secondary" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Vorherige Seite</Button>
-          <span className="kern-body" role="status">Seite {page + 1}{list.isFetching ? ' wird geladen …' : ''}</span>
-          <Button variant="secondary" disabled={!list.data?.nextCursor || list.isPlaceholderData} onClick={() => setCursors((c) => [...c, list.data!.nextCursor!])}>Nächste Seite</Button>
-        </nav>
+        <FormProblem error={exportError} />
+        <CursorTable list={list} caption="Meldungen, neueste zuerst" pagerLabel="Seiten der Meldungsliste" columns={DEVELOPMENT_COLUMNS} empty="Keine Meldungen für diese Filter." />
       </section>
 
       <TrendSection id="trend-district" title="Entwicklung je Bezirk" series={perDistrict} trends={trends} intervalLabel={intervalLabel} scope={scope} />

@@ -4,8 +4,8 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextField } from '../../components/form';
 import { formatDateTime } from '../../format';
-import { invalidateDirectory } from './directory';
-import { AGENCY_KIND_LABELS, AGENCY_KINDS, type Agency, type AgencyKind } from './labels';
+import { invalidateDirectory, type Agency } from './directory';
+import { AGENCY_KIND_LABELS, AGENCY_KINDS, type AgencyKind } from '../../labels';
 import { ActiveBadge, OnceSecret } from './parts';
 
 type Webhook = Schemas['AgencyWebhookResponseDto'];

@@ -1,12 +1,76 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../../api/client';
-import { Button, FormProblem, SelectField, TextField } from '../../components/form';
+import { Button, SelectField, TextField } from '../../components/form';
+import { CursorTable, useCursorList } from '../../components/paging';
 import { formatDateTime, formatTimestamp, fromLocalInput } from '../../format';
-import { byId, useAllAgencies, useAllPeople } from './directory';
-import { AGENCY_KIND_LABELS, AUDIT_ACTION_LABELS, AUDIT_ACTIONS, ENTITY_TYPE_LABELS, FIELD_LABELS, ROLE_LABELS, type Agency, type AuditEntry, type Person, type Role } from './labels';
-import { Pager, useCursorPages } from './parts';
+import { byId, useAllAgencies, useAllPeople, type Agency, type AuditEntry, type Person } from './directory';
+import { AGENCY_KIND_LABELS, ROLE_LABELS, type Role } from '../../labels';
+
+type AuditAction = AuditEntry['action'];
+
+const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: 'angelegt',
+  update: 'geändert',
+  deactivate: 'deaktiviert',
+  reactivate: 'reaktiviert',
+  read: 'gelesen',
+  export: 'exportiert',
+  login: 'angemeldet',
+  logout: 'abgemeldet',
+  password_change: 'Passwort geändert',
+  withdraw: 'zurückgezogen',
+  confirm_access: 'Zugang bestätigt',
+  delete: 'gelöscht',
+};
+const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+
+/** The kinds of record the trail is about (entityType); the API takes any such name as a filter. */
+const ENTITY_TYPE_LABELS: Record<string, string> = {
+  agency: 'Behörde',
+  agency_webhook: 'Webhook einer Behörde',
+  agenda_item: 'Tagesordnungspunkt',
+  calendar_feed: 'Kalender-Abo',
+  development: 'Meldung',
+  district: 'Stadtteil',
+  escalation: 'Eskalation',
+  key_figure: 'Kennzahl',
+  measure: 'Maßnahme',
+  milestone: 'Meilenstein',
+  minutes_entry: 'Protokolleintrag (Rapport)',
+  notification_settings: 'Benachrichtigungseinstellungen',
+  person: 'Person',
+  place: 'Ort',
+  rapport: 'Rapport',
+  rapport_invitation: 'Einladung',
+  rapport_series: 'Rapportreihe',
+  reminder: 'Erinnerung',
+  substance: 'Substanz',
+  threshold_rule: 'Schwellenregel',
+};
+
+/** Field names in the trail's `changes`, as a person reads them. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  kind: 'Art',
+  code: 'Kurzzeichen',
+  active: 'Aktiv',
+  email: 'E-Mail-Adresse',
+  displayName: 'Name',
+  roles: 'Rollen',
+  agencyId: 'Behörde',
+  deputyId: 'Vertretung',
+  accessConfirmed: 'Zugang bestätigt',
+  confirmedAs: 'Bestätigt als',
+  url: 'Adresse',
+  secret: 'Signatur-Geheimnis',
+  title: 'Titel',
+  description: 'Beschreibung',
+  status: 'Status',
+  deadline: 'Frist',
+  count: 'Anzahl',
+  rowCount: 'Zeilen',
+};
 
 const PAGE = 50;
 const FILTERS = ['action', 'entityType', 'entityId', 'actorId', 'from', 'to'] as const;
@@ -76,7 +140,6 @@ function AuditFilters({ applied, people, onApply }: { applied: Filter; people: P
 }
 
 function AuditTable({ filter, people, agencies }: { filter: Filter; people: Map<string, Person>; agencies: Map<string, Agency> }) {
-  const paging = useCursorPages();
   const query = {
     action: filter.action || undefined,
     entityType: filter.entityType || undefined,
@@ -85,47 +148,19 @@ function AuditTable({ filter, people, agencies }: { filter: Filter; people: Map<
     from: filter.from ? fromLocalInput(`${filter.from}T00:00`) : undefined,
     to: filter.to ? fromLocalInput(`${dayAfter(filter.to)}T00:00`) : undefined,
   };
-  const list = useQuery({
-    queryKey: ['admin', 'audit', query, paging.cursor],
-    queryFn: () => api<Schemas['AuditPageDto']>('GET', '/audit', { query: { ...query, limit: PAGE, cursor: paging.cursor } }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useCursorList(['admin', 'audit', query], (cursor) => api<Schemas['AuditPageDto']>('GET', '/audit', { query: { ...query, limit: PAGE, cursor } }));
   const names = { people, agencies };
 
   return (
     <section aria-labelledby="audit-heading" className="stack">
       <h2 id="audit-heading" className="kern-heading-medium">Einträge</h2>
-      {list.isError && <FormProblem error={list.error} />}
-      {list.isPending && <p className="kern-body" role="status">Einträge werden geladen …</p>}
-      {list.data && list.data.items.length === 0 && <p className="kern-body">Keine Einträge für diese Filter.</p>}
-      {list.data && list.data.items.length > 0 && (
-        <div className="kern-table-responsive">
-          <table className="kern-table kern-table--striped audit-table">
-            <caption className="kern-sr-only">Prüfprotokoll, neueste zuerst, Seite {paging.page + 1}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Zeitpunkt</th>
-                <th scope="col" className="kern-table__header">Wer</th>
-                <th scope="col" className="kern-table__header">Aktion</th>
-                <th scope="col" className="kern-table__header">Datensatz</th>
-                <th scope="col" className="kern-table__header">Änderungen</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {list.data.items.map((e) => (
-                <tr className="kern-table__row" key={e.id}>
-                  <td className="kern-table__cell">{formatTimestamp(e.at)}</td>
-                  <td className="kern-table__cell">{actor(e.actorId, people)}</td>
-                  <td className="kern-table__cell">{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
-                  <td className="kern-table__cell">{subject(e, names)}</td>
-                  <td className="kern-table__cell">{changes(e, names)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager paging={paging} nextCursor={list.data?.nextCursor} />
+      <CursorTable list={list} caption="Prüfprotokoll, neueste zuerst" pagerLabel="Seiten des Prüfprotokolls" className="kern-table--striped audit-table" empty="Keine Einträge für diese Filter." columns={[
+        { header: 'Zeitpunkt', cell: (e) => formatTimestamp(e.at) },
+        { header: 'Wer', cell: (e) => actor(e.actorId, people) },
+        { header: 'Aktion', cell: (e) => AUDIT_ACTION_LABELS[e.action] ?? e.action },
+        { header: 'Datensatz', cell: (e) => subject(e, names) },
+        { header: 'Änderungen', cell: (e) => changes(e, names) },
+      ]} />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { Alert, Button, fieldErrors, FormProblem, SelectField } from '../../components/form';
-import { byId, invalidateDirectory, useAllAgencies, useAllPeople } from './directory';
-import type { Person } from './labels';
+import { byId, invalidateDirectory, useAllAgencies, useAllPeople, type Person } from './directory';
 
 /**
  * Vertretungen: who stands in for whom. A deputy is an active person of the same agency; admins
@@ -96,44 +96,29 @@ export function DeputiesPage() {
           <label className="kern-label" htmlFor="only-with-deputy">Nur Personen mit Vertretung</label>
         </div>
         {people.isPending && <p className="kern-body" role="status">Personen werden geladen …</p>}
-        {people.isSuccess && rows.length === 0 && <p className="kern-body">Keine Personen für diese Auswahl.</p>}
-        {rows.length > 0 && (
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--striped">
-              <caption className="kern-sr-only">Aktive Personen{agencyId ? ` von ${agencyName.get(agencyId)?.name ?? ''}` : ''} und wer sie vertritt</caption>
-              <thead className="kern-table__head">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">Person</th>
-                  <th scope="col" className="kern-table__header">Behörde</th>
-                  <th scope="col" className="kern-table__header">Vertreten durch</th>
-                  <th scope="col" className="kern-table__header kern-table__header--action">Aktionen</th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {rows.map((p) => (
-                  <tr className="kern-table__row" key={p.id}>
-                    <th scope="row" className="kern-table__cell">{p.displayName}</th>
-                    <td className="kern-table__cell">{agencyName.get(p.agencyId)?.name}</td>
-                    <td className="kern-table__cell">{p.deputyId ? everyone.get(p.deputyId)?.displayName ?? 'unbekannt' : '–'}</td>
-                    <td className="kern-table__cell kern-table__cell--action">
-                      <span className="row-actions">
-                        <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => choose(p)} aria-label={`Vertretung von ${p.displayName} ändern`}>
-                          <span className="kern-label">Ändern</span>
-                        </button>
-                        {p.deputyId && (
-                          <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" disabled={set.isPending} aria-label={`Vertretung von ${p.displayName} entfernen`}
-                            onClick={() => { setDone(null); setLocal({}); set.mutate({ person: p, deputyId: null }); }}>
-                            <span className="kern-label">Entfernen</span>
-                          </button>
-                        )}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable caption={`Aktive Personen${agencyId ? ` von ${agencyName.get(agencyId)?.name ?? ''}` : ''} und wer sie vertritt`} rows={people.isSuccess ? rows : undefined}
+          empty="Keine Personen für diese Auswahl." columns={[
+            { header: 'Person', rowHeader: true, cell: (p) => p.displayName },
+            { header: 'Behörde', cell: (p) => agencyName.get(p.agencyId)?.name },
+            { header: 'Vertreten durch', cell: (p) => (p.deputyId ? everyone.get(p.deputyId)?.displayName ?? 'unbekannt' : '–') },
+            {
+              header: 'Aktionen',
+              kind: 'action',
+              cell: (p) => (
+                <span className="row-actions">
+                  <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => choose(p)} aria-label={`Vertretung von ${p.displayName} ändern`}>
+                    <span className="kern-label">Ändern</span>
+                  </button>
+                  {p.deputyId && (
+                    <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" disabled={set.isPending} aria-label={`Vertretung von ${p.displayName} entfernen`}
+                      onClick={() => { setDone(null); setLocal({}); set.mutate({ person: p, deputyId: null }); }}>
+                      <span className="kern-label">Entfernen</span>
+                    </button>
+                  )}
+                </span>
+              ),
+            },
+          ]} />
       </section>
     </>
   );

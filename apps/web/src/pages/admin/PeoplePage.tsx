@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
-import { FormProblem, SelectField, TextField } from '../../components/form';
+import { SelectField, TextField } from '../../components/form';
+import { CursorTable, useCursorList } from '../../components/paging';
 import { useAllAgencies } from './directory';
-import { ROLE_LABELS, ROLES, type Role } from './labels';
-import { ActiveBadge, Pager, useCursorPages } from './parts';
+import { ROLE_LABELS, ROLES, type Role } from '../../labels';
+import { ActiveBadge, ActiveFilter, type ActiveChoice } from './parts';
 
 const PAGE = 50;
 
@@ -14,16 +14,10 @@ export function PeoplePage() {
   const [q, setQ] = useState('');
   const [agencyId, setAgencyId] = useState('');
   const [role, setRole] = useState<Role | ''>('');
-  const [active, setActive] = useState<'' | 'true' | 'false'>('');
-  const paging = useCursorPages();
+  const [active, setActive] = useState<ActiveChoice>('');
   const agencies = useAllAgencies();
   const filter = { q: q.trim() || undefined, agencyId: agencyId || undefined, role: role || undefined, active: active || undefined };
-  const list = useQuery({
-    queryKey: ['admin', 'people', 'list', filter, paging.cursor],
-    queryFn: () => api<Schemas['PersonPageDto']>('GET', '/people', { query: { ...filter, sort: 'displayName', limit: PAGE, cursor: paging.cursor } }),
-    placeholderData: keepPreviousData,
-  });
-  const changed = <T,>(set: (v: T) => void) => (v: T) => { set(v); paging.reset(); };
+  const list = useCursorList(['admin', 'people', 'list', filter], (cursor) => api<Schemas['PersonPageDto']>('GET', '/people', { query: { ...filter, sort: 'displayName', limit: PAGE, cursor } }));
 
   return (
     <>
@@ -31,54 +25,25 @@ export function PeoplePage() {
       <p className="kern-body">Die Konten aller Behörden. Neue Konten und neue Rollen öffnen die eingeschränkten Meldungen einer Behörde erst, wenn ihre Leitung den Zugang bestätigt hat.</p>
       <p><Link className="kern-btn kern-btn--secondary" to="/verwaltung/personen/neu"><span className="kern-label">Neue Person</span></Link></p>
       <form className="filters" aria-label="Filter" onSubmit={(e) => e.preventDefault()}>
-        <TextField label="Suche" type="search" value={q} onChange={(e) => changed(setQ)(e.target.value)} hint="Teil des Namens oder der E-Mail-Adresse" maxLength={100} />
-        <SelectField label="Behörde" value={agencyId} onChange={(e) => changed(setAgencyId)(e.target.value)}>
+        <TextField label="Suche" type="search" value={q} onChange={(e) => setQ(e.target.value)} hint="Teil des Namens oder der E-Mail-Adresse" maxLength={100} />
+        <SelectField label="Behörde" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
           <option value="">Alle Behörden</option>
           {(agencies.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}{a.active ? '' : ' (deaktiviert)'}</option>)}
         </SelectField>
-        <SelectField label="Rolle" value={role} onChange={(e) => changed(setRole)(e.target.value as Role | '')}>
+        <SelectField label="Rolle" value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
           <option value="">Alle Rollen</option>
           {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
         </SelectField>
-        <SelectField label="Status" value={active} onChange={(e) => changed(setActive)(e.target.value as '' | 'true' | 'false')}>
-          <option value="">Alle</option>
-          <option value="true">Aktiv</option>
-          <option value="false">Deaktiviert</option>
-        </SelectField>
+        <ActiveFilter value={active} onChange={setActive} />
       </form>
-      {list.isError && <FormProblem error={list.error} />}
-      {list.isPending && <p className="kern-body" role="status">Personen werden geladen …</p>}
-      {list.data && list.data.items.length === 0 && <p className="kern-body">Keine Personen für diese Filter.</p>}
-      {list.data && list.data.items.length > 0 && (
-        <div className="kern-table-responsive">
-          <table className="kern-table kern-table--striped">
-            <caption className="kern-sr-only">Personen nach Name, Seite {paging.page + 1}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Name</th>
-                <th scope="col" className="kern-table__header">E-Mail-Adresse</th>
-                <th scope="col" className="kern-table__header">Behörde</th>
-                <th scope="col" className="kern-table__header">Rollen</th>
-                <th scope="col" className="kern-table__header">Zugang</th>
-                <th scope="col" className="kern-table__header">Status</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {list.data.items.map((p) => (
-                <tr className="kern-table__row" key={p.id}>
-                  <td className="kern-table__cell"><Link className="kern-link" to={`/verwaltung/personen/${p.id}`}>{p.displayName}</Link></td>
-                  <td className="kern-table__cell">{p.email}</td>
-                  <td className="kern-table__cell">{p.agency?.name}</td>
-                  <td className="kern-table__cell">{p.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
-                  <td className="kern-table__cell">{p.accessConfirmed ? 'bestätigt' : 'wartet auf Bestätigung'}</td>
-                  <td className="kern-table__cell"><ActiveBadge active={p.active} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager paging={paging} nextCursor={list.data?.nextCursor} />
+      <CursorTable list={list} caption="Personen nach Name" pagerLabel="Seiten der Personenliste" empty="Keine Personen für diese Filter." columns={[
+        { header: 'Name', cell: (p) => <Link className="kern-link" to={`/verwaltung/personen/${p.id}`}>{p.displayName}</Link> },
+        { header: 'E-Mail-Adresse', cell: (p) => p.email },
+        { header: 'Behörde', cell: (p) => p.agency?.name },
+        { header: 'Rollen', cell: (p) => p.roles.map((r) => ROLE_LABELS[r]).join(', ') },
+        { header: 'Zugang', cell: (p) => (p.accessConfirmed ? 'bestätigt' : 'wartet auf Bestätigung') },
+        { header: 'Status', cell: (p) => <ActiveBadge active={p.active} /> },
+      ]} />
     </>
   );
 }

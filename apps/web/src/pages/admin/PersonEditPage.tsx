@@ -5,8 +5,8 @@ import { api } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextField } from '../../components/form';
 import { formatDateTime } from '../../format';
-import { byId, invalidateDirectory, useAllAgencies, useAllPeople } from './directory';
-import { ROLE_LABELS, ROLES, type Person, type Role } from './labels';
+import { byId, invalidateDirectory, useAllAgencies, useAllPeople, type Person } from './directory';
+import { ROLE_LABELS, ROLES, type Role } from '../../labels';
 import { ActiveBadge, CheckGroup } from './parts';
 
 const ROLE_HINT = 'Mehrere Rollen sind möglich. Die Rolle Administration lässt sich mit keiner anderen verbinden: Wer Konten verwaltet, liest und entscheidet nicht mit.';

@@ -1,6 +1,9 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { api, type RequestOptions } from '../../api/client';
-import type { Agency, Person } from './labels';
+import { api, type RequestOptions, type Schemas } from '../../api/client';
+
+export type Agency = Schemas['AgencyResponseDto'];
+export type Person = Schemas['PersonResponseDto'];
+export type AuditEntry = Schemas['AuditEntryResponseDto'];
 
 /** Every page of a list (200 at a time, the API's maximum), following nextCursor. */
 async function everyPage<T>(path: string, query: RequestOptions['query']): Promise<T[]> {

@@ -1,29 +1,15 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Button } from '../../components/form';
+import { Button, SelectField } from '../../components/form';
 
-/**
- * Cursor paging for a table: the cursors of the pages seen so far, so that "Vorherige Seite" goes
- * back without the API having to page backwards. `reset` when a filter changes.
- */
-export function useCursorPages() {
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const page = cursors.length - 1;
-  return {
-    page,
-    cursor: cursors[page],
-    reset: () => setCursors([undefined]),
-    back: () => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)),
-    forward: (next: string) => setCursors((c) => [...c, next]),
-  };
-}
-
-export function Pager({ paging, nextCursor }: { paging: ReturnType<typeof useCursorPages>; nextCursor: string | null | undefined }) {
+/** The `active` filter of the admin lists: all, active only, deactivated only. */
+export type ActiveChoice = '' | 'true' | 'false';
+export function ActiveFilter({ value, onChange }: { value: ActiveChoice; onChange: (v: ActiveChoice) => void }) {
   return (
-    <div className="pager">
-      <Button variant="secondary" disabled={paging.page === 0} onClick={paging.back}>Vorherige Seite</Button>
-      <span className="kern-body">Seite {paging.page + 1}</span>
-      <Button variant="secondary" disabled={!nextCursor} onClick={() => nextCursor && paging.forward(nextCursor)}>Nächste Seite</Button>
-    </div>
+    <SelectField label="Status" value={value} onChange={(e) => onChange(e.target.value as ActiveChoice)}>
+      <option value="">Alle</option>
+      <option value="true">Aktiv</option>
+      <option value="false">Deaktiviert</option>
+    </SelectField>
   );
 }
 

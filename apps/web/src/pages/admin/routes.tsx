@@ -1,5 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { lazyRoute } from '../../components/Lazy';
 
 // Loaded only when an admin opens them: nobody else needs their code (initial JS budget, issue 10).
 const AgenciesPage = lazy(() => import('./AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
@@ -9,8 +10,6 @@ const PersonEditPage = lazy(() => import('./PersonEditPage').then((m) => ({ defa
 const DeputiesPage = lazy(() => import('./DeputiesPage').then((m) => ({ default: m.DeputiesPage })));
 const AuditPage = lazy(() => import('./AuditPage').then((m) => ({ default: m.AuditPage })));
 
-const page = (node: ReactNode) => <Suspense fallback={<p className="kern-body loading" role="status">Seite wird geladen …</p>}>{node}</Suspense>;
-
 /** The admin pages' entries in the main navigation (Layout shows them to admins only). */
 export const ADMIN_NAV = [
   { to: '/verwaltung/behoerden', label: 'Behörden' },
@@ -19,16 +18,16 @@ export const ADMIN_NAV = [
   { to: '/verwaltung/protokoll', label: 'Prüfprotokoll' },
 ];
 
-/** The admin routes; main.tsx puts each behind the admin role ("Kein Zugriff" for everyone else). */
+/** The admin routes; main.tsx puts each behind RequireSignIn with the admin role ("Kein Zugriff" for everyone else). */
 export const adminRoutes: RouteObject[] = [
-  { path: '/verwaltung/behoerden', element: page(<AgenciesPage />) },
-  { path: '/verwaltung/behoerden/neu', element: page(<AgencyEditPage />) },
-  { path: '/verwaltung/behoerden/:id', element: page(<AgencyEditPage />) },
-  { path: '/verwaltung/personen', element: page(<PeoplePage />) },
-  { path: '/verwaltung/personen/neu', element: page(<PersonEditPage />) },
-  { path: '/verwaltung/personen/:id', element: page(<PersonEditPage />) },
-  { path: '/verwaltung/vertretungen', element: page(<DeputiesPage />) },
-  { path: '/verwaltung/protokoll', element: page(<AuditPage />) },
+  lazyRoute('/verwaltung/behoerden', <AgenciesPage />),
+  lazyRoute('/verwaltung/behoerden/neu', <AgencyEditPage />),
+  lazyRoute('/verwaltung/behoerden/:id', <AgencyEditPage />),
+  lazyRoute('/verwaltung/personen', <PeoplePage />),
+  lazyRoute('/verwaltung/personen/neu', <PersonEditPage />),
+  lazyRoute('/verwaltung/personen/:id', <PersonEditPage />),
+  lazyRoute('/verwaltung/vertretungen', <DeputiesPage />),
+  lazyRoute('/verwaltung/protokoll', <AuditPage />),
 ];
 
 /** The document title of an admin page (Layout). */

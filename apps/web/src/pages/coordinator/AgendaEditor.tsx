@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { Button, fieldErrors, FormProblem, TextField } from '../../components/form';
-import { CATEGORY_LABELS, ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, formatDate, formatDay, formatNumber, MEASURE_STATUS_LABELS } from '../../format';
+import { formatDate, formatDay, formatNumber } from '../../format';
+import { CATEGORY_LABELS, ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, KEY_FIGURE_STATUS_LABELS, MEASURE_STATUS_LABELS } from '../../labels';
 
 type Agenda = Schemas['AgendaResponseDto'];
 type Item = Schemas['AgendaItemResponseDto'];
@@ -13,7 +14,6 @@ export const agendaKey = (id: string) => ['agenda', id];
 export const useAgenda = (id: string) => useQuery({ queryKey: agendaKey(id), queryFn: () => api<Agenda>('GET', `/rapports/${id}/agenda`) });
 
 const KIND_LABELS: Record<Item['kind'], string> = { district: 'Lage im Bezirk', measures: 'Maßnahmen', escalations: 'Eskalationen', key_figures: 'Kennzahlen', custom: 'Eigener Punkt' };
-const KEY_FIGURE_STATUS: Record<Schemas['AgendaKeyFigureFlagDto']['status'], string> = { on_track: 'im Plan', off_track: 'Ziel verfehlt', no_data: 'keine Daten' };
 
 type Op =
   | { kind: 'add'; title: string }
@@ -196,7 +196,7 @@ function ItemDetails({ item }: { item: Item }) {
       )}
       {item.keyFigures.length > 0 && (
         <ul className="kern-list">
-          {item.keyFigures.map((k) => <li key={k.keyFigureId}>{k.name}: {KEY_FIGURE_STATUS[k.status]}{k.displacementSuspected ? ', Verdrängung vermutet' : ''}</li>)}
+          {item.keyFigures.map((k) => <li key={k.keyFigureId}>{k.name}: {KEY_FIGURE_STATUS_LABELS[k.status]}{k.displacementSuspected ? ', Verdrängung vermutet' : ''}</li>)}
         </ul>
       )}
     </div>

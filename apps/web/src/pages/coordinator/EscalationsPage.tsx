@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { DEVELOPMENT_COLUMNS } from '../../components/developments';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextArea, TextField } from '../../components/form';
-import {
-  CATEGORY_LABELS, ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, formatDateTime, formatNumber, fromLocalInput, toDayInput,
-} from '../../format';
+import { CursorTable, useCursorList } from '../../components/paging';
+import { formatDateTime, formatNumber, fromLocalInput, toDayInput } from '../../format';
+import { ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS } from '../../labels';
 import { useAgencies } from '../../reference-data';
 import { describeThreshold } from './rule-labels';
 
@@ -19,59 +21,25 @@ const scopeText = (e: Escalation) => (e.scope ? `${e.scope.kind === 'district' ?
 /** Eskalationen: proposals from the threshold rules and escalations raised by hand, newest first. */
 export function EscalationsPage() {
   const [status, setStatus] = useState<EscalationStatus | ''>('proposed');
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const page = cursors.length - 1;
-  const list = useQuery({
-    queryKey: ['escalations', 'list', status, cursors[page]],
-    queryFn: () => api<Schemas['EscalationPageDto']>('GET', '/escalations', { query: { status: status || undefined, limit: PAGE, cursor: cursors[page] } }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useCursorList(['escalations', 'list', status], (cursor) => api<Schemas['EscalationPageDto']>('GET', '/escalations', { query: { status: status || undefined, limit: PAGE, cursor } }));
   return (
     <>
       <h1 className="kern-heading-large">Eskalationen</h1>
       <p className="kern-body">Vorschläge der Schwellenwert-Regeln und gemeldete Eskalationen. Für eine offene Eskalation berufen Sie einen erweiterten Drogenrapport mit den Leitungen ein oder weisen sie mit Begründung zurück. <Link to="/schwellenwerte">Zu den Schwellenwert-Regeln</Link></p>
       <form className="filters" aria-label="Filter" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Status" value={status} onChange={(e) => { setStatus(e.target.value as EscalationStatus | ''); setCursors([undefined]); }}>
+        <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as EscalationStatus | '')}>
           <option value="">Alle</option>
           {Object.entries(ESCALATION_STATUS_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </SelectField>
       </form>
-      <FormProblem error={list.error} />
-      {list.data?.items.length === 0 && <p className="kern-body">Keine Eskalationen mit diesem Status.</p>}
-      {!!list.data?.items.length && (
-        <div className="kern-table-responsive">
-          <table className="kern-table kern-table--striped">
-            <caption className="kern-sr-only">Eskalationen, neueste zuerst, Seite {page + 1}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Seit</th>
-                <th scope="col" className="kern-table__header">Grund</th>
-                <th scope="col" className="kern-table__header">Bereich</th>
-                <th scope="col" className="kern-table__header">Ausgelöst durch</th>
-                <th scope="col" className="kern-table__header">Status</th>
-                <th scope="col" className="kern-table__header kern-table__header--numeric">Meldungen</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {list.data.items.map((e) => (
-                <tr className="kern-table__row" key={e.id}>
-                  <td className="kern-table__cell">{formatDateTime(e.createdAt)}</td>
-                  <td className="kern-table__cell"><Link to={`/eskalationen/${e.id}`}>{ESCALATION_REASON_LABELS[e.reason]}{e.scope ? `: ${e.scope.name}` : ''}</Link></td>
-                  <td className="kern-table__cell">{scopeText(e)}</td>
-                  <td className="kern-table__cell">{raisedBy(e)}</td>
-                  <td className="kern-table__cell">{ESCALATION_STATUS_LABELS[e.status]}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(e.developments.length)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div className="pager">
-        <Button variant="secondary" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Vorherige Seite</Button>
-        <span className="kern-body">Seite {page + 1}</span>
-        <Button variant="secondary" disabled={!list.data?.nextCursor} onClick={() => setCursors((c) => [...c, list.data!.nextCursor!])}>Nächste Seite</Button>
-      </div>
+      <CursorTable list={list} caption="Eskalationen, neueste zuerst" pagerLabel="Seiten der Eskalationsliste" empty="Keine Eskalationen mit diesem Status." columns={[
+        { header: 'Seit', cell: (e) => formatDateTime(e.createdAt) },
+        { header: 'Grund', cell: (e) => <Link to={`/eskalationen/${e.id}`}>{ESCALATION_REASON_LABELS[e.reason]}{e.scope ? `: ${e.scope.name}` : ''}</Link> },
+        { header: 'Bereich', cell: scopeText },
+        { header: 'Ausgelöst durch', cell: raisedBy },
+        { header: 'Status', cell: (e) => ESCALATION_STATUS_LABELS[e.status] },
+        { header: 'Meldungen', kind: 'numeric', cell: (e) => formatNumber(e.developments.length) },
+      ]} />
     </>
   );
 }
@@ -113,35 +81,7 @@ export function EscalationPage() {
       <section aria-labelledby="devs-heading" className="stack">
         <h2 id="devs-heading" className="kern-heading-medium">Zugehörige Meldungen</h2>
         <p className="kern-body kern-body--small">Aufgeführt sind nur die Meldungen, die Sie sehen dürfen.</p>
-        {e.developments.length === 0 ? <p className="kern-body">Keine Meldungen, die Sie sehen dürfen.</p> : (
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--striped">
-              <caption className="kern-sr-only">Meldungen dieser Eskalation</caption>
-              <thead className="kern-table__head">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">Beobachtet</th>
-                  <th scope="col" className="kern-table__header">Kategorie</th>
-                  <th scope="col" className="kern-table__header">Ort</th>
-                  <th scope="col" className="kern-table__header kern-table__header--numeric">Anzahl</th>
-                  <th scope="col" className="kern-table__header kern-table__header--numeric">Schwere</th>
-                  <th scope="col" className="kern-table__header">Gemeldet von</th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {e.developments.map((d) => (
-                  <tr className="kern-table__row" key={d.id}>
-                    <td className="kern-table__cell">{formatDateTime(d.observedAt)}</td>
-                    <td className="kern-table__cell">{CATEGORY_LABELS[d.category]}{d.withdrawn ? ' (zurückgezogen)' : ''}</td>
-                    <td className="kern-table__cell">{d.place?.name ?? d.district?.name ?? '–'}</td>
-                    <td className="kern-table__cell kern-table__cell--numeric">{d.count === null ? '–' : formatNumber(d.count)}</td>
-                    <td className="kern-table__cell kern-table__cell--numeric">{d.severity}</td>
-                    <td className="kern-table__cell">{d.reportingAgency.name}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable caption="Meldungen dieser Eskalation" rows={e.developments} columns={DEVELOPMENT_COLUMNS} empty="Keine Meldungen, die Sie sehen dürfen." />
       </section>
 
       {e.status === 'proposed' && (

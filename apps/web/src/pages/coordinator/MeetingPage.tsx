@@ -2,10 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextArea, TextField } from '../../components/form';
-import {
-  ATTENDANCE_LABELS, formatDateTime, fromLocalInput, INVITATION_RESPONSE_LABELS, RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS, toLocalInput, type Attendance,
-} from '../../format';
+import { formatDateTime, fromLocalInput, toLocalInput } from '../../format';
+import { ATTENDANCE_LABELS, INVITATION_RESPONSE_LABELS, RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS, type Attendance } from '../../labels';
 import { AgendaEditor } from './AgendaEditor';
 import { MinutesSection } from './MinutesSection';
 
@@ -162,31 +162,13 @@ function Invitations({ r, started }: { r: Rapport; started: boolean }) {
   return (
     <section aria-labelledby="invitations-heading" className="stack">
       <h2 id="invitations-heading" className="kern-heading-medium">Einladungen</h2>
-      {r.invitations.length === 0 ? <p className="kern-body">{r.status === 'planned' ? 'Die Einladungen gehen beim Einberufen hinaus.' : 'Niemand eingeladen.'}</p> : (
-        <div className="kern-table-responsive">
-          <table className="kern-table kern-table--striped">
-            <caption className="kern-sr-only">Eingeladene, ihre Antworten und Anwesenheit</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Person</th>
-                <th scope="col" className="kern-table__header">Eingeladen</th>
-                <th scope="col" className="kern-table__header">Antwort</th>
-                <th scope="col" className="kern-table__header">Anwesenheit</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {r.invitations.map((i) => (
-                <tr className="kern-table__row" key={i.id}>
-                  <th scope="row" className="kern-table__cell">{i.person.displayName}</th>
-                  <td className="kern-table__cell">{VIA_LABELS[i.via]}{i.agencyId && agencyName.get(i.agencyId) ? ` (${agencyName.get(i.agencyId)})` : ''}</td>
-                  <td className="kern-table__cell">{INVITATION_RESPONSE_LABELS[i.response]}{i.respondedAt ? `, ${formatDateTime(i.respondedAt)}` : ''}</td>
-                  <td className="kern-table__cell">{i.attendance ? ATTENDANCE_LABELS[i.attendance] : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable caption="Eingeladene, ihre Antworten und Anwesenheit" rows={r.invitations}
+        empty={r.status === 'planned' ? 'Die Einladungen gehen beim Einberufen hinaus.' : 'Niemand eingeladen.'} columns={[
+          { header: 'Person', rowHeader: true, cell: (i) => i.person.displayName },
+          { header: 'Eingeladen', cell: (i) => `${VIA_LABELS[i.via]}${i.agencyId && agencyName.get(i.agencyId) ? ` (${agencyName.get(i.agencyId)})` : ''}` },
+          { header: 'Antwort', cell: (i) => `${INVITATION_RESPONSE_LABELS[i.response]}${i.respondedAt ? `, ${formatDateTime(i.respondedAt)}` : ''}` },
+          { header: 'Anwesenheit', cell: (i) => (i.attendance ? ATTENDANCE_LABELS[i.attendance] : '–') },
+        ]} />
       {canInvite && (
         <form className="inline-form" noValidate onSubmit={(e) => { e.preventDefault(); if (personId) invite.mutate(); }}>
           <SelectField label="Weitere Person namentlich einladen" name="invitePerson" value={personId} onChange={(e) => setPersonId(e.target.value)} error={fieldErrors(invite.error).personIds}>

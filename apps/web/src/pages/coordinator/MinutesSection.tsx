@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, download, type Schemas } from '../../api/client';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextArea, TextField } from '../../components/form';
-import { ATTENDANCE_LABELS, formatDay, MEASURE_STATUS_LABELS, PRIORITY_LABELS, toDayInput, type MeasurePriority } from '../../format';
+import { formatDay, toDayInput } from '../../format';
+import { ATTENDANCE_LABELS, MEASURE_STATUS_LABELS, PRIORITY_LABELS, type MeasurePriority } from '../../labels';
 import { useAgencies } from '../../reference-data';
 import { useAgenda } from './AgendaEditor';
 

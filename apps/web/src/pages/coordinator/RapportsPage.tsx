@@ -1,9 +1,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextField } from '../../components/form';
-import { formatDateTime, formatNumber, RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS, toDayInput, type RapportStatus } from '../../format';
+import { CursorTable, useCursorList } from '../../components/paging';
+import { formatDateTime, formatNumber, toDayInput } from '../../format';
+import { RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS, type RapportStatus } from '../../labels';
 import { useAgencies } from '../../reference-data';
 import { describeRecurrence, describeRrule, FREQUENCIES, isMonthly, ORDINALS, toRrule, WEEKDAYS, type Frequency, type Ordinal, type Recurrence, type Weekday } from './recurrence';
 
@@ -26,21 +28,14 @@ export function RapportsPage() {
   const [when, setWhen] = useState<When>('upcoming');
   const [status, setStatus] = useState<RapportStatus | ''>('');
   const [seriesId, setSeriesId] = useState('');
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const page = cursors.length - 1;
   // Whole minutes, so that the query key stays stable while the page is open.
   const now = useMemo(() => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(), []);
   const filter = {
     seriesId: seriesId || undefined, status: status ? [status] : undefined,
     from: when === 'upcoming' ? now : undefined, to: when === 'past' ? now : undefined, order: when === 'upcoming' ? 'asc' : 'desc',
   };
-  const meetings = useQuery({
-    queryKey: ['rapports', 'list', filter, cursors[page]],
-    queryFn: () => api<Schemas['RapportPageDto']>('GET', '/rapports', { query: { ...filter, limit: PAGE, cursor: cursors[page] } }),
-    placeholderData: keepPreviousData,
-  });
+  const meetings = useCursorList(['rapports', 'list', filter], (cursor) => api<Schemas['RapportPageDto']>('GET', '/rapports', { query: { ...filter, limit: PAGE, cursor } }));
   const seriesTitle = new Map((series.data ?? []).map((s) => [s.id, s.title]));
-  const reset = () => setCursors([undefined]);
 
   const toggle = useMutation({
     mutationFn: (s: Series) => api<Series>('POST', `/rapport-series/${s.id}/${s.active ? 'deactivate' : 'reactivate'}`),
@@ -74,7 +69,7 @@ export function RapportsPage() {
                   <p className="kern-body"><strong>Beteiligte Behörden:</strong> {s.agencies.map((a) => a.name).join(', ')}</p>
                 </div>
                 <div className="button-row">
-                  <Button variant="secondary" onClick={() => { setSeriesId(s.id); setWhen('all'); reset(); }} aria-label={`Termine der Serie ${s.title} zeigen`}>Termine zeigen</Button>
+                  <Button variant="secondary" onClick={() => { setSeriesId(s.id); setWhen('all'); }} aria-label={`Termine der Serie ${s.title} zeigen`}>Termine zeigen</Button>
                   <Button variant="tertiary" disabled={toggle.isPending} onClick={() => toggle.mutate(s)}>{s.active ? 'Serie deaktivieren' : 'Serie reaktivieren'}</Button>
                 </div>
               </div>
@@ -86,53 +81,27 @@ export function RapportsPage() {
       <section aria-labelledby="meetings-heading" className="stack">
         <h2 id="meetings-heading" className="kern-heading-medium">Termine</h2>
         <form className="filters" aria-label="Filter der Termine" onSubmit={(e) => e.preventDefault()}>
-          <SelectField label="Zeitraum" value={when} onChange={(e) => { setWhen(e.target.value as When); reset(); }}>
+          <SelectField label="Zeitraum" value={when} onChange={(e) => setWhen(e.target.value as When)}>
             {Object.entries(WHEN).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
           </SelectField>
-          <SelectField label="Status" value={status} onChange={(e) => { setStatus(e.target.value as RapportStatus | ''); reset(); }}>
+          <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as RapportStatus | '')}>
             <option value="">Alle</option>
             {Object.entries(RAPPORT_STATUS_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
           </SelectField>
-          <SelectField label="Serie" value={seriesId} onChange={(e) => { setSeriesId(e.target.value); reset(); }}>
+          <SelectField label="Serie" value={seriesId} onChange={(e) => setSeriesId(e.target.value)}>
             <option value="">Alle Rapporte</option>
             {(series.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
           </SelectField>
         </form>
-        <FormProblem error={meetings.error} />
-        {meetings.data?.items.length === 0 && <p className="kern-body">Keine Termine für diese Auswahl.</p>}
-        {!!meetings.data?.items.length && (
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--striped">
-              <caption className="kern-sr-only">Termine, Seite {page + 1}</caption>
-              <thead className="kern-table__head">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">Beginn</th>
-                  <th scope="col" className="kern-table__header">Rapport</th>
-                  <th scope="col" className="kern-table__header">Art</th>
-                  <th scope="col" className="kern-table__header">Status</th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {meetings.data.items.map((r) => (
-                  <tr className="kern-table__row" key={r.id}>
-                    <td className="kern-table__cell">{formatDateTime(r.startsAt)}</td>
-                    <td className="kern-table__cell">
-                      <Link to={`/rapporte/${r.id}`}>{r.title}</Link>
-                      {r.seriesId && seriesTitle.get(r.seriesId) !== r.title && <span className="kern-body--small"> ({seriesTitle.get(r.seriesId)})</span>}
-                    </td>
-                    <td className="kern-table__cell">{RAPPORT_KIND_LABELS[r.kind]}</td>
-                    <td className="kern-table__cell">{RAPPORT_STATUS_LABELS[r.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <div className="pager">
-          <Button variant="secondary" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Vorherige Seite</Button>
-          <span className="kern-body">Seite {page + 1}</span>
-          <Button variant="secondary" disabled={!meetings.data?.nextCursor} onClick={() => setCursors((c) => [...c, meetings.data!.nextCursor!])}>Nächste Seite</Button>
-        </div>
+        <CursorTable list={meetings} caption="Termine" pagerLabel="Seiten der Terminliste" empty="Keine Termine für diese Auswahl." columns={[
+          { header: 'Beginn', cell: (r) => formatDateTime(r.startsAt) },
+          {
+            header: 'Rapport',
+            cell: (r) => <><Link to={`/rapporte/${r.id}`}>{r.title}</Link>{r.seriesId && seriesTitle.get(r.seriesId) !== r.title && <span className="kern-body--small"> ({seriesTitle.get(r.seriesId)})</span>}</>,
+          },
+          { header: 'Art', cell: (r) => RAPPORT_KIND_LABELS[r.kind] },
+          { header: 'Status', cell: (r) => RAPPORT_STATUS_LABELS[r.status] },
+        ]} />
       </section>
     </>
   );

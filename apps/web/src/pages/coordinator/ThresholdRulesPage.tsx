@@ -2,8 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextField } from '../../components/form';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../format';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../labels';
 import { useDistricts, usePlaces } from '../../reference-data';
 import { describeThreshold, SCOPE_LABELS, type ScopeKind } from './rule-labels';
 
@@ -44,42 +45,22 @@ export function ThresholdRulesPage() {
         <Link className="kern-btn kern-btn--secondary" to="/schwellenwerte/neu"><span className="kern-label">Neue Regel</span></Link>
       </div>
       <FormProblem error={rules.error ?? deactivate.error} />
-      {rules.data?.length === 0 && <p className="kern-body">Keine Regeln.</p>}
-      {!!rules.data?.length && (
-        <div className="kern-table-responsive">
-          <table className="kern-table kern-table--striped">
-            <caption className="kern-sr-only">Schwellenwert-Regeln</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Name</th>
-                <th scope="col" className="kern-table__header">Kategorien</th>
-                <th scope="col" className="kern-table__header">Bereich</th>
-                <th scope="col" className="kern-table__header">Schwelle</th>
-                <th scope="col" className="kern-table__header">Status</th>
-                <th scope="col" className="kern-table__header"><span className="kern-sr-only">Aktionen</span></th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {rules.data.map((r) => (
-                <tr className="kern-table__row" key={r.id}>
-                  <td className="kern-table__cell"><Link to={`/schwellenwerte/${r.id}`} aria-label={`${r.name} bearbeiten`}>{r.name}</Link></td>
-                  <td className="kern-table__cell">{r.categories.map((c) => CATEGORY_LABELS[c]).join(', ')}</td>
-                  <td className="kern-table__cell">{scopeText(r)}</td>
-                  <td className="kern-table__cell">{describeThreshold(r)}</td>
-                  <td className="kern-table__cell">{r.active ? 'Aktiv' : 'Deaktiviert'}</td>
-                  <td className="kern-table__cell">
-                    {r.active && (
-                      <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={`Deaktivieren: ${r.name}`} disabled={deactivate.isPending} onClick={() => deactivate.mutate(r)}>
-                        <span className="kern-label">Deaktivieren</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable caption="Schwellenwert-Regeln" rows={rules.data} empty="Keine Regeln." columns={[
+        { header: 'Name', cell: (r) => <Link to={`/schwellenwerte/${r.id}`} aria-label={`${r.name} bearbeiten`}>{r.name}</Link> },
+        { header: 'Kategorien', cell: (r) => r.categories.map((c) => CATEGORY_LABELS[c]).join(', ') },
+        { header: 'Bereich', cell: scopeText },
+        { header: 'Schwelle', cell: describeThreshold },
+        { header: 'Status', cell: (r) => (r.active ? 'Aktiv' : 'Deaktiviert') },
+        {
+          header: <span className="kern-sr-only">Aktionen</span>,
+          kind: 'action',
+          cell: (r) => r.active && (
+            <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={`Deaktivieren: ${r.name}`} disabled={deactivate.isPending} onClick={() => deactivate.mutate(r)}>
+              <span className="kern-label">Deaktivieren</span>
+            </button>
+          ),
+        },
+      ]} />
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { lazyRoute } from '../../components/Lazy';
 
 /**
  * The coordinator's pages (issue 10): rapport series and meetings with agenda, attendance and
@@ -14,23 +15,16 @@ const EscalationPage = lazy(() => import('./EscalationsPage').then((m) => ({ def
 const RulesPage = lazy(() => import('./ThresholdRulesPage').then((m) => ({ default: m.ThresholdRulesPage })));
 const RuleEditPage = lazy(() => import('./ThresholdRulesPage').then((m) => ({ default: m.RuleEditPage })));
 
-/** The role check is main.tsx's RequireSignIn (role="coordinator"), the one "Kein Zugriff" of the interface. */
-function Lazy({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<p className="kern-body" role="status">Seite wird geladen …</p>}>{children}</Suspense>;
-}
-
-const page = (path: string, element: ReactNode): RouteObject => ({ path, element: <Lazy>{element}</Lazy> });
-
-/** Children of the signed-in layout route (main.tsx puts each behind the coordinator role). */
+/** Children of the signed-in layout route (main.tsx puts each behind RequireSignIn with the coordinator role). */
 export const coordinatorRoutes: RouteObject[] = [
-  page('/rapporte', <RapportsPage />),
-  page('/rapporte/neue-serie', <NewSeriesPage />),
-  page('/rapporte/:id', <MeetingPage />),
-  page('/eskalationen', <EscalationsPage />),
-  page('/eskalationen/:id', <EscalationPage />),
-  page('/schwellenwerte', <RulesPage />),
-  page('/schwellenwerte/neu', <RuleEditPage />),
-  page('/schwellenwerte/:id', <RuleEditPage />),
+  lazyRoute('/rapporte', <RapportsPage />),
+  lazyRoute('/rapporte/neue-serie', <NewSeriesPage />),
+  lazyRoute('/rapporte/:id', <MeetingPage />),
+  lazyRoute('/eskalationen', <EscalationsPage />),
+  lazyRoute('/eskalationen/:id', <EscalationPage />),
+  lazyRoute('/schwellenwerte', <RulesPage />),
+  lazyRoute('/schwellenwerte/neu', <RuleEditPage />),
+  lazyRoute('/schwellenwerte/:id', <RuleEditPage />),
 ];
 
 /** Navigation entries, shown to coordinators only (Layout.tsx). */

@@ -4,7 +4,8 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, download, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Alert, Button, FormProblem } from '../../components/form';
-import { formatDateTime, INVITATION_RESPONSE_LABELS, RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS } from '../../format';
+import { formatDateTime } from '../../format';
+import { INVITATION_RESPONSE_LABELS, RAPPORT_KIND_LABELS, RAPPORT_STATUS_LABELS } from '../../labels';
 
 type Rapport = Schemas['RapportResponseDto'];
 type Answer = Schemas['AnswerDto']['answer'];

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Button, FormProblem } from '../../components/form';
+import { GrowingList } from '../../components/GrowingList';
 import { formatDateTime, formatNumber } from '../../format';
 import { productPath, useUnreadCount } from './routes';
 
@@ -15,17 +16,10 @@ export function InboxPage() {
   const queryClient = useQueryClient();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const unread = useUnreadCount();
-  const list = useInfiniteQuery({
-    queryKey: ['notifications', 'list', unreadOnly],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api<Schemas['NotificationPageDto']>('GET', '/me/notifications', { query: { limit: PAGE, cursor: pageParam, unread: unreadOnly || undefined } }),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
   const readAll = useMutation({
     mutationFn: () => api<Schemas['MarkedReadDto']>('POST', '/me/notifications/read-all'),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const n = unread.data ?? 0;
 
   return (
@@ -44,19 +38,12 @@ export function InboxPage() {
           <Link className="kern-btn kern-btn--tertiary" to="/konto#benachrichtigungen"><span className="kern-label">Benachrichtigungen einstellen</span></Link>
         </div>
       </div>
-      <FormProblem error={readAll.error ?? (list.isError ? list.error : null)} />
-      {list.isPending && <p className="kern-body" role="status">Benachrichtigungen werden geladen …</p>}
-      {list.isSuccess && items.length === 0 && <p className="kern-body">{unreadOnly ? 'Keine ungelesenen Benachrichtigungen.' : 'Ihr Posteingang ist leer.'}</p>}
-      {items.length > 0 && (
-        <ul className="report-list" aria-label="Benachrichtigungen">
-          {items.map((x) => <InboxItem key={x.id} item={x} />)}
-        </ul>
-      )}
-      {list.hasNextPage && (
-        <Button variant="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? 'Wird geladen …' : 'Weitere Benachrichtigungen laden'}
-        </Button>
-      )}
+      <FormProblem error={readAll.error} />
+      <GrowingList queryKey={['notifications', 'list', unreadOnly]} label="Benachrichtigungen" loading="Benachrichtigungen werden geladen …"
+        empty={unreadOnly ? 'Keine ungelesenen Benachrichtigungen.' : 'Ihr Posteingang ist leer.'} more="Weitere Benachrichtigungen laden"
+        fetchPage={(cursor) => api<Schemas['NotificationPageDto']>('GET', '/me/notifications', { query: { limit: PAGE, cursor, unread: unreadOnly || undefined } })}>
+        {(x) => <InboxItem key={x.id} item={x} />}
+      </GrowingList>
     </>
   );
 }

@@ -3,9 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, type Schemas } from '../../api/client';
 import { hasRole, useAuth, type Me } from '../../auth';
+import { DataTable } from '../../components/DataTable';
 import { Alert, Button, fieldErrors, FormProblem, SelectField, TextArea } from '../../components/form';
 import { TrendChart } from '../../components/TrendChart';
-import { formatDateTime, formatDay, MEASURE_STATUS_LABELS, PRIORITY_LABELS, toDayInput, type MeasureStatus } from '../../format';
+import { formatDateTime, formatDay, toDayInput } from '../../format';
+import { MEASURE_STATUS_LABELS, PRIORITY_LABELS, type MeasureStatus } from '../../labels';
 import { KeyFigureTable, OverdueText } from './measure-parts';
 
 type Measure = Schemas['MeasureResponseDto'];
@@ -125,40 +127,17 @@ function Milestones({ measure, mayEdit, onReload }: { measure: Measure; mayEdit:
   return (
     <section aria-labelledby="milestones-heading" className="stack">
       <h2 id="milestones-heading" className="kern-heading-medium">Meilensteine</h2>
-      {measure.milestones.length === 0 ? <p className="kern-body">Keine Meilensteine.</p> : (
-        <>
-          <FormProblem error={tick.error} onReload={onReload} />
-          <div className="kern-table-responsive">
-            <table className="kern-table kern-table--striped">
-              <caption className="kern-sr-only">Meilensteine der Maßnahme</caption>
-              <thead className="kern-table__head">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">Meilenstein</th>
-                  <th scope="col" className="kern-table__header">Fällig am</th>
-                  <th scope="col" className="kern-table__header">Stand</th>
-                  {mayEdit && <th scope="col" className="kern-table__header kern-table__header--action"><span className="kern-sr-only">Aktion</span></th>}
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {measure.milestones.map((ms) => (
-                  <tr className="kern-table__row" key={ms.id}>
-                    <th scope="row" className="kern-table__cell">{ms.title}</th>
-                    <td className="kern-table__cell">{formatDay(ms.dueDate)}</td>
-                    <td className="kern-table__cell">
-                      {ms.done ? `Erledigt${ms.doneAt ? ` am ${formatDateTime(ms.doneAt)}` : ''}` : ms.dueDate < today ? <span className="overdue">Offen, Termin überschritten</span> : 'Offen'}
-                    </td>
-                    {mayEdit && (
-                      <td className="kern-table__cell kern-table__cell--action">
-                        {!ms.done && <Button variant="tertiary" onClick={() => tick.mutate(ms)} disabled={tick.isPending} aria-label={`Als erledigt markieren: ${ms.title}`}>Als erledigt markieren</Button>}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <FormProblem error={tick.error} onReload={onReload} />
+      <DataTable caption="Meilensteine der Maßnahme" rows={measure.milestones} empty="Keine Meilensteine." columns={[
+        { header: 'Meilenstein', rowHeader: true, cell: (ms) => ms.title },
+        { header: 'Fällig am', cell: (ms) => formatDay(ms.dueDate) },
+        { header: 'Stand', cell: (ms) => (ms.done ? `Erledigt${ms.doneAt ? ` am ${formatDateTime(ms.doneAt)}` : ''}` : ms.dueDate < today ? <span className="overdue">Offen, Termin überschritten</span> : 'Offen') },
+        mayEdit && {
+          header: <span className="kern-sr-only">Aktion</span>,
+          kind: 'action',
+          cell: (ms) => !ms.done && <Button variant="tertiary" onClick={() => tick.mutate(ms)} disabled={tick.isPending} aria-label={`Als erledigt markieren: ${ms.title}`}>Als erledigt markieren</Button>,
+        },
+      ]} />
     </section>
   );
 }

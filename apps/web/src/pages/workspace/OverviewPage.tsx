@@ -2,11 +2,10 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { hasRole, useAuth } from '../../auth';
+import { DataTable } from '../../components/DataTable';
 import { FormProblem } from '../../components/form';
-import {
-  daysText, ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, formatDateTime, formatDay, formatDecimal, formatNumber, MEASURE_STATUS_LABELS,
-  RAPPORT_STATUS_LABELS, type MeasureStatus,
-} from '../../format';
+import { daysText, formatDateTime, formatDay, formatDecimal, formatNumber } from '../../format';
+import { ESCALATION_REASON_LABELS, ESCALATION_STATUS_LABELS, MEASURE_STATUS_LABELS, RAPPORT_STATUS_LABELS, type MeasureStatus } from '../../labels';
 import { KeyFigureTable, OverdueText } from './measure-parts';
 
 type Dashboard = Schemas['DashboardResponseDto'];
@@ -52,29 +51,15 @@ function ByStatus({ counts }: { counts: Schemas['MeasuresByStatusDto'] }) {
   return (
     <section aria-labelledby="by-status" className="stack">
       <h2 id="by-status" className="kern-heading-medium">Maßnahmen nach Status</h2>
-      <div className="kern-table-responsive">
-        <table className="kern-table status-bars">
-          <caption className="kern-sr-only">Anzahl der Maßnahmen je Status (Balken zeigen dieselben Zahlen)</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">Status</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Anzahl</th>
-              <th scope="col" className="kern-table__header"><span className="kern-sr-only">Balken</span></th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {STATUSES.map((s) => (
-              <tr className="kern-table__row" key={s}>
-                <th scope="row" className="kern-table__cell">{MEASURE_STATUS_LABELS[s]}</th>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(counts[s])}</td>
-                <td className="kern-table__cell status-bars__cell" aria-hidden="true">
-                  <svg className="status-bars__svg" viewBox="0 0 100 10" preserveAspectRatio="none"><rect className={`status-bars__bar status-bars__bar--${s}`} x="0" y="0" height="10" width={(counts[s] / max) * 100} /></svg>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Anzahl der Maßnahmen je Status (Balken zeigen dieselben Zahlen)" className="status-bars" rows={STATUSES} rowKey={(s) => s} columns={[
+        { header: 'Status', rowHeader: true, cell: (s) => MEASURE_STATUS_LABELS[s] },
+        { header: 'Anzahl', kind: 'numeric', cell: (s) => formatNumber(counts[s]) },
+        {
+          header: <span className="kern-sr-only">Balken</span>,
+          className: 'status-bars__cell',
+          cell: (s) => <svg className="status-bars__svg" aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none"><rect className={`status-bars__bar status-bars__bar--${s}`} x="0" y="0" height="10" width={(counts[s] / max) * 100} /></svg>,
+        },
+      ]} />
     </section>
   );
 }
@@ -83,35 +68,14 @@ function MeasureTable({ id, title, measures, overdue, empty }: { id: string; tit
   return (
     <section aria-labelledby={id} className="stack">
       <h2 id={id} className="kern-heading-medium">{title}</h2>
-      {measures.length === 0 ? <p className="kern-body">{empty}</p> : (
-        <div className="kern-table-responsive">
-          <table className="kern-table kern-table--striped">
-            <caption className="kern-sr-only">{title}{overdue ? ', am längsten überfällige zuerst' : ', früheste Frist zuerst'}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Maßnahme</th>
-                <th scope="col" className="kern-table__header">Behörde</th>
-                <th scope="col" className="kern-table__header">Verantwortlich</th>
-                <th scope="col" className="kern-table__header">Status</th>
-                <th scope="col" className="kern-table__header">Frist</th>
-                <th scope="col" className="kern-table__header">{overdue ? 'Überfällig' : 'Fällig'}</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {measures.map((m) => (
-                <tr className={`kern-table__row${overdue ? ' overdue-row' : ''}`} key={m.id}>
-                  <td className="kern-table__cell"><Link to={`/massnahmen/${m.id}`}>{m.title}</Link></td>
-                  <td className="kern-table__cell">{m.agency.name}</td>
-                  <td className="kern-table__cell">{m.responsible.displayName}</td>
-                  <td className="kern-table__cell">{MEASURE_STATUS_LABELS[m.status]}</td>
-                  <td className="kern-table__cell">{formatDay(m.deadline)}</td>
-                  <td className="kern-table__cell">{overdue ? <OverdueText days={m.days} /> : m.days === 0 ? 'Heute' : m.days === 1 ? 'Morgen' : `In ${daysText(m.days)}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable caption={`${title}${overdue ? ', am längsten überfällige zuerst' : ', früheste Frist zuerst'}`} rows={measures} empty={empty} rowClassName={() => (overdue ? 'overdue-row' : undefined)} columns={[
+        { header: 'Maßnahme', cell: (m) => <Link to={`/massnahmen/${m.id}`}>{m.title}</Link> },
+        { header: 'Behörde', cell: (m) => m.agency.name },
+        { header: 'Verantwortlich', cell: (m) => m.responsible.displayName },
+        { header: 'Status', cell: (m) => MEASURE_STATUS_LABELS[m.status] },
+        { header: 'Frist', cell: (m) => formatDay(m.deadline) },
+        { header: overdue ? 'Überfällig' : 'Fällig', cell: (m) => (overdue ? <OverdueText days={m.days} /> : m.days === 0 ? 'Heute' : m.days === 1 ? 'Morgen' : `In ${daysText(m.days)}`) },
+      ]} />
     </section>
   );
 }
@@ -121,37 +85,16 @@ function ByAgency({ agencies }: { agencies: Dashboard['agencies'] }) {
   return (
     <section aria-labelledby="by-agency" className="stack">
       <h2 id="by-agency" className="kern-heading-medium">Nach Behörde</h2>
-      <div className="kern-table-responsive">
-        <table className="kern-table kern-table--striped">
-          <caption className="kern-sr-only">Maßnahmen und Kennzahlen je Behörde, die mit den meisten überfälligen zuerst</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">Behörde</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Offen</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Überfällig</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Längste Überfälligkeit</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">In 14 Tagen fällig</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Kennzahlen im Plan</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Nicht im Plan</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Verdrängung vermutet</th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {agencies.map((a) => (
-              <tr className="kern-table__row" key={a.agency.id}>
-                <th scope="row" className="kern-table__cell">{a.agency.name}</th>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(a.open)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{a.overdue > 0 ? <span className="overdue">{formatNumber(a.overdue)}</span> : '0'}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{a.maxDaysOverdue === null ? '–' : daysText(a.maxDaysOverdue)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(a.dueNext14Days)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(a.keyFigures.onTrack)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(a.keyFigures.offTrack)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(a.displacementFlagged)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Maßnahmen und Kennzahlen je Behörde, die mit den meisten überfälligen zuerst" rows={agencies} rowKey={(a) => a.agency.id} columns={[
+        { header: 'Behörde', rowHeader: true, cell: (a) => a.agency.name },
+        { header: 'Offen', kind: 'numeric', cell: (a) => formatNumber(a.open) },
+        { header: 'Überfällig', kind: 'numeric', cell: (a) => (a.overdue > 0 ? <span className="overdue">{formatNumber(a.overdue)}</span> : '0') },
+        { header: 'Längste Überfälligkeit', kind: 'numeric', cell: (a) => (a.maxDaysOverdue === null ? '–' : daysText(a.maxDaysOverdue)) },
+        { header: 'In 14 Tagen fällig', kind: 'numeric', cell: (a) => formatNumber(a.dueNext14Days) },
+        { header: 'Kennzahlen im Plan', kind: 'numeric', cell: (a) => formatNumber(a.keyFigures.onTrack) },
+        { header: 'Nicht im Plan', kind: 'numeric', cell: (a) => formatNumber(a.keyFigures.offTrack) },
+        { header: 'Verdrängung vermutet', kind: 'numeric', cell: (a) => formatNumber(a.displacementFlagged) },
+      ]} />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import type { Schemas } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { daysText, formatDay, formatDecimal } from '../../format';
+import { KEY_FIGURE_STATUS_LABELS } from '../../labels';
 
 type KeyFigureResult = Schemas['KeyFigureResultDto'];
 
@@ -13,11 +15,7 @@ export function OverdueText({ days }: { days: number }) {
   );
 }
 
-export const KEY_FIGURE_STATUS: Record<KeyFigureResult['status'], { label: string; badge: 'success' | 'danger' | 'info' }> = {
-  on_track: { label: 'Im Plan', badge: 'success' },
-  off_track: { label: 'Nicht im Plan', badge: 'danger' },
-  no_data: { label: 'Noch keine Aussage', badge: 'info' },
-};
+const KEY_FIGURE_BADGE: Record<KeyFigureResult['status'], 'success' | 'danger' | 'info'> = { on_track: 'success', off_track: 'danger', no_data: 'info' };
 
 const per = (k: Schemas['KeyFigureDefinitionDto']) => (k.period === 'week' ? 'Woche' : 'Monat');
 
@@ -46,42 +44,19 @@ export function DisplacementText({ result }: { result: KeyFigureResult }) {
 /** Baseline, target, expected now and actual of each key figure, as a table (the numbers a chart would show). */
 export function KeyFigureTable({ results, caption, measureTitle }: { results: Array<{ result: KeyFigureResult; measure?: { id: string; title: string } }>; caption: string; measureTitle?: boolean }) {
   return (
-    <div className="kern-table-responsive">
-      <table className="kern-table kern-table--striped">
-        <caption className="kern-sr-only">{caption}</caption>
-        <thead className="kern-table__head">
-          <tr className="kern-table__row">
-            {measureTitle && <th scope="col" className="kern-table__header">Maßnahme</th>}
-            <th scope="col" className="kern-table__header">Kennzahl</th>
-            <th scope="col" className="kern-table__header">Ziel</th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">Ausgangswert</th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">Soll jetzt</th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">Ist</th>
-            <th scope="col" className="kern-table__header">Stand</th>
-            <th scope="col" className="kern-table__header">Verdrängung</th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {results.map(({ result: r, measure }) => {
-            const k = r.keyFigure;
-            const status = KEY_FIGURE_STATUS[r.status];
-            return (
-              <tr className="kern-table__row" key={k.id}>
-                {measureTitle && <td className="kern-table__cell">{measure?.title}</td>}
-                <th scope="row" className="kern-table__cell">{k.name}</th>
-                <td className="kern-table__cell">{targetText(k)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{r.baselineAverage === null ? '–' : `${formatDecimal(r.baselineAverage)} je ${per(k)}`}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{r.expected === null ? '–' : formatDecimal(r.expected)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">
-                  {r.latest ? <>{formatDecimal(r.latest.count)}<span className="kern-body--small"> ({per(k)} ab {formatDay(r.latest.start.slice(0, 10))})</span></> : '–'}
-                </td>
-                <td className="kern-table__cell"><span className={`kern-badge kern-badge--${status.badge}`}><span className="kern-label">{status.label}</span></span></td>
-                <td className="kern-table__cell"><DisplacementText result={r} /></td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} rows={results} rowKey={(r) => r.result.keyFigure.id} columns={[
+      measureTitle && { header: 'Maßnahme', cell: (r) => r.measure?.title },
+      { header: 'Kennzahl', rowHeader: true, cell: (r) => r.result.keyFigure.name },
+      { header: 'Ziel', cell: (r) => targetText(r.result.keyFigure) },
+      { header: 'Ausgangswert', kind: 'numeric', cell: ({ result: r }) => (r.baselineAverage === null ? '–' : `${formatDecimal(r.baselineAverage)} je ${per(r.keyFigure)}`) },
+      { header: 'Soll jetzt', kind: 'numeric', cell: ({ result: r }) => (r.expected === null ? '–' : formatDecimal(r.expected)) },
+      {
+        header: 'Ist',
+        kind: 'numeric',
+        cell: ({ result: r }) => (r.latest ? <>{formatDecimal(r.latest.count)}<span className="kern-body--small"> ({per(r.keyFigure)} ab {formatDay(r.latest.start.slice(0, 10))})</span></> : '–'),
+      },
+      { header: 'Stand', cell: ({ result: r }) => <span className={`kern-badge kern-badge--${KEY_FIGURE_BADGE[r.status]}`}><span className="kern-label">{KEY_FIGURE_STATUS_LABELS[r.status]}</span></span> },
+      { header: 'Verdrängung', cell: ({ result: r }) => <DisplacementText result={r} /> },
+    ]} />
   );
 }

@@ -1,8 +1,11 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, NavLink, useParams, type RouteObject } from 'react-router';
 import { api, type Schemas } from '../../api/client';
-import { hasRole, useAuth, type Me } from '../../auth';
+import { hasAnyRole, hasRole, useAuth, type Me } from '../../auth';
+import { Lazy, lazyRoute } from '../../components/Lazy';
+import { RequireSignIn } from '../../components/RequireSignIn';
+import type { Role } from '../../labels';
 
 /**
  * Everyone's own work (issue 10): Posteingang, Meine Termine (answer invitations), Mein Konto
@@ -19,15 +22,8 @@ const MeasurePage = lazy(() => import('./MeasurePage').then((m) => ({ default: m
 const OverviewPage = lazy(() => import('./OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 /** The dashboard is for leadership and coordinators (GET dashboard). */
-export const seesOverview = (me: Me | null) => hasRole(me, 'leadership') || hasRole(me, 'coordinator');
-
-function Page({ children, overview }: { children: ReactNode; overview?: boolean }) {
-  const { me } = useAuth();
-  if (overview && !seesOverview(me)) {
-    return <><h1 className="kern-heading-large">Kein Zugriff</h1><p className="kern-body">Die Übersicht ist für Leitungen und die Koordination.</p></>;
-  }
-  return <Suspense fallback={<p className="kern-body" role="status">Seite wird geladen …</p>}>{children}</Suspense>;
-}
+const OVERVIEW_ROLES: Role[] = ['leadership', 'coordinator'];
+export const seesOverview = (me: Me | null) => hasAnyRole(me, OVERVIEW_ROLES);
 
 /**
  * Where a notification's link (as the API and the mails write it: /measures/…, /rapports/…,
@@ -52,13 +48,13 @@ function FromMailLink({ kind }: { kind: string }) {
 
 /** Children of the signed-in layout route (main.tsx). */
 export const workspaceRoutes: RouteObject[] = [
-  { path: '/posteingang', element: <Page><InboxPage /></Page> },
-  { path: '/termine', element: <Page><AppointmentsPage /></Page> },
-  { path: '/termine/:id', element: <Page><AppointmentPage /></Page> },
-  { path: '/konto', element: <Page><AccountPage /></Page> },
-  { path: '/massnahmen', element: <Page><MeasuresPage /></Page> },
-  { path: '/massnahmen/:id', element: <Page><MeasurePage /></Page> },
-  { path: '/uebersicht', element: <Page overview><OverviewPage /></Page> },
+  lazyRoute('/posteingang', <InboxPage />),
+  lazyRoute('/termine', <AppointmentsPage />),
+  lazyRoute('/termine/:id', <AppointmentPage />),
+  lazyRoute('/konto', <AccountPage />),
+  lazyRoute('/massnahmen', <MeasuresPage />),
+  lazyRoute('/massnahmen/:id', <MeasurePage />),
+  { path: '/uebersicht', element: <RequireSignIn roles={OVERVIEW_ROLES}><Lazy><OverviewPage /></Lazy></RequireSignIn> },
   { path: '/measures/:id', element: <FromMailLink kind="measures" /> },
   { path: '/rapports/:id/*', element: <FromMailLink kind="rapports" /> },
   { path: '/escalations/:id', element: <FromMailLink kind="escalations" /> },
