@@ -22,6 +22,9 @@ export function viewerOfScope(scope: string): VisibilityViewer {
   return scope === PUBLIC_SCOPE ? { agencyId: PUBLIC_SCOPE, accessConfirmed: false } : { agencyId: scope, accessConfirmed: true };
 }
 
+/** The columns the visibility rule reads, named alike on every relation it narrows (see visibilityCondition). */
+export const VISIBILITY_COLUMNS = ['visibility', 'reporting_agency_id', 'visible_agency_ids'] as const;
+
 /**
  * THE visibility rule for developments, and the only place it is written down. Every read path
  * (single read, lists, counts, trends, summaries, exports, key figures, the audit trail, and the
@@ -36,6 +39,11 @@ export function viewerOfScope(scope: string): VisibilityViewer {
  * A person whose access to their agency's restricted records is not (yet) confirmed by its
  * leadership (issue 7: a new member, or a new role) sees only 'all', like someone of no agency.
  * Returns the SQL condition and its parameters, for queries that need it as an expression.
+ *
+ * `alias` is any relation that carries the VISIBILITY_COLUMNS under these names: developments
+ * itself, and the counts pre-aggregated per visibility class (development_day_counts, migration
+ * 1765850000000), whose rows a viewer may add up exactly when they may see the developments behind
+ * them. So a trend summed from the counts and one counted from the rows obey one rule, not two copies.
  */
 export function visibilityCondition(alias: string, viewer: VisibilityViewer): { sql: string; params: Record<string, unknown> } {
   if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`visibility: unsafe alias "${alias}"`);
