@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = join(ROOT, 'dist', '.build-stamp');
@@ -87,8 +87,33 @@ export function buildWeb() {
     process.stderr.write(`The initial JavaScript of the web interface is over its budget of ${WEB_JS_BUDGET_KB} KB gzip: load the heavy parts lazily.\n`);
     return 1;
   }
+  precompressWeb(WEB_OUT);
   stamp(WEB_STAMP, began);
   return 0;
+}
+
+/** What compresses well: the fonts (woff2) and images are compressed already. */
+const PRECOMPRESSED = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every text file of the build, at the strongest levels
+ * (once per build, not per request): the API serves them to browsers that ask for br or gzip
+ * (@fastify/static preCompressed, apps/api/src/web/web-app.ts). Only where it is smaller.
+ */
+function precompressWeb(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      precompressWeb(path);
+      continue;
+    }
+    if (!PRECOMPRESSED.test(e.name)) continue;
+    const raw = readFileSync(path);
+    const br = brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+    const gz = gzipSync(raw, { level: 9 });
+    if (br.length < raw.length) writeFileSync(`${path}.br`, br);
+    if (gz.length < raw.length) writeFileSync(`${path}.gz`, gz);
+  }
 }
 
 /** The scripts index.html loads at once (entry and module preloads), gzip-compressed, in KB. */

@@ -5,6 +5,7 @@ import { loadDemoMeasures } from '#domain/demo/demo-measures.js';
 import { loadDemoPlaces } from '#domain/demo/demo-places.js';
 import { DEMO_RULE_NAME, DEMO_SERIES_TITLE, loadDemoRapports } from '#domain/demo/demo-rapports.js';
 import { REMINDER_RENDERERS } from '#domain/notifications/reminder-renderers.js';
+import { RenderReads } from '#domain/notifications/render-reads.js';
 import { Reminder } from '#domain/notifications/reminder.entity.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
@@ -95,9 +96,9 @@ describe('demo rapports (Lindenbrück)', () => {
       expect(orderInbox).toContainEqual(expect.objectContaining({ kind: 'rapport_invitation', subject_id: demo.convenedId }));
       // And they render (the dispatcher sends what the renderer says).
       const invitation = await m.getRepository(Reminder).findOneByOrFail({ id: coordinatorInbox.find((r) => r.kind === 'rapport_invitation' && r.subject_id === demo.convenedId)!.id });
-      expect((await REMINDER_RENDERERS.rapport_invitation!(m, invitation))!.title).toMatch(/^Einladung: /);
+      expect((await REMINDER_RENDERERS.rapport_invitation!(new RenderReads(m), invitation))!.title).toMatch(/^Einladung: /);
       const overdue = await m.getRepository(Reminder).findOneByOrFail({ id: orderInbox.find((r) => r.kind === 'measure_overdue')!.id });
-      expect((await REMINDER_RENDERERS.measure_overdue!(m, overdue))!.title).toMatch(/^Überfällig: /);
+      expect((await REMINDER_RENDERERS.measure_overdue!(new RenderReads(m), overdue))!.title).toMatch(/^Überfällig: /);
       throw rollback;
     })).rejects.toBe(rollback);
   });

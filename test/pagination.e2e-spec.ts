@@ -58,10 +58,10 @@ describe('keyset pagination', () => {
 
     const list = (c?: string) => request(t.server).get('/api/v1/developments').set(liaison.auth).query({ limit: 50, ...(c ? { cursor: c } : {}) }).expect(200);
     let page: request.Response | undefined;
-    const q = await capture(/FROM "developments"/, async () => { page = await list(cursor); });
+    const q = await capture(/FROM developments d/, async () => { page = await list(cursor); });
     expect(page!.body.items).toHaveLength(50);
     expect(page!.body.items[0].observedAt < `${deep!.v.slice(0, 19)}`).toBe(true);
-    expect(q.sql).toContain('("d"."observed_at", "d"."id") < (CAST($2 AS timestamptz), CAST($3 AS uuid)) ORDER BY "d"."observed_at" DESC, "d"."id" DESC LIMIT 51');
+    expect(q.sql).toContain('((d.observed_at, d.id) < (CAST($2 AS timestamptz), CAST($3 AS uuid)))\nORDER BY d.observed_at DESC, d.id DESC\nLIMIT 51');
     expect(q.sql).not.toMatch(/NULLS LAST/);
 
     const [{ 'QUERY PLAN': [plan] }] = await t.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.sql}`, q.params) as Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>;

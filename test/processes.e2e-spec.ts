@@ -106,6 +106,33 @@ describe('npm start: the embedded mode', () => {
     const seriesId = ((await series.json()) as { id: string }).id;
     const planned = await (await fetch(`${first.base}/api/v1/rapports?seriesId=${seriesId}`, { headers: auth })).json() as { items: Array<{ status: string }> };
     expect(planned.items.map((m) => m.status)).toEqual(['planned']);
+    // Developments are read and written as named prepared statements on the embedded database
+    // too, from several pool connections at once (PGliteServer keeps their names apart).
+    const police = (await login(first.base, 'polizei@demo.drogenrapport.invalid')).body.accessToken;
+    const youth = (await login(first.base, 'jugendamt@demo.drogenrapport.invalid')).body.accessToken;
+    const as = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+    const place = ((await (await fetch(`${first.base}/api/v1/places?limit=1`, { headers: as(police) })).json()) as { items: Array<{ id: string }> }).items[0]!;
+    const posted = await fetch(`${first.base}/api/v1/developments`, {
+      method: 'POST', headers: as(police),
+      body: JSON.stringify({ category: 'dealing', observedAt: new Date(Date.now() - 60_000).toISOString(), placeId: place.id, severity: 3, visibility: 'own_agency' }),
+    });
+    expect(posted.status).toBe(201);
+    const created = (await posted.json()) as { id: string; place: { id: string } };
+    expect(created.place.id).toBe(place.id);
+    const reads = await Promise.all(Array.from({ length: 8 }, async (_, i) => {
+      const r = await fetch(`${first.base}/api/v1/developments${i % 2 ? `/${created.id}` : '?limit=5'}`, { headers: as(police) });
+      return { status: r.status, body: (await r.json()) as { id?: string; items?: Array<{ id: string }> } };
+    }));
+    for (const [i, r] of reads.entries()) {
+      expect(r.status).toBe(200);
+      if (i % 2) expect(r.body).toEqual(created);
+      else expect(r.body.items!.map((d) => d.id)).toContain(created.id);
+    }
+    // The youth office does not see the police's own-agency record, neither alone nor in the list.
+    expect((await fetch(`${first.base}/api/v1/developments/${created.id}`, { headers: as(youth) })).status).toBe(404);
+    const youthList = (await (await fetch(`${first.base}/api/v1/developments?limit=100`, { headers: as(youth) })).json()) as { items: Array<{ id: string }> };
+    expect(youthList.items.length).toBeGreaterThan(0);
+    expect(youthList.items.map((d) => d.id)).not.toContain(created.id);
     // The worker runs in the same process: its heartbeat reaches the database through the queue.
     let beat: string | null = null;
     for (let i = 0; i < 40 && !beat; i++) {

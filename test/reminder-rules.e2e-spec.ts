@@ -10,6 +10,7 @@ import { EscalationRulesService } from '#domain/escalations/escalation-rules.ser
 import { ThresholdRule } from '#domain/escalations/threshold-rule.entity.js';
 import { MeasuresService } from '#domain/measures/measures.service.js';
 import { REMINDER_RENDERERS } from '#domain/notifications/reminder-renderers.js';
+import { RenderReads } from '#domain/notifications/render-reads.js';
 import type { ReminderMessage } from '#domain/notifications/reminder-message.js';
 import { Reminder } from '#domain/notifications/reminder.entity.js';
 import { planLeadershipDigests } from '#domain/notifications/rules/digest-reminders.js';
@@ -56,7 +57,7 @@ const sorted = (...ids: string[]) => [...ids].sort();
 
 async function render(id: string): Promise<ReminderMessage | null> {
   const r = await t.db.getRepository(Reminder).findOneByOrFail({ id });
-  return REMINDER_RENDERERS[r.kind]!(t.db.manager, r);
+  return REMINDER_RENDERERS[r.kind]!(new RenderReads(t.db.manager), r);
 }
 /** The inbox row of this kind for this person. */
 const rowOf = (rows: Row[], kind: string, person: TestPerson, occurrence = '') => {
@@ -433,7 +434,7 @@ describe('weekly leadership digest', () => {
     expect(msg!.link).toBe('/dashboard');
     // Not (or no longer) leadership: nothing to say.
     const fake = { ...(await t.db.getRepository(Reminder).findOneByOrFail({ id: rows.at(-1)!.id })), recipientId: liaison.person.id };
-    expect(await REMINDER_RENDERERS.leadership_weekly_digest!(t.db.manager, fake)).toBeNull();
+    expect(await REMINDER_RENDERERS.leadership_weekly_digest!(new RenderReads(t.db.manager), fake)).toBeNull();
   });
 
   it('is the worker\'s periodic leadership-digest job; two workers running it plan one row per person, channel and week', async () => {

@@ -72,6 +72,18 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(1) @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /**
+   * How long an API process may reuse a positive session check (person active, session alive,
+   * roles); 0 checks the database on every request. Any change to them ends the reuse at once
+   * through PostgreSQL LISTEN/NOTIFY (issue 11); this is only the upper bound.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60)
+  SESSION_CACHE_SECONDS = 10;
+
+  /** Most session checks an API process keeps (the oldest go first). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  SESSION_CACHE_SIZE = 10_000;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
 
@@ -118,7 +130,7 @@ export class EnvSchema {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   REMINDER_LATE_AFTER_SECONDS = 120;
 
-  /** A delivery job also takes along up to this many - 1 other due inbox reminders (1: only its own). */
+  /** A due-time bucket's job claims, renders and writes due inbox reminders this many at a time. */
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   REMINDER_BATCH_SIZE = 50;
 

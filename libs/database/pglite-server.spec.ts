@@ -137,6 +137,25 @@ describe('PGliteServer (the embedded database front)', () => {
     expect(results.every(Boolean)).toBe(true);
   });
 
+  it('keeps the named prepared statements of each connection apart (one session), and deallocates them when it goes away', async () => {
+    const named = (c: pg.Client, text: string, v: number) => c.query({ name: 'same_name', text, values: [v] });
+    const [a, b] = await Promise.all([client(), client()]);
+    // The same name on two connections, even with different texts: each runs its own statement.
+    expect((await named(a, 'SELECT $1::int + 1 AS x', 1)).rows).toEqual([{ x: 2 }]);
+    expect((await named(b, 'SELECT $1::int * 10 AS x', 2)).rows).toEqual([{ x: 20 }]);
+    expect((await named(a, 'SELECT $1::int + 1 AS x', 3)).rows).toEqual([{ x: 4 }]);
+    expect((await named(b, 'SELECT $1::int * 10 AS x', 4)).rows).toEqual([{ x: 40 }]);
+    const ofSession = async () => (await db.query<{ name: string }>(`SELECT name FROM pg_prepared_statements WHERE name LIKE '%same_name' ORDER BY name`)).rows.length;
+    expect(await ofSession()).toBe(2);
+    await a.end();
+    for (let i = 0; i < 50 && (await ofSession()) > 1; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await ofSession()).toBe(1);
+    // A new connection may use the name again.
+    const c = await client();
+    expect((await named(c, 'SELECT $1::int - 1 AS x', 5)).rows).toEqual([{ x: 4 }]);
+    expect((await named(b, 'SELECT $1::int * 10 AS x', 6)).rows).toEqual([{ x: 60 }]);
+  });
+
   it('rolls back and frees the session when a connection goes away inside a transaction', async () => {
     const a = await client();
     const b = await client();

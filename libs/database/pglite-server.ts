@@ -39,6 +39,10 @@ interface Conn {
   idleTimer?: NodeJS.Timeout;
   /** A COPY FROM STDIN being received: its Query, then the data, sent to PGlite at CopyDone/CopyFail. */
   copyIn?: { messages: Buffer[]; bytes: number };
+  /** Prefix of this connection's prepared statement names in the shared session. */
+  prefix: string;
+  /** Its named prepared statements (names as in the session), deallocated when it goes away. */
+  statements: Set<string>;
 }
 
 interface Unit {
@@ -75,6 +79,7 @@ export class PGliteServer {
   private owner: Conn | null = null;
   private pumping = false;
   private readonly conns = new Set<Conn>();
+  private connCount = 0;
   private readonly passwordHash: Buffer;
   private readonly idleInTransactionMs: number;
   private readonly maxMessageBytes: number;
@@ -102,7 +107,10 @@ export class PGliteServer {
 
   private accept(socket: Socket): void {
     socket.setNoDelay(true);
-    const conn: Conn = { socket, buffer: Buffer.alloc(0), state: 'startup', pending: [], holds: false, closed: false, channels: new Set() };
+    const conn: Conn = {
+      socket, buffer: Buffer.alloc(0), state: 'startup', pending: [], holds: false, closed: false, channels: new Set(),
+      prefix: `c${++this.connCount}_`, statements: new Set(),
+    };
     this.conns.add(conn);
     socket.on('data', (chunk) => {
       conn.buffer = conn.buffer.length ? Buffer.concat([conn.buffer, chunk]) : chunk;
@@ -181,7 +189,7 @@ export class PGliteServer {
         this.submit({ conn, messages: [], reply: COPY_IN_RESPONSE });
         continue;
       }
-      conn.pending.push(msg);
+      conn.pending.push(withSessionStatementName(conn, msg));
       // Sync and simple Query end a unit; Flush and the ends of COPY need an answer before the
       // client goes on, so they end one too (the connection keeps the session until it is idle).
       if (type === 'S' || type === 'Q' || type === 'H' || type === 'c' || type === 'f') {
@@ -328,12 +336,19 @@ export class PGliteServer {
     conn.closed = true;
     clearTimeout(conn.idleTimer);
     for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.conn === conn) this.queue.splice(i, 1);
+    // Its prepared statements would stay in the session for good: deallocated in turn, like any
+    // unit (the answers go to the closed socket, i.e. nowhere; one that never parsed just fails).
+    if (conn.statements.size) {
+      this.queue.push({ conn, messages: [...conn.statements].map((name) => query(`DEALLOCATE ${quoteIdent(name)}`)) });
+      conn.statements.clear();
+    }
     // If its unit is running right now, pump() sees `closed` afterwards and resets.
     if (this.owner === conn && !this.pumping) {
       await this.reset(conn);
       void this.pump();
-    } else if (!this.pumping && conn.channels.size) {
-      await this.unlistenUnwanted(conn);
+    } else {
+      if (!this.pumping && conn.channels.size) await this.unlistenUnwanted(conn);
+      void this.pump();
     }
   }
 
@@ -385,6 +400,49 @@ function listenChanges(messages: Buffer[]): ListenChange[] {
     }
   }
   return changes;
+}
+
+/**
+ * Prepared statements belong to a session, and all connections share PGlite's one session. A
+ * client keeps its own list of what it parsed (node-postgres parses a named statement once per
+ * connection), so a second connection's Parse of the same name failed with 42P05 ("already
+ * exists"), and its Bind could have run another connection's statement of that name. Each
+ * connection's statement names therefore get its own prefix in Parse, Bind, Describe and Close;
+ * the unnamed statement stays unnamed (it lives only within one unit, which runs exclusively).
+ */
+function withSessionStatementName(conn: Conn, msg: Buffer): Buffer {
+  const type = msg[0];
+  if (type === 0x50) return renameAt(conn, msg, 5, true); // Parse: name, query, ...
+  if (type === 0x42) return renameAt(conn, msg, msg.indexOf(0, 5) + 1, false); // Bind: portal, statement, ...
+  if ((type === 0x44 || type === 0x43) && msg[5] === 0x53) return renameAt(conn, msg, 6, false); // Describe / Close 'S'
+  return msg;
+}
+
+function renameAt(conn: Conn, msg: Buffer, at: number, parsing: boolean): Buffer {
+  const end = msg.indexOf(0, at);
+  if (end <= at) return msg; // the unnamed statement (or a malformed message, left to PostgreSQL)
+  const name = sessionStatementName(conn.prefix, msg.toString('utf8', at, end));
+  if (parsing) conn.statements.add(name);
+  const body = Buffer.concat([msg.subarray(1, at), Buffer.from(name, 'utf8'), msg.subarray(end)]);
+  const out = Buffer.alloc(1 + body.length);
+  out[0] = msg[0]!;
+  body.copy(out, 1);
+  out.writeInt32BE(body.length, 1);
+  return out;
+}
+
+/** PostgreSQL truncates names to 63 bytes: a longer one is shortened by a hash, so two never meet. */
+function sessionStatementName(prefix: string, name: string): string {
+  const full = prefix + name;
+  return Buffer.byteLength(full) <= 63 ? full : `${prefix}h${createHash('sha256').update(name).digest('hex').slice(0, 40)}`;
+}
+
+function query(sql: string): Buffer {
+  const text = Buffer.from(`${sql}\0`, 'utf8');
+  const head = Buffer.alloc(5);
+  head[0] = 0x51;
+  head.writeInt32BE(text.length + 4, 1);
+  return Buffer.concat([head, text]);
 }
 
 /** Whether a Query ('simple') or Parse ('extended') message holds a COPY ... FROM STDIN. */

@@ -25,8 +25,8 @@ export interface JobPayloads {
   'escalation-rules-sweep': Record<string, never>;
   /** Periodic: give every active rapport series a meeting ahead (the series' next slot). */
   'rapport-series-ensure': Record<string, never>;
-  /** Deliver one planned reminder (the ledger row's id; the worker re-reads and claims it). */
-  'reminder-deliver': { reminderId: string };
+  /** Deliver the reminders due by now, woken at the end of a due-time bucket (its end, epoch ms; the job id names it too). The worker claims the due rows from the ledger. */
+  'reminders-deliver-due': { bucket: number };
   /** Periodic: enqueue due and soon-due pending reminders, put orphaned claims back (the reconciler). */
   'reminders-scan': Record<string, never>;
   /** Periodic: after REMINDER_HOUR (Berlin), turn each person's batched e-mail reminders into one digest mail per day. */
@@ -43,7 +43,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'escalation-rules-evaluate': QUEUES.escalations,
   'escalation-rules-sweep': QUEUES.escalations,
   'rapport-series-ensure': QUEUES.maintenance,
-  'reminder-deliver': QUEUES.notifications,
+  'reminders-deliver-due': QUEUES.notifications,
   'reminders-scan': QUEUES.notifications,
   'mail-daily-digest': QUEUES.notifications,
   'leadership-digest': QUEUES.maintenance,

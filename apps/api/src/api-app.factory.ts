@@ -5,6 +5,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppConfig } from '#config/app-config.js';
@@ -71,6 +72,13 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   useJsonBodiesOnly(fastify);
   // The browser's refresh token travels in a cookie (auth/browser-session.controller.ts).
   await app.register(fastifyCookie);
+  // Answers of 1 KB and more, compressed when the client asks (br, else gzip; brotli at the
+  // plugin's quality 4, which is fast): the whole-city trends are 1.6 MB of JSON (issue 11).
+  // Registered before the routes exist, so that its onSend hook covers them all. It leaves alone
+  // what is compressed already: PDFs (not a compressible type) and the web interface's files, which
+  // the build compressed beforehand (web-app.ts). Ahead of an answer carrying a secret (tokens)
+  // there is no text an attacker chose, so compression reveals nothing (BREACH).
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   const tileOrigin = config.MAP_TILE_URL ? new URL(config.MAP_TILE_URL.replace(/\{[a-z]\}/g, '0')).origin : undefined;
   fastify.addHook('onRequest', (req, reply, done) => {
     (req as unknown as { startedAt: bigint }).startedAt = process.hrtime.bigint();

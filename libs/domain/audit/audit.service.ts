@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { Actor } from '../common/actor.js';
 import { visibilityCondition, VisibilityViewer } from '../developments/development-visibility.js';
 import { Development } from '../developments/development.entity.js';
@@ -35,6 +36,9 @@ export interface AuditEntryView {
   restricted: boolean;
 }
 
+/** Rows per INSERT (PostgreSQL takes at most 65,535 parameters in one statement). */
+const AUDIT_CHUNK = 500;
+
 const UUID_RE = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /**
@@ -56,7 +60,11 @@ export class AuditService {
     await this.recordMany(manager, actor, action, entityType, [{ entityId, changes }]);
   }
 
-  /** Several entries of one kind (e.g. the restricted records of a list page) in one INSERT. */
+  /**
+   * Several entries of one kind (e.g. the restricted records of a list page) in one INSERT per
+   * 500, and no other statement: no reload, and no transaction of its own when one INSERT holds
+   * them all (a single statement is atomic; issue 11 counts the round trips of a read).
+   */
   async recordMany(
     manager: EntityManager,
     actor: Pick<Actor, 'id'> | null,
@@ -66,8 +74,14 @@ export class AuditService {
   ): Promise<void> {
     if (!items.length) return;
     const requestId = currentRequestId();
-    const entries = items.map((i) => manager.create(AuditEntry, { actorId: actor?.id ?? null, action, entityType, entityId: i.entityId, changes: i.changes ?? {}, requestId }));
-    await manager.save(AuditEntry, entries, { reload: false, chunk: 500 });
+    const entries = items.map((i) => ({ actorId: actor?.id ?? null, action, entityType, entityId: i.entityId, changes: i.changes ?? {}, requestId }));
+    const insert = async (m: EntityManager) => {
+      for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
+        await m.createQueryBuilder().insert().into(AuditEntry).values(entries.slice(i, i + AUDIT_CHUNK) as Array<QueryDeepPartialEntity<AuditEntry>>).updateEntity(false).execute();
+      }
+    };
+    if (entries.length <= AUDIT_CHUNK || manager.queryRunner?.isTransactionActive) await insert(manager);
+    else await manager.transaction(insert);
   }
 
   /**

@@ -18,6 +18,11 @@ export interface AccessTokenClaims {
   roles: Role[];
 }
 
+export interface SessionAccess {
+  user: AuthenticatedUser;
+  sessionExpiresAt: Date;
+}
+
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
@@ -147,10 +152,12 @@ export class SessionsService {
   }
 
   /**
-   * Every authenticated request: the person must be active and the session alive. A database
-   * failure propagates (the API answers 503): it must never read as "token invalid" (issue 7 §2).
+   * Every authenticated request (the API may reuse a positive answer for a few seconds, see
+   * apps/api/src/auth/session-access.cache.ts): the person must be active and the session alive.
+   * A database failure propagates (the API answers 503): it must never read as "token invalid"
+   * (issue 7 §2). Also answers when the session expires, which bounds any reuse of the answer.
    */
-  async resolveAccess(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
+  async resolveAccess(claims: AccessTokenClaims): Promise<SessionAccess> {
     if (typeof claims?.sub !== 'string' || typeof claims?.sid !== 'string' || !UUID.test(claims.sub) || !UUID.test(claims.sid)) throw tokenInvalid();
     const rows: Array<{ id: string; agency_id: string; roles: Role[]; active: boolean; access_confirmed: boolean; revoked_at: Date | null; expires_at: Date }> = await this.db.query(
       `SELECT p.id, p.agency_id, p.roles, p.active, p.access_confirmed_at IS NOT NULL AS access_confirmed, s.revoked_at, s.expires_at
@@ -163,7 +170,10 @@ export class SessionsService {
     if (!row.active) throw new DomainError(401, 'ACCOUNT_DISABLED', 'This account has been deactivated.');
     if (row.revoked_at || row.expires_at < new Date()) throw sessionEnded();
     // Read on every request, like roles: a confirmation or a new role takes effect at once.
-    return { id: row.id, agencyId: row.agency_id, roles: row.roles, accessConfirmed: row.access_confirmed, sessionId: claims.sid };
+    return {
+      user: { id: row.id, agencyId: row.agency_id, roles: row.roles, accessConfirmed: row.access_confirmed, sessionId: claims.sid },
+      sessionExpiresAt: row.expires_at,
+    };
   }
 
   /**

@@ -74,8 +74,23 @@ export async function paginate<T extends ObjectLiteral>(
   const lastId = String((items[items.length - 1] as unknown as { id: unknown }).id);
   const row = (raw as Array<Record<string, unknown>>).find((r) => r[ID] === lastId);
   if (!row) throw new Error(`paginate: no raw row for id ${lastId}`);
+  return { items, nextCursor: nextCursor(req, sorts, row) };
+}
+
+/**
+ * The page from the rows of a query written by hand with keysetPlan's WHERE, ORDER BY and the
+ * cursor columns it selects, limited to req.limit + 1 rows (one row per item).
+ */
+export function keysetPage<R extends Record<string, unknown>, T>(rows: R[], req: PageRequest, sorts: Record<string, KeyColumn>, toItem: (row: R) => T): Page<T> {
+  const more = rows.length > req.limit;
+  const pageRows = more ? rows.slice(0, req.limit) : rows;
+  return { items: pageRows.map(toItem), nextCursor: more ? nextCursor(req, sorts, pageRows[pageRows.length - 1]!) : null };
+}
+
+/** The cursor after `row`, a row that holds the cursor columns keysetPlan selects. */
+function nextCursor(req: PageRequest, sorts: Record<string, KeyColumn>, row: Record<string, unknown>): string {
   const v = row[V] as string | number | null;
-  return { items, nextCursor: encodeCursor({ s: req.sort, o: req.order, v: v === null ? null : fromSqlText(v, sorts[req.sort]!.type), id: lastId }) };
+  return encodeCursor({ s: req.sort, o: req.order, v: v === null ? null : fromSqlText(v, sorts[req.sort]!.type), id: String(row[ID]) });
 }
 
 export function keysetPlan(req: PageRequest, sorts: Record<string, KeyColumn>, id: KeyColumn): KeysetPlan {

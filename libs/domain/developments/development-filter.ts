@@ -29,25 +29,43 @@ export interface DevelopmentFilter {
 
 export const MAX_NEAR_RADIUS_M = 50_000;
 
-export function applyDevelopmentFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, f: DevelopmentFilter): SelectQueryBuilder<T> {
+/** A condition of a filter: SQL with `:name` parameters and their values. */
+export interface FilterCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * THE meaning of each filter, as conditions over developments (alias). Query builders take them
+ * through applyDevelopmentFilter; the list's prepared statement joins them into its text. The
+ * SQL text depends only on which filters are set, never on their values.
+ */
+export function developmentFilterConditions(alias: string, f: DevelopmentFilter): FilterCondition[] {
   const a = alias;
-  if (!f.includeWithdrawn) qb.andWhere(`${a}.withdrawn_at IS NULL`);
-  if (f.districtId) qb.andWhere(developmentInDistrictsSql(a, ':fDistricts'), { fDistricts: [f.districtId] });
-  if (f.placeId) qb.andWhere(`${a}.place_id = :fPlace`, { fPlace: f.placeId });
-  if (f.categories?.length) qb.andWhere(`${a}.category IN (:...fCategories)`, { fCategories: [...new Set(f.categories)] });
-  if (f.agencyId) qb.andWhere(`${a}.reporting_agency_id = :fAgency`, { fAgency: f.agencyId });
-  if (f.reporterId) qb.andWhere(`${a}.reporter_id = :fReporter`, { fReporter: f.reporterId });
-  if (f.from) qb.andWhere(`${a}.observed_at >= :fFrom`, { fFrom: f.from });
-  if (f.to) qb.andWhere(`${a}.observed_at < :fTo`, { fTo: f.to });
-  if (f.nearSensitiveOnly) qb.andWhere(`${a}.nearest_sensitive_place_id IS NOT NULL`);
+  const out: FilterCondition[] = [];
+  if (!f.includeWithdrawn) out.push({ sql: `${a}.withdrawn_at IS NULL`, params: {} });
+  if (f.districtId) out.push({ sql: developmentInDistrictsSql(a, ':fDistricts'), params: { fDistricts: [f.districtId] } });
+  if (f.placeId) out.push({ sql: `${a}.place_id = :fPlace`, params: { fPlace: f.placeId } });
+  if (f.categories?.length) out.push({ sql: `${a}.category = ANY(CAST(:fCategories AS text[]))`, params: { fCategories: [...new Set(f.categories)] } });
+  if (f.agencyId) out.push({ sql: `${a}.reporting_agency_id = :fAgency`, params: { fAgency: f.agencyId } });
+  if (f.reporterId) out.push({ sql: `${a}.reporter_id = :fReporter`, params: { fReporter: f.reporterId } });
+  if (f.from) out.push({ sql: `${a}.observed_at >= :fFrom`, params: { fFrom: f.from } });
+  if (f.to) out.push({ sql: `${a}.observed_at < :fTo`, params: { fTo: f.to } });
+  if (f.nearSensitiveOnly) out.push({ sql: `${a}.nearest_sensitive_place_id IS NOT NULL`, params: {} });
   if (f.near) {
     const { lat, lon, radiusM } = f.near;
     // The box is an index range on (lat, lon); the haversine then cuts the corners off.
-    qb.andWhere(sqlWithinBox(`${a}.lat`, `${a}.lon`, 'fNear'))
-      .andWhere(`${sqlDistanceMeters(`${a}.lat`, `${a}.lon`, 'fNear')} <= :fNearRadius`)
-      .setParameters(nearParams('fNear', lat, lon, radiusM));
+    out.push({
+      sql: `${sqlWithinBox(`${a}.lat`, `${a}.lon`, 'fNear')} AND ${sqlDistanceMeters(`${a}.lat`, `${a}.lon`, 'fNear')} <= :fNearRadius`,
+      params: nearParams('fNear', lat, lon, radiusM),
+    });
   }
-  if (f.q) qb.andWhere(`to_tsvector('german', ${a}.description) @@ plainto_tsquery('german', :fQ)`, { fQ: f.q });
+  if (f.q) out.push({ sql: `to_tsvector('german', ${a}.description) @@ plainto_tsquery('german', :fQ)`, params: { fQ: f.q } });
+  return out;
+}
+
+export function applyDevelopmentFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, f: DevelopmentFilter): SelectQueryBuilder<T> {
+  for (const c of developmentFilterConditions(alias, f)) qb.andWhere(c.sql, c.params);
   return qb;
 }
 

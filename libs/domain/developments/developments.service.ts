@@ -7,7 +7,8 @@ import { JobProducer } from '#queue/job-producer.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import { Page, PageRequest, paginate } from '../common/pagination.js';
+import { KeyColumn, keysetPage, keysetPlan, Page, PageRequest } from '../common/pagination.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { assertActiveReferences } from '../common/references.js';
 import { checkVersion } from '../common/version-check.js';
 import { GeoLookupService } from '../places/geo-lookup.service.js';
@@ -16,8 +17,9 @@ import { assertInCityArea } from '../places/places.service.js';
 import { berlinDateOf } from '../common/berlin-time.js';
 import { DevelopmentCsvRow, developmentsToCsv } from './development-csv.js';
 import type { DevelopmentCategory, Visibility } from './development-enums.js';
-import { applyDevelopmentFilter, assertValidFilter, auditableFilter, DevelopmentFilter } from './development-filter.js';
-import { applyVisibility } from './development-visibility.js';
+import { applyDevelopmentFilter, assertValidFilter, auditableFilter, developmentFilterConditions, DevelopmentFilter } from './development-filter.js';
+import { developmentViewSql, DevelopmentView, DevelopmentViewRow, toDevelopmentView } from './development-view.js';
+import { applyVisibility, visibilityCondition } from './development-visibility.js';
 import { Development } from './development.entity.js';
 import { Substance } from './substance.entity.js';
 
@@ -71,8 +73,13 @@ export class DevelopmentsService {
     private readonly jobs: JobProducer,
   ) {}
 
-  /** A liaison logs what their agency observed; agency and reporter come from the actor, never from input. */
-  async create(actor: Actor, input: DevelopmentInput): Promise<Development> {
+  /**
+   * A liaison logs what their agency observed; agency and reporter come from the actor, never from
+   * input. The audit entry is written before the row, and the answer comes from the INSERT itself
+   * (RETURNING, joined with the names it shows): the INSERT's trigger takes the scope counter rows'
+   * locks (development-changes.ts), and nothing but the COMMIT runs while they are held.
+   */
+  async create(actor: Actor, input: DevelopmentInput): Promise<DevelopmentView> {
     if (!hasRole(actor, 'liaison')) throw new DomainError(403, 'ROLE_REQUIRED', 'Only liaisons log developments for their agency.', undefined, { requiredRoles: ['liaison'] });
     assertObservedAt(input.observedAt);
     assertLocationGiven(input);
@@ -80,7 +87,8 @@ export class DevelopmentsService {
       const location = await resolveDevelopmentLocation(m, this.geo, this.config, input);
       const substances = await assertActiveReferences(m, 'substance', input.substances ?? [], 'substances');
       const visibleAgencyIds = await checkVisibility(m, input.visibility, input.visibleAgencyIds, []);
-      const dev = m.create(Development, {
+      const dev = {
+        id: randomUUID(),
         category: input.category,
         observedAt: input.observedAt,
         ...location,
@@ -88,17 +96,15 @@ export class DevelopmentsService {
         substances,
         severity: input.severity,
         description: (input.description ?? '').trim(),
-        reportingAgencyId: actor.agencyId,
-        reporterId: actor.id,
         visibility: input.visibility,
         visibleAgencyIds,
-        withdrawnAt: null,
-        withdrawnBy: null,
-        withdrawalReason: null,
-      });
-      await m.save(dev);
-      await this.audit.record(m, actor, 'create', 'development', dev.id, AuditService.diff(null, { ...dev }, AUDITED, FREE_TEXT));
-      return loadOne(m, dev.id);
+      };
+      await this.audit.record(m, actor, 'create', 'development', dev.id, AuditService.diff(null, dev, AUDITED, FREE_TEXT));
+      const rows = await preparedQuery<DevelopmentViewRow>(m, INSERT_SQL, [
+        dev.id, dev.category, dev.observedAt, dev.placeId, dev.lat, dev.lon, dev.districtId, dev.count, dev.substances, dev.severity,
+        dev.description, actor.agencyId, actor.id, dev.visibility, dev.visibleAgencyIds, dev.nearestSensitivePlaceId, dev.nearestSensitiveDistanceM,
+      ]);
+      return toDevelopmentView(rows[0]!);
     });
     await this.requestRuleEvaluation(created.id);
     return created;
@@ -118,31 +124,49 @@ export class DevelopmentsService {
     }
   }
 
-  /** A single development, if the viewer may see it (404 otherwise: existence is not revealed). */
-  async get(viewer: Actor, id: string): Promise<Development> {
-    const qb = withRelations(this.db.getRepository(Development).createQueryBuilder('d')).where('d.id = :id', { id });
-    const dev = await applyVisibility(qb, 'd', viewer).getOne();
-    if (!dev) throw DomainError.notFound('development');
-    if (dev.visibility !== 'all') await this.db.transaction((m) => this.auditReads(m, viewer, [dev]));
+  /**
+   * A single development, if the viewer may see it (404 otherwise: existence is not revealed).
+   * One prepared statement, narrowed by the visibility predicate.
+   */
+  async get(viewer: Actor, id: string): Promise<DevelopmentView> {
+    const vis = visibilityCondition('d', viewer);
+    const [sql, values] = this.db.driver.escapeQueryWithParameters(`${developmentViewSql('developments')}\nWHERE d.id = :id AND ${vis.sql}`, { ...vis.params, id });
+    const rows = await preparedQuery<DevelopmentViewRow>(this.db, sql, values);
+    if (!rows.length) throw DomainError.notFound('development');
+    const dev = toDevelopmentView(rows[0]!);
+    if (dev.visibility !== 'all') await this.auditReads(viewer, [dev]);
     return dev;
   }
 
-  async list(viewer: Actor, filter: DevelopmentFilter, page: PageRequest): Promise<Page<Development>> {
+  /**
+   * A page of what the viewer may see, as one prepared statement: the visibility predicate, the
+   * filter's conditions and the keyset. Its text depends on which filters are set, the sort and
+   * the page size, never on values, so each shape is planned once per connection.
+   */
+  async list(viewer: Actor, filter: DevelopmentFilter, page: PageRequest): Promise<Page<DevelopmentView>> {
     assertValidFilter(filter);
-    const qb = this.visibleQuery(viewer, filter);
-    withRelations(qb);
-    const result = await paginate(qb, page, {
-      observedAt: { sql: 'd.observed_at', type: 'timestamptz' },
-      severity: { sql: 'd.severity', type: 'smallint' },
-      createdAt: { sql: 'd.created_at', type: 'timestamptz' },
-    }, { sql: 'd.id', type: 'uuid' });
+    const vis = visibilityCondition('d', viewer);
+    const conditions = [vis, ...developmentFilterConditions('d', filter)];
+    const plan = keysetPlan(page, LIST_SORTS, LIST_ID);
+    if (plan.where) conditions.push(plan.where);
+    const extra = plan.select.map((c) => `, ${c.sql} AS ${c.alias}`).join('');
+    const text = `${developmentViewSql('developments', extra)}
+WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}
+ORDER BY ${plan.orderBy.map((o) => `${o.sql} ${o.dir}${o.nulls ? ` ${o.nulls}` : ''}`).join(', ')}
+LIMIT ${pageLimit(page.limit) + 1}`;
+    const [sql, values] = this.db.driver.escapeQueryWithParameters(text, Object.assign({}, ...conditions.map((c) => c.params)) as Record<string, unknown>);
+    const rows = await preparedQuery<DevelopmentViewRow & Record<string, unknown>>(this.db, sql, values);
+    const result = keysetPage(rows, page, LIST_SORTS, toDevelopmentView);
     const restricted = result.items.filter((d) => d.visibility !== 'all');
-    if (restricted.length) await this.db.transaction((m) => this.auditReads(m, viewer, restricted));
+    if (restricted.length) await this.auditReads(viewer, restricted);
     return result;
   }
 
-  /** Correction by a liaison of the reporting agency; a stale version is refused (409, with the current state). */
-  async update(actor: Actor, id: string, patch: DevelopmentPatch, expectedVersion: number | undefined): Promise<Development> {
+  /**
+   * Correction by a liaison of the reporting agency; a stale version is refused (409, with the
+   * current state). As in create(), the audit entry goes first and the UPDATE answers with the row.
+   */
+  async update(actor: Actor, id: string, patch: DevelopmentPatch, expectedVersion: number | undefined): Promise<DevelopmentView> {
     if (patch.observedAt !== undefined) assertObservedAt(patch.observedAt);
     const locationChange = patch.placeId !== undefined || patch.lat !== undefined || patch.lon !== undefined;
     if (locationChange) assertLocationGiven(patch);
@@ -166,26 +190,27 @@ export class DevelopmentsService {
       }
       const changes = AuditService.diff(before, { ...dev }, AUDITED, FREE_TEXT);
       if (Object.keys(changes).length === 0) return loadOne(m, id);
-      await m.save(dev);
       await this.audit.record(m, actor, 'update', 'development', id, changes);
-      return loadOne(m, id);
+      const rows = await preparedQuery<DevelopmentViewRow>(m, UPDATE_SQL, [
+        id, dev.category, dev.observedAt, dev.placeId, dev.lat, dev.lon, dev.districtId, dev.count, dev.substances, dev.severity,
+        dev.description, dev.visibility, dev.visibleAgencyIds, dev.nearestSensitivePlaceId, dev.nearestSensitiveDistanceM,
+      ]);
+      return toDevelopmentView(rows[0]!);
     });
   }
 
   /** Withdrawal keeps the record (and its audit trail) but takes it out of lists, counts and trends. */
-  async withdraw(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Development> {
+  async withdraw(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<DevelopmentView> {
     return this.db.transaction(async (m) => {
       const dev = await lockForChange(m, actor, id);
       await checkVersion(dev.version, expectedVersion, () => loadOne(m, id));
-      dev.withdrawnAt = new Date();
-      dev.withdrawnBy = actor.id;
-      dev.withdrawalReason = reason.trim();
-      await m.save(dev);
+      const withdrawnAt = new Date();
       await this.audit.record(m, actor, 'withdraw', 'development', id, {
-        withdrawnAt: { old: null, new: dev.withdrawnAt.toISOString() },
+        withdrawnAt: { old: null, new: withdrawnAt.toISOString() },
         withdrawalReason: { changed: true },
       });
-      return loadOne(m, id);
+      const rows = await preparedQuery<DevelopmentViewRow>(m, WITHDRAW_SQL, [id, withdrawnAt, actor.id, reason.trim()]);
+      return toDevelopmentView(rows[0]!);
     });
   }
 
@@ -237,19 +262,59 @@ export class DevelopmentsService {
     return applyDevelopmentFilter(qb, 'd', filter);
   }
 
-  /** Every read of a record that is not visible to all is in the audit trail (ARCHITECTURE.md invariants). */
-  private async auditReads(m: EntityManager, viewer: Actor, devs: Development[]): Promise<void> {
-    await this.audit.recordMany(m, viewer, 'read', 'development', devs.map((d) => ({ entityId: d.id, changes: { visibility: { new: d.visibility } } })));
+  /**
+   * Every read of a record that is not visible to all is in the audit trail (ARCHITECTURE.md
+   * invariants): one INSERT for the page, atomic on its own.
+   */
+  private async auditReads(viewer: Actor, devs: DevelopmentView[]): Promise<void> {
+    await this.audit.recordMany(this.db.manager, viewer, 'read', 'development', devs.map((d) => ({ entityId: d.id, changes: { visibility: { new: d.visibility } } })));
   }
 }
 
-function withRelations(qb: SelectQueryBuilder<Development>): SelectQueryBuilder<Development> {
-  return qb.leftJoinAndSelect('d.place', 'place').leftJoinAndSelect('d.district', 'district')
-    .leftJoinAndSelect('d.reportingAgency', 'agency').leftJoinAndSelect('d.nearestSensitivePlace', 'nsp');
+/** What the list sorts by (the public names) and its tie-breaker, as keysetPlan takes them. */
+const LIST_SORTS: Record<string, KeyColumn> = {
+  observedAt: { sql: 'd.observed_at', type: 'timestamptz' },
+  severity: { sql: 'd.severity', type: 'smallint' },
+  createdAt: { sql: 'd.created_at', type: 'timestamptz' },
+};
+const LIST_ID: KeyColumn = { sql: 'd.id', type: 'uuid' };
+
+/** The page size goes into the statement's text (a LIMIT parameter would leave the planner guessing): an integer only. */
+function pageLimit(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new DomainError(400, 'INVALID_LIMIT', 'limit must be a positive integer.', 'limit');
+  return limit;
 }
 
-async function loadOne(m: EntityManager, id: string): Promise<Development> {
-  return withRelations(m.getRepository(Development).createQueryBuilder('d')).where('d.id = :id', { id }).getOneOrFail();
+const INSERT_SQL = `WITH w AS (
+  INSERT INTO developments (id, category, observed_at, place_id, lat, lon, district_id, count, substances, severity, description,
+    reporting_agency_id, reporter_id, visibility, visible_agency_ids, nearest_sensitive_place_id, nearest_sensitive_distance_m)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+  RETURNING *)
+${developmentViewSql('w')}`;
+
+/** Every field a correction can change; the version and updated_at move as TypeORM's save moved them. */
+const UPDATE_SQL = `WITH w AS (
+  UPDATE developments SET category = $2, observed_at = $3, place_id = $4, lat = $5, lon = $6, district_id = $7, count = $8, substances = $9,
+    severity = $10, description = $11, visibility = $12, visible_agency_ids = $13, nearest_sensitive_place_id = $14, nearest_sensitive_distance_m = $15,
+    version = version + 1, updated_at = now()
+  WHERE id = $1
+  RETURNING *)
+${developmentViewSql('w')}`;
+
+const WITHDRAW_SQL = `WITH w AS (
+  UPDATE developments SET withdrawn_at = $2, withdrawn_by = $3, withdrawal_reason = $4, version = version + 1, updated_at = now()
+  WHERE id = $1
+  RETURNING *)
+${developmentViewSql('w')}`;
+
+const LOAD_SQL = `${developmentViewSql('developments')}
+WHERE d.id = $1`;
+
+/** The development as answers show it, read inside the caller's transaction (visibility checked before). */
+async function loadOne(m: EntityManager, id: string): Promise<DevelopmentView> {
+  const rows = await preparedQuery<DevelopmentViewRow>(m, LOAD_SQL, [id]);
+  if (!rows.length) throw DomainError.notFound('development');
+  return toDevelopmentView(rows[0]!);
 }
 
 /**

@@ -8,15 +8,33 @@ import { renderDailyDigest } from './channels/daily-digest-render.js';
 import { DELIVERY_CHANNELS } from './delivery-channels.js';
 import { DEFAULT_CHANNELS, REMINDER_KINDS } from './reminder-kinds.js';
 import { DeliveryError, type DeliveryChannel, type ReminderMessage } from './reminder-message.js';
-import { SEND_AT_SQL, ReminderQueue } from './reminder-queue.js';
+import { ReminderQueue, sendAt } from './reminder-queue.js';
 import { rendererFor } from './reminder-renderers.js';
+import { RenderReads } from './render-reads.js';
 import { Reminder, type ReminderChannel } from './reminder.entity.js';
 
-/** What one delivery job did (returned to BullMQ; ids and states only). */
+/** What happened to one row (ids and states only). */
 export type DeliveryOutcome = 'sent' | 'batched' | 'withdrawn' | 'retry' | 'failed' | 'skipped';
+
+/** What one due-time bucket job did (returned to BullMQ; counts only). */
+export type DrainResult = Record<DeliveryOutcome, number> & { batches: number };
 
 /** The longest wait between two attempts. */
 const MAX_BACKOFF_MS = 3_600_000;
+
+/**
+ * A bucket job stops claiming after this long and leaves the rest to the next bucket's job (which it
+ * wakes): a backlog is then drained by several jobs side by side, and a SIGTERM never waits for a
+ * whole backlog.
+ */
+const DRAIN_BUDGET_MS = 5_000;
+
+/**
+ * Rows with network I/O (e-mail, webhooks) claimed per batch: they are sent side by side, each on its
+ * own, so a batch takes about as long as its slowest send; few enough that it ends well inside the
+ * lease even when every send runs into its timeout.
+ */
+const NETWORK_BATCH = 4;
 
 /** UPDATE … RETURNING through TypeORM answers [rows, count]. */
 async function updated<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
@@ -24,11 +42,14 @@ async function updated<T>(m: EntityManager, sql: string, params: unknown[]): Pro
   return rows;
 }
 
-/** A claimed row and what its delivery needs. */
+/** A claimed row and what it says. */
 interface Claimed {
   reminder: Reminder;
-  message?: ReminderMessage;
+  message: ReminderMessage;
 }
+
+/** Which rows a claim takes: one row by id, or the oldest due rows of one lane. */
+type ClaimTarget = { id: string; asOf?: Date } | { lane: 'inbox' | 'network'; limit: number };
 
 /**
  * Delivers ledger rows (issue 9). The state machine:
@@ -46,11 +67,12 @@ interface Claimed {
  * commit together (exactly once); other channels send outside any transaction, then mark (at
  * least once across a crash between the two; e-mail carries a stable Message-ID for that).
  *
- * Throughput: a job delivers its own row and takes along up to REMINDER_BATCH_SIZE - 1 other inbox
- * rows that are due (claimed with SKIP LOCKED, so it never waits for them; their own jobs then find
- * them claimed and skip). The recipients are checked in one query and the batch's inbox rows are
- * marked and written in one transaction of two statements: a few round trips per reminder instead
- * of about ten. E-mail and webhooks (network I/O, retried per row) go one per job.
+ * Throughput: the queue holds one job per due-time bucket, not one per reminder (ReminderQueue).
+ * A bucket job drains what is due: it claims the oldest due inbox rows, REMINDER_BATCH_SIZE at a
+ * time (FOR UPDATE SKIP LOCKED: side-by-side jobs take disjoint rows and never wait for a row a
+ * planner holds), renders the batch with one read per kind of record (RenderReads), and marks and
+ * writes it in one transaction of two statements; then the due e-mail and webhook rows, a few at a
+ * time, each sent, marked and retried on its own.
  */
 @Injectable()
 export class ReminderDispatcher {
@@ -67,28 +89,62 @@ export class ReminderDispatcher {
   }
 
   /**
-   * Delivers this row (and due inbox rows taken along); the outcome is this row's.
-   * `asOf`: the instant that counts as now for "is this row due" (the daily digest job passes its
-   * own tick time; everything else, and the rows taken along, go by the database's clock).
+   * A due-time bucket's job: delivers every row due now, batch by batch, until none is left or the
+   * time budget is spent (then the next bucket's job is woken to go on).
+   */
+  async deliverDue(): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, batched: 0, withdrawn: 0, retry: 0, failed: 0, skipped: 0, batches: 0 };
+    const until = Date.now() + DRAIN_BUDGET_MS;
+    const lanes = [{ lane: 'inbox', limit: Math.max(1, this.config.REMINDER_BATCH_SIZE) }, { lane: 'network', limit: NETWORK_BATCH }] as const;
+    for (const target of lanes) {
+      for (;;) {
+        if (Date.now() > until) {
+          await this.queue.wake();
+          return result;
+        }
+        const token = randomUUID();
+        const { rows, batched } = await this.claim(token, target);
+        result.batched += batched;
+        if (rows.length) {
+          result.batches++;
+          for (const outcome of (await this.process(rows, token)).values()) result[outcome]++;
+        }
+        if (rows.length + batched < target.limit) break;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Delivers this one row if it is pending and due (the daily digest job sends its digests this
+   * way). `asOf`: the instant that counts as now for "is
+   * this row due" (the daily digest job passes its own tick time; otherwise the database's clock).
    */
   async deliver(reminderId: string, asOf?: Date): Promise<DeliveryOutcome> {
     const token = randomUUID();
-    const own = await this.claim(reminderId, token, asOf);
-    if (own === 'batched') return 'batched';
-    if (!own) return 'skipped'; // sent, withdrawn, claimed by another process, or not due yet
-    const batch = [own, ...(await this.sweep(reminderId, token))];
+    const { rows, batched } = await this.claim(token, { id: reminderId, asOf });
+    if (batched) return 'batched';
+    if (!rows[0]) return 'skipped'; // sent, withdrawn, claimed by another process, or not due yet
+    return (await this.process(rows, token)).get(reminderId) ?? 'skipped';
+  }
+
+  /** Renders, checks and sends claimed rows; the outcome of each. */
+  private async process(batch: readonly Reminder[], token: string): Promise<Map<string, DeliveryOutcome>> {
     const outcomes = new Map<string, DeliveryOutcome>();
-    const unwanted = await this.noLongerWanted(batch);
+    const reads = new RenderReads(this.db.manager);
+    try {
+      await reads.prime(batch);
+    } catch (err) {
+      for (const r of batch) outcomes.set(r.id, await this.failedAttempt(r, token, err));
+      return outcomes;
+    }
     const inbox: Claimed[] = [];
+    const network: Array<() => Promise<void>> = [];
     for (const reminder of batch) {
       try {
-        if (unwanted.has(reminder.id)) {
-          outcomes.set(reminder.id, await this.withdraw(reminder, token));
-          continue;
-        }
-        const message = reminder.kind === 'mail_daily_digest'
-          ? await renderDailyDigest(this.config, this.db.manager, reminder)
-          : await rendererFor(reminder.kind)(this.db.manager, reminder);
+        const message = (await this.noLongerWanted(reads, reminder)) ? null
+          : reminder.kind === 'mail_daily_digest' ? await renderDailyDigest(this.config, this.db.manager, reminder)
+          : await rendererFor(reminder.kind)(reads, reminder);
         if (!message) {
           outcomes.set(reminder.id, await this.withdraw(reminder, token));
           continue;
@@ -96,80 +152,67 @@ export class ReminderDispatcher {
         const channel = this.byChannel.get(reminder.channel);
         if (!channel) throw new DeliveryError('CHANNEL_UNAVAILABLE', false);
         if (channel.deliverBatch) inbox.push({ reminder, message });
-        else outcomes.set(reminder.id, await this.send(channel, reminder, message, token));
+        else {
+          network.push(async () => {
+            outcomes.set(reminder.id, await this.send(channel, reminder, message, token).catch((err: unknown) => this.failedAttempt(reminder, token, err)));
+          });
+        }
       } catch (err) {
         outcomes.set(reminder.id, await this.failedAttempt(reminder, token, err));
       }
     }
+    await Promise.all(network.map((send) => send()));
     if (inbox.length) for (const [id, outcome] of await this.sendInTransaction(inbox, token)) outcomes.set(id, outcome);
-    return outcomes.get(own.id) ?? 'skipped';
+    // Retried rows go back to the queue at their new time (one wake-up for the batch).
+    const retried = batch.filter((r) => outcomes.get(r.id) === 'retry').map((r) => r.id);
+    if (retried.length) await this.queue.kick(retried);
+    return outcomes;
   }
 
   /**
-   * pending -> sending for this row, committed on its own: the lease starts now. Only a due row is
-   * claimed; the second of slack absorbs the clocks of the worker host (which timed the delayed job)
-   * and the database, so that a job arriving a moment early is not left to the next scan. An e-mail
-   * row of a person on the daily digest goes to 'batched' instead (no single mails for them: the
-   * digest, itself an e-mail row of kind mail_daily_digest, takes them along).
+   * pending -> sending, committed on its own: the lease starts now. Only due rows are claimed, the
+   * oldest first, skipping rows another transaction holds. An e-mail row of a person on the daily
+   * digest goes to 'batched' instead (no single mails for them: the digest, itself an e-mail row of
+   * kind mail_daily_digest, takes them along).
    */
-  private async claim(id: string, token: string, asOf?: Date): Promise<Reminder | 'batched' | null> {
+  private async claim(token: string, target: ClaimTarget): Promise<{ rows: Reminder[]; batched: number }> {
+    const one = 'id' in target;
+    const params: unknown[] = [token, one ? target.asOf?.toISOString() ?? null : null, one ? 1 : target.limit];
+    const which = one
+      ? `x.id = $${params.push(target.id)}`
+      : target.lane === 'inbox' ? `x.channel = 'inbox'` : `x.channel <> 'inbox'`;
     const rows = await updated<Record<string, unknown>>(this.db.manager,
       `WITH target AS (
-         SELECT r.id, (r.channel = 'email' AND r.kind <> 'mail_daily_digest' AND EXISTS (
-                  SELECT 1 FROM notification_settings s WHERE s.person_id = r.recipient_id AND s.mail_mode = 'daily_digest')) AS to_digest
-           FROM reminders r WHERE r.id = $1)
+         SELECT x.id, (x.channel = 'email' AND x.kind <> 'mail_daily_digest' AND EXISTS (
+                  SELECT 1 FROM notification_settings s WHERE s.person_id = x.recipient_id AND s.mail_mode = 'daily_digest')) AS to_digest
+           FROM reminders x
+          WHERE x.state = 'pending' AND ${which} AND ${sendAt('x')} <= coalesce($2::timestamptz, now())
+          ORDER BY ${sendAt('x')}, x.id
+          LIMIT $3
+          FOR UPDATE OF x SKIP LOCKED)
        UPDATE reminders r
           SET state = CASE WHEN t.to_digest THEN 'batched' ELSE 'sending' END,
               attempts = CASE WHEN t.to_digest THEN r.attempts ELSE r.attempts + 1 END,
-              claim_token = CASE WHEN t.to_digest THEN NULL ELSE $2::uuid END,
+              claim_token = CASE WHEN t.to_digest THEN NULL ELSE $1::uuid END,
               claimed_at = CASE WHEN t.to_digest THEN r.claimed_at ELSE now() END,
               next_attempt_at = CASE WHEN t.to_digest THEN NULL ELSE r.next_attempt_at END,
               updated_at = now()
          FROM target t
-        WHERE r.id = t.id AND r.state = 'pending'
-          AND ${SEND_AT_SQL.replace(/(next_attempt_at|due_at)/g, 'r.$1')} <= coalesce($3::timestamptz, now()) + interval '1 second'
-        RETURNING r.*`, [id, token, asOf?.toISOString() ?? null]);
-    if (!rows[0]) return null;
-    return rows[0].state === 'batched' ? 'batched' : this.db.manager.create(Reminder, fromRow(rows[0]));
+        WHERE r.id = t.id
+        RETURNING r.*`, params);
+    const claimed = rows.filter((row) => row.state === 'sending');
+    return { rows: claimed.map((row) => this.db.manager.create(Reminder, fromRow(row))), batched: rows.length - claimed.length };
   }
 
-  /** Other inbox rows due now, claimed under the same token without waiting for any of them (SKIP LOCKED). */
-  private async sweep(ownId: string, token: string): Promise<Reminder[]> {
-    const more = this.config.REMINDER_BATCH_SIZE - 1;
-    if (more < 1) return [];
-    const rows = await updated<Record<string, unknown>>(this.db.manager,
-      `UPDATE reminders r SET state = 'sending', attempts = r.attempts + 1, claim_token = $2, claimed_at = now(), updated_at = now()
-        WHERE r.id IN (
-          SELECT x.id FROM reminders x
-           WHERE x.state = 'pending' AND x.channel = 'inbox' AND x.id <> $1
-             AND ${SEND_AT_SQL.replace(/(next_attempt_at|due_at)/g, 'x.$1')} <= now() + interval '1 second'
-           ORDER BY ${SEND_AT_SQL.replace(/(next_attempt_at|due_at)/g, 'x.$1')}, x.id
-           LIMIT $3 FOR UPDATE SKIP LOCKED)
-          AND r.state = 'pending'
-        RETURNING r.*`, [ownId, token, more]);
-    return rows.map((row) => this.db.manager.create(Reminder, fromRow(row)));
-  }
-
-  /** The rows whose recipient left, or turned this channel off for the kind's group since it was planned (one query for the batch). */
-  private async noLongerWanted(batch: readonly Reminder[]): Promise<Set<string>> {
-    const recipients = [...new Set(batch.map((r) => r.recipientId).filter((id): id is string => !!id))];
-    if (!recipients.length) return new Set();
-    const people = new Map(((await this.db.query(
-      `SELECT p.id, p.active, s.channels FROM people p LEFT JOIN notification_settings s ON s.person_id = p.id WHERE p.id = ANY($1::uuid[])`,
-      [recipients],
-    )) as Array<{ id: string; active: boolean; channels: Record<string, string[]> | null }>).map((p) => [p.id, p]));
-    const out = new Set<string>();
-    for (const r of batch) {
-      if (!r.recipientId) continue;
-      const p = people.get(r.recipientId);
-      if (!p?.active) out.add(r.id); // RECIPIENT_INACTIVE
-      else if (r.channel !== 'webhook') {
-        const group = REMINDER_KINDS[r.kind].group;
-        const wanted: string[] = p.channels?.[group] ?? DEFAULT_CHANNELS[group];
-        if (!wanted.includes(r.channel)) out.add(r.id); // CHANNEL_TURNED_OFF
-      }
-    }
-    return out;
+  /** The recipient left, or turned this channel off for the kind's group since it was planned (read with the batch's recipients). */
+  private async noLongerWanted(reads: RenderReads, r: Reminder): Promise<boolean> {
+    if (!r.recipientId) return false;
+    const p = await reads.recipient(r.recipientId);
+    if (!p?.active) return true; // RECIPIENT_INACTIVE
+    if (r.channel === 'webhook') return false;
+    const group = REMINDER_KINDS[r.kind].group;
+    const wanted: string[] = p.channels?.[group] ?? DEFAULT_CHANNELS[group];
+    return !wanted.includes(r.channel); // CHANNEL_TURNED_OFF
   }
 
   /** A channel with network I/O: send outside any transaction, then mark. */
@@ -229,13 +272,11 @@ export class ReminderDispatcher {
     if (final) this.logger.warn(log, 'reminder failed');
     else this.logger.info(log, 'reminder delivery failed; retrying');
     try {
-      const rows = await updated<{ id: string; attempts: number; at: Date }>(this.db.manager,
+      await this.db.query(
         `UPDATE reminders SET state = $3, last_error = $4, claim_token = NULL, updated_at = now(),
                 next_attempt_at = CASE WHEN $3 = 'pending' THEN now() + make_interval(secs => $5) END
-          WHERE id = $1 AND claim_token = $2 AND state = 'sending'
-          RETURNING id, attempts, next_attempt_at AS at`,
+          WHERE id = $1 AND claim_token = $2 AND state = 'sending'`,
         [r.id, token, final ? 'failed' : 'pending', code, backoffMs / 1000]);
-      if (!final && rows[0]) await this.queue.kick([rows[0].id]);
     } catch (e) {
       // The database is gone too: the row stays 'sending' and the scan puts it back after the lease.
       this.logger.error({ reminderId: r.id, err: e }, 'could not record a failed delivery');

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ReminderKind } from './reminder-kinds.js';
 import type { Reminder, ReminderChannel } from './reminder.entity.js';
+import type { RenderReads } from './render-reads.js';
 
 /**
  * What a reminder says, rendered at send time from what Postgres holds then (German; records are
@@ -17,11 +18,12 @@ export interface ReminderMessage {
 }
 
 /**
- * Renders one reminder for its recipient. Returns null when it no longer applies at send time (the
+ * Renders one reminder for its recipient, reading through `reads` (primed for the whole batch: one
+ * query per kind of record, not per reminder). Returns null when it no longer applies at send time (the
  * measure was finished meanwhile, the recipient lost access): the dispatcher withdraws it then.
  * It must only show what the recipient may see.
  */
-export type ReminderRenderer = (m: EntityManager, reminder: Reminder) => Promise<ReminderMessage | null>;
+export type ReminderRenderer = (reads: RenderReads, reminder: Reminder) => Promise<ReminderMessage | null>;
 
 /**
  * A way out: the inbox, e-mail, an agency webhook. Throws DeliveryError for a failure worth retrying.

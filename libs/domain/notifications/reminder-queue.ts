@@ -5,24 +5,42 @@ import { AppConfig } from '#config/app-config.js';
 import { LOGGER, type AppLogger } from '#config/logger.js';
 import { JobProducer } from '#queue/job-producer.js';
 
-/** A pending row as the queue needs it: when it may be sent and which attempt is next. */
-export interface DueRow {
-  id: string;
-  attempts: number;
-  /** coalesce(next_attempt_at, due_at) */
-  at: Date;
+/** The SQL for "when may this pending row be sent" (of the table under `alias`). */
+export function sendAt(alias?: string): string {
+  const p = alias ? `${alias}.` : '';
+  return `coalesce(${p}next_attempt_at, ${p}due_at)`;
 }
 
-/** The SQL for "when may this pending row be sent". */
-export const SEND_AT_SQL = 'coalesce(next_attempt_at, due_at)';
+/**
+ * The width of a due-time bucket. A reminder waits for the end of its bucket, so this bounds the
+ * lateness the bucketing adds (half of it on average); narrower buckets mean more (cheap) wake-ups.
+ */
+export const BUCKET_MS = 500;
+
+/** The bucket a send time falls into, named by its end (epoch milliseconds): the job runs then. */
+export function bucketOf(at: Date | number): number {
+  return Math.ceil(new Date(at).getTime() / BUCKET_MS) * BUCKET_MS;
+}
+
+/** SQL for the bucket (epoch milliseconds, as float8 so that it arrives as a number) of `sendAt`. */
+export function bucketSql(sendAtSql: string): string {
+  return `(ceil(extract(epoch FROM ${sendAtSql}) * 1000 / ${BUCKET_MS}) * ${BUCKET_MS})::float8`;
+}
+
+/** BullMQ job ids may not be integers or contain ':'. */
+export function bucketJobId(bucket: number): string {
+  return `remb-${bucket}`;
+}
 
 /**
- * Hands pending reminders to BullMQ as delayed `reminder-deliver` jobs (payload: the id only). The
- * job id is derived from the row's id, attempt and send time, so BullMQ holds one job per reminder
- * and state: the scan may offer the same row every interval without making a second job, while a
- * moved or retried row gets a fresh one (the old job then finds nothing to claim). Jobs are removed
- * when done, so a job that found its row not yet due does not block a later one with the same id.
- * The queue is never the truth: whatever it loses, the next scan offers again.
+ * Hands due-time buckets to BullMQ as delayed `reminders-deliver-due` jobs (payload: the bucket, an
+ * instant; no ids of people, no text). The queue holds one job per bucket however many reminders
+ * fall into it: the job id is the bucket's, so the scan may offer a bucket every interval, and every
+ * caller may offer it after its commit, without making a second job. At its time the job delivers
+ * whatever is due then (ReminderDispatcher.deliverDue), so a bucket whose job came early or was lost
+ * is delivered by the next bucket's job or the next scan. Jobs are removed when done, so a bucket
+ * offered again later (a retry's new time falls into one that already ran) gets a fresh job. The
+ * queue is never the truth: whatever it loses, the next scan offers again.
  */
 @Injectable()
 export class ReminderQueue {
@@ -33,40 +51,46 @@ export class ReminderQueue {
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
-  /** Enqueues these rows (delay = send time - now). Throws when the queue store cannot be reached. */
-  async enqueue(rows: readonly DueRow[], now = Date.now()): Promise<number> {
+  /** Enqueues a job for each of these buckets (delay = bucket end - now). Throws when the queue store cannot be reached. */
+  async enqueue(buckets: readonly number[], now = Date.now()): Promise<number> {
+    const distinct = [...new Set(buckets)];
     const chunk = 1000;
-    for (let i = 0; i < rows.length; i += chunk) {
-      await this.jobs.addBulk('reminder-deliver', rows.slice(i, i + chunk).map((r) => ({
-        payload: { reminderId: r.id },
-        opts: { jobId: reminderJobId(r), delay: Math.max(0, r.at.getTime() - now), removeOnComplete: true, removeOnFail: true },
+    for (let i = 0; i < distinct.length; i += chunk) {
+      await this.jobs.addBulk('reminders-deliver-due', distinct.slice(i, i + chunk).map((bucket) => ({
+        payload: { bucket },
+        opts: { jobId: bucketJobId(bucket), delay: Math.max(0, bucket - now), removeOnComplete: true, removeOnFail: true },
       })));
     }
-    return rows.length;
+    return distinct.length;
   }
 
   /**
-   * The fast path for callers after their commit (e.g. "at once" kinds): enqueue these pending
-   * rows if they are due within one scan interval. Best effort: a queue that cannot be reached is
-   * logged (without content) and swallowed; the scan delivers them all the same.
+   * The fast path for callers after their commit (e.g. "at once" kinds, a retry): enqueue the
+   * buckets of these pending rows if they are due within one scan interval. Best effort: a queue
+   * that cannot be reached is logged (without content) and swallowed; the scan delivers them all the same.
    */
   async kick(ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
     try {
-      const rows = await this.pendingDue(ids);
+      const rows = (await this.db.query(
+        `SELECT DISTINCT ${bucketSql(sendAt())} AS bucket FROM reminders
+          WHERE id = ANY($1::uuid[]) AND state = 'pending' AND ${sendAt()} < now() + make_interval(secs => $2)`,
+        [ids, this.config.REMINDER_SCAN_SECONDS],
+      )) as Array<{ bucket: number }>;
       // A producer waits for its connection while Redis is away: the user's request must not.
-      await withTimeout(this.enqueue(rows), KICK_TIMEOUT_MS);
+      await withTimeout(this.enqueue(rows.map((r) => r.bucket)), KICK_TIMEOUT_MS);
     } catch (err) {
       this.logger.warn({ err, reminders: ids.length }, 'reminder kick failed; the scan will deliver them');
     }
   }
 
-  private async pendingDue(ids: readonly string[]): Promise<DueRow[]> {
-    return (await this.db.query(
-      `SELECT id, attempts, ${SEND_AT_SQL} AS at FROM reminders
-        WHERE id = ANY($1::uuid[]) AND state = 'pending' AND ${SEND_AT_SQL} < now() + make_interval(secs => $2)`,
-      [ids, this.config.REMINDER_SCAN_SECONDS],
-    )) as DueRow[];
+  /** A drain that stopped with rows left: the current bucket's job goes on (best effort, as kick). */
+  async wake(): Promise<void> {
+    try {
+      await withTimeout(this.enqueue([bucketOf(Date.now())]), KICK_TIMEOUT_MS);
+    } catch (err) {
+      this.logger.warn({ err }, 'could not wake the next reminder bucket; the scan will');
+    }
   }
 }
 
@@ -75,8 +99,4 @@ const KICK_TIMEOUT_MS = 2000;
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   p.catch(() => undefined); // settles later; already given up on
   return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queue timeout')), ms).unref())]);
-}
-
-export function reminderJobId(r: DueRow): string {
-  return `rem-${r.id}-${r.attempts}-${r.at.getTime()}`;
 }

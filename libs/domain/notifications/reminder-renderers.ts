@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../common/actor.js';
 import { berlinDateOf, berlinToday, daysBetween, formatBerlin, formatGermanDate } from '../common/berlin-time.js';
 import { DomainError } from '../common/domain-error.js';
 import { meetingIcs } from '../calendar/calendar.service.js';
@@ -7,12 +6,11 @@ import { visibilityCondition, visibilityScope } from '../developments/developmen
 import { escalationReadCondition } from '../escalations/escalation-access.js';
 import type { EscalationReason } from '../escalations/escalation-enums.js';
 import { isOpen, MEASURE_STATUSES, type MeasureStatus } from '../measures/measure-status.js';
-import type { Role } from '../people/role.js';
 import { readAgendaTitles } from '../rapports/agenda.service.js';
 import { isUpcoming, type RapportStatus } from '../rapports/rapport-status.js';
-import { loadRapportViews } from '../rapports/rapports.service.js';
 import type { ReminderKind, ReminderSubjectType } from './reminder-kinds.js';
 import type { Reminder } from './reminder.entity.js';
+import { RenderReads, type MeasureRow, type RapportView, type Reader } from './render-reads.js';
 import type { ReminderMessage, ReminderRenderer, RendererTable } from './reminder-message.js';
 
 /**
@@ -26,54 +24,10 @@ import type { ReminderMessage, ReminderRenderer, RendererTable } from './reminde
  * that agency who sees only what every participant sees.
  */
 
-/** The reader a reminder is rendered for: the recipient as they are now (null: inactive or gone). */
-interface Reader extends Actor {
-  displayName: string;
-  /** False for an agency webhook (no person). */
-  person: boolean;
-}
-
-const NO_PERSON = '00000000-0000-0000-0000-000000000000';
-
-async function readerOf(m: EntityManager, r: Reminder): Promise<Reader | null> {
-  if (r.recipientId) {
-    const [p] = (await m.query(
-      `SELECT p.id, p.agency_id, p.roles, p.display_name, p.access_confirmed_at IS NOT NULL AS confirmed FROM people p WHERE p.id = $1 AND p.active`,
-      [r.recipientId],
-    )) as Array<{ id: string; agency_id: string; roles: Role[]; display_name: string; confirmed: boolean }>;
-    return p ? { id: p.id, agencyId: p.agency_id, roles: p.roles, accessConfirmed: p.confirmed, displayName: p.display_name, person: true } : null;
-  }
-  if (!r.agencyId) return null;
-  return { id: NO_PERSON, agencyId: r.agencyId, roles: ['liaison'], accessConfirmed: false, displayName: '', person: false };
-}
-
 const quote = (title: string) => `„${title}“`;
 const days = (n: number) => (n === 1 ? '1 Tag' : `${n} Tagen`);
 
 // ---------------------------------------------------------------------------------------------- measures
-
-interface MeasureRow {
-  id: string;
-  title: string;
-  status: MeasureStatus;
-  deadline: string;
-  owning_agency_id: string;
-  agency_name: string;
-  responsible_id: string;
-  responsible_name: string;
-  deputy_id: string | null;
-}
-
-async function measureOf(m: EntityManager, id: string | null): Promise<MeasureRow | undefined> {
-  if (!id) return undefined;
-  const [row] = (await m.query(
-    `SELECT x.id, x.title, x.status, to_char(x.deadline, 'YYYY-MM-DD') AS deadline, x.owning_agency_id, a.name AS agency_name,
-            x.responsible_id, rp.display_name AS responsible_name, x.deputy_id
-       FROM measures x JOIN agencies a ON a.id = x.owning_agency_id JOIN people rp ON rp.id = x.responsible_id WHERE x.id = $1`,
-    [id],
-  )) as MeasureRow[];
-  return row;
-}
 
 /** The responsible person or the deputy (a webhook row stands for the agency of one of them). */
 function carries(reader: Reader, x: Pick<MeasureRow, 'responsible_id' | 'deputy_id' | 'owning_agency_id'>): 'responsible' | 'deputy' | 'agency' | null {
@@ -97,10 +51,10 @@ function dueMessage(label: string, name: string, subject: string, deadline: stri
   };
 }
 
-function measureDue(): (m: EntityManager, r: Reminder) => Promise<ReminderMessage | null> {
-  return async (m, r) => {
-    const x = await measureOf(m, r.subjectId);
-    const reader = await readerOf(m, r);
+function measureDue(): ReminderRenderer {
+  return async (reads, r) => {
+    const x = await reads.measure(r.subjectId);
+    const reader = await reads.reader(r);
     if (!x || !reader || !isOpen(x.status)) return null;
     const role = carries(reader, x);
     if (!role) return null;
@@ -108,9 +62,9 @@ function measureDue(): (m: EntityManager, r: Reminder) => Promise<ReminderMessag
   };
 }
 
-async function renderMeasureOverdue(m: EntityManager, r: Reminder, audience: 'carriers' | 'leadership' | 'coordinators'): Promise<ReminderMessage | null> {
-  const x = await measureOf(m, r.subjectId);
-  const reader = await readerOf(m, r);
+async function renderMeasureOverdue(reads: RenderReads, r: Reminder, audience: 'carriers' | 'leadership' | 'coordinators'): Promise<ReminderMessage | null> {
+  const x = await reads.measure(r.subjectId);
+  const reader = await reads.reader(r);
   if (!x || !reader || !isOpen(x.status)) return null;
   const late = daysBetween(x.deadline, berlinToday());
   if (late <= 0) return null; // the deadline was moved meanwhile
@@ -133,17 +87,11 @@ async function renderMeasureOverdue(m: EntityManager, r: Reminder, audience: 'ca
   };
 }
 
-async function milestoneOf(m: EntityManager, id: string | null): Promise<{ id: string; title: string; due_date: string; done: boolean; measure_id: string } | undefined> {
-  if (!id) return undefined;
-  const [row] = (await m.query(`SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, done, measure_id FROM milestones WHERE id = $1`, [id])) as Array<{ id: string; title: string; due_date: string; done: boolean; measure_id: string }>;
-  return row;
-}
-
-function milestoneRenderer(overdue: boolean): (m: EntityManager, r: Reminder) => Promise<ReminderMessage | null> {
-  return async (m, r) => {
-    const ms = await milestoneOf(m, r.subjectId);
-    const x = ms ? await measureOf(m, ms.measure_id) : undefined;
-    const reader = await readerOf(m, r);
+function milestoneRenderer(overdue: boolean): ReminderRenderer {
+  return async (reads, r) => {
+    const ms = await reads.milestone(r.subjectId);
+    const x = ms ? await reads.measure(ms.measure_id) : undefined;
+    const reader = await reads.reader(r);
     if (!ms || !x || !reader || ms.done || !isOpen(x.status)) return null;
     const role = carries(reader, x);
     if (!role) return null;
@@ -162,10 +110,10 @@ function milestoneRenderer(overdue: boolean): (m: EntityManager, r: Reminder) =>
 
 // ---------------------------------------------------------------------------------------------- meetings
 
-async function meetingFor(m: EntityManager, r: Reminder, need: (status: RapportStatus, startsAt: Date) => boolean) {
+async function meetingFor(reads: RenderReads, r: Reminder, need: (status: RapportStatus, startsAt: Date) => boolean) {
   if (!r.subjectId) return null;
-  const [view] = await loadRapportViews(m, [r.subjectId]);
-  const reader = await readerOf(m, r);
+  const view = await reads.rapport(r.subjectId);
+  const reader = await reads.reader(r);
   if (!view || !reader || !need(view.rapport.status, view.rapport.startsAt)) return null;
   const invited = reader.person ? view.invitations.some((i) => i.personId === reader.id) : view.invitations.some((i) => i.person?.agencyId === reader.agencyId);
   return { view, reader, invited, when: formatBerlin(view.rapport.startsAt) };
@@ -174,24 +122,24 @@ async function meetingFor(m: EntityManager, r: Reminder, need: (status: RapportS
 const ahead = (status: RapportStatus, startsAt: Date) => isUpcoming(status) && startsAt.getTime() > Date.now();
 const at = (when: string) => `am ${when.replace(' ', ' um ')} Uhr`;
 
-async function ics(m: EntityManager, view: Awaited<ReturnType<typeof loadRapportViews>>[number]): Promise<ReminderMessage['attachments']> {
+async function ics(m: EntityManager, view: RapportView): Promise<ReminderMessage['attachments']> {
   return [{ filename: 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${view.rapport.status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`, content: await meetingIcs(m, view, new Date()) }];
 }
 
-const renderInvitation = async (m: EntityManager, r: Reminder): Promise<ReminderMessage | null> => {
-  const x = await meetingFor(m, r, (s, start) => s === 'convened' && start.getTime() > Date.now());
+const renderInvitation: ReminderRenderer = async (reads, r) => {
+  const x = await meetingFor(reads, r, (s, start) => s === 'convened' && start.getTime() > Date.now());
   if (!x?.invited) return null;
   const { rapport } = x.view;
   return {
     title: `Einladung: ${rapport.title} ${at(x.when)}`,
     text: `Sie sind zum Rapport ${quote(rapport.title)} ${at(x.when)} eingeladen. Ort: ${rapport.location}. Bitte sagen Sie zu oder ab, oder senden Sie Ihre Vertretung. Die Einladung für Ihren Kalender ist beigefügt.`,
     link: `/rapports/${rapport.id}`,
-    attachments: await ics(m, x.view),
+    attachments: await ics(reads.m, x.view),
   };
 };
 
-const renderUpdate = async (m: EntityManager, r: Reminder): Promise<ReminderMessage | null> => {
-  const x = await meetingFor(m, r, (s, start) => s === 'convened' && start.getTime() > Date.now());
+const renderUpdate: ReminderRenderer = async (reads, r) => {
+  const x = await meetingFor(reads, r, (s, start) => s === 'convened' && start.getTime() > Date.now());
   // A newer move supersedes this one (its own reminder says where and when).
   if (!x?.invited || String(x.view.rapport.sequence) !== r.occurrence) return null;
   const { rapport } = x.view;
@@ -199,24 +147,24 @@ const renderUpdate = async (m: EntityManager, r: Reminder): Promise<ReminderMess
     title: `Geändert: ${rapport.title} jetzt ${at(x.when)}`,
     text: `Der Rapport ${quote(rapport.title)} wurde verlegt: Er findet jetzt ${at(x.when)} statt. Ort: ${rapport.location}. Die aktualisierte Einladung für Ihren Kalender ist beigefügt.`,
     link: `/rapports/${rapport.id}`,
-    attachments: await ics(m, x.view),
+    attachments: await ics(reads.m, x.view),
   };
 };
 
-const renderCancellation = async (m: EntityManager, r: Reminder): Promise<ReminderMessage | null> => {
-  const x = await meetingFor(m, r, (s) => s === 'cancelled');
+const renderCancellation: ReminderRenderer = async (reads, r) => {
+  const x = await meetingFor(reads, r, (s) => s === 'cancelled');
   if (!x?.invited) return null;
   const { rapport } = x.view;
   return {
     title: `Abgesagt: ${rapport.title} ${at(x.when)}`,
     text: `Der Rapport ${quote(rapport.title)} ${at(x.when)} wurde abgesagt. Die Absage für Ihren Kalender ist beigefügt.`,
     link: `/rapports/${rapport.id}`,
-    attachments: await ics(m, x.view),
+    attachments: await ics(reads.m, x.view),
   };
 };
 
-const renderCall = async (m: EntityManager, r: Reminder): Promise<ReminderMessage | null> => {
-  const x = await meetingFor(m, r, ahead);
+const renderCall: ReminderRenderer = async (reads, r) => {
+  const x = await meetingFor(reads, r, ahead);
   if (!x) return null;
   const { rapport } = x.view;
   // Liaisons of a participating agency (or that agency's webhook).
@@ -229,14 +177,14 @@ const renderCall = async (m: EntityManager, r: Reminder): Promise<ReminderMessag
   };
 };
 
-const renderAgenda = async (m: EntityManager, r: Reminder): Promise<ReminderMessage | null> => {
-  const x = await meetingFor(m, r, (s, start) => s === 'convened' && start.getTime() > Date.now());
+const renderAgenda: ReminderRenderer = async (reads, r) => {
+  const x = await meetingFor(reads, r, (s, start) => s === 'convened' && start.getTime() > Date.now());
   if (!x?.invited) return null;
   const { rapport } = x.view;
   let titles: string[];
   try {
     // The agenda as this reader may read it (same rule as the meeting); titles only.
-    titles = await readAgendaTitles(m, x.reader, rapport.id);
+    titles = await readAgendaTitles(reads.m, x.reader, rapport.id);
   } catch (err) {
     if (err instanceof DomainError && err.status === 404) return null;
     throw err;
@@ -249,8 +197,8 @@ const renderAgenda = async (m: EntityManager, r: Reminder): Promise<ReminderMess
   };
 };
 
-const renderMinutes = async (m: EntityManager, r: Reminder): Promise<ReminderMessage | null> => {
-  const x = await meetingFor(m, r, (s) => s === 'minutes_published');
+const renderMinutes: ReminderRenderer = async (reads, r) => {
+  const x = await meetingFor(reads, r, (s) => s === 'minutes_published');
   if (!x?.invited) return null;
   const { rapport } = x.view;
   return {
@@ -270,10 +218,11 @@ const REASON_LABEL: Record<EscalationReason, string> = {
   other: 'sonstiger Anlass',
 };
 
-function escalationRenderer(sensitive: boolean): (m: EntityManager, r: Reminder) => Promise<ReminderMessage | null> {
-  return async (m, r) => {
+function escalationRenderer(sensitive: boolean): ReminderRenderer {
+  return async (reads, r) => {
     if (!r.subjectId) return null;
-    const reader = await readerOf(m, r);
+    const { m } = reads;
+    const reader = await reads.reader(r);
     if (!reader) return null;
     if (reader.person && !reader.roles.includes(sensitive ? 'leadership' : 'coordinator')) return null;
     const cond = escalationReadCondition(reader);
@@ -325,8 +274,9 @@ const STATUS_LABEL: Record<MeasureStatus, string> = { planned: 'geplant', in_pro
  * evaluated them for the reader's visibility scope (its key_figure_evaluations), open escalations
  * through the escalation read rule.
  */
-const renderDigest = async (m: EntityManager, r: Reminder): Promise<ReminderMessage | null> => {
-  const reader = await readerOf(m, r);
+const renderDigest: ReminderRenderer = async (reads, r) => {
+  const { m } = reads;
+  const reader = await reads.reader(r);
   if (!reader?.person || !reader.roles.includes('leadership')) return null;
   const today = berlinToday();
   const byStatus = (await m.query(`SELECT status, count(*)::int AS n FROM measures GROUP BY status`)) as Array<{ status: MeasureStatus; n: number }>;
@@ -358,8 +308,8 @@ const renderDigest = async (m: EntityManager, r: Reminder): Promise<ReminderMess
 /** The inbox keeps at most 300 characters of a title and 4000 of a text (notifications table); a long meeting or measure title is cut, never refused. */
 function bounded(render: ReminderRenderer): ReminderRenderer {
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-  return async (m, r) => {
-    const msg = await render(m, r);
+  return async (reads, r) => {
+    const msg = await render(reads, r);
     return msg && { ...msg, title: cut(msg.title, 300), text: cut(msg.text, 4000) };
   };
 }
@@ -367,9 +317,9 @@ function bounded(render: ReminderRenderer): ReminderRenderer {
 const RENDERERS: RendererTable = {
   measure_due_soon: measureDue(),
   measure_due_tomorrow: measureDue(),
-  measure_overdue: (m, r) => renderMeasureOverdue(m, r, 'carriers'),
-  measure_overdue_leadership: (m, r) => renderMeasureOverdue(m, r, 'leadership'),
-  measure_overdue_coordinators: (m, r) => renderMeasureOverdue(m, r, 'coordinators'),
+  measure_overdue: (reads, r) => renderMeasureOverdue(reads, r, 'carriers'),
+  measure_overdue_leadership: (reads, r) => renderMeasureOverdue(reads, r, 'leadership'),
+  measure_overdue_coordinators: (reads, r) => renderMeasureOverdue(reads, r, 'coordinators'),
   milestone_due_soon: milestoneRenderer(false),
   milestone_due_tomorrow: milestoneRenderer(false),
   milestone_overdue: milestoneRenderer(true),
@@ -429,11 +379,11 @@ const SUBJECT_TITLE_SQL: Partial<Record<ReminderSubjectType, string>> = {
 };
 
 /** The generic message: the kind's label, the subject's title where it has one, a link to it. */
-export const fallbackRenderer: ReminderRenderer = async (m: EntityManager, r: Reminder): Promise<ReminderMessage | null> => {
+export const fallbackRenderer: ReminderRenderer = async (reads, r) => {
   const sql = SUBJECT_TITLE_SQL[r.subjectType];
   let text = '';
   if (sql && r.subjectId) {
-    const rows = (await m.query(sql, [r.subjectId])) as Array<{ title: string }>;
+    const rows = (await reads.m.query(sql, [r.subjectId])) as Array<{ title: string }>;
     if (!rows.length) return null; // the subject is gone: nothing to remind of
     text = rows[0]!.title;
   }
@@ -442,4 +392,12 @@ export const fallbackRenderer: ReminderRenderer = async (m: EntityManager, r: Re
 
 export function rendererFor(kind: ReminderKind): ReminderRenderer {
   return REMINDER_RENDERERS[kind] ?? fallbackRenderer;
+}
+
+/** Renders these rows with their reads primed as a set; a row that no longer applies maps to null. */
+export async function renderReminders(reads: RenderReads, rows: readonly Reminder[]): Promise<Map<string, ReminderMessage | null>> {
+  await reads.prime(rows);
+  const out = new Map<string, ReminderMessage | null>();
+  for (const r of rows) out.set(r.id, await rendererFor(r.kind)(reads, r));
+  return out;
 }

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#config/app-config.js';
-import { SEND_AT_SQL, ReminderQueue, type DueRow } from './reminder-queue.js';
+import { ReminderQueue, bucketSql, sendAt } from './reminder-queue.js';
 
-/** At most this many rows are offered to the queue per scan (the oldest first); the next scan takes the rest. */
-export const SCAN_BATCH = 20_000;
+/** At most this many due-time buckets are offered to the queue per scan (the oldest first); the next scan takes the rest. */
+export const SCAN_BUCKETS = 1000;
 
 export interface ScanResult {
   /** Claims older than the lease put back to pending (or failed after the last attempt). */
   released: number;
-  /** Pending rows due before the next scan handed to the queue (most already had their job). */
+  /** Due-time buckets with pending rows due before the next scan handed to the queue (most already had their job). */
   offered: number;
 }
 
@@ -19,9 +19,10 @@ export interface ScanResult {
  * REMINDER_SCAN_SECONDS it
  * - puts rows claimed longer ago than REMINDER_LEASE_SECONDS back to pending: their worker died
  *   between claim and mark (a row on its last attempt fails instead);
- * - offers every pending row due before the next scan to the queue as a delayed job. The job ids
- *   make this idempotent, so it repairs a queue that lost jobs (FLUSHALL, a crash between commit and
- *   enqueue, rows planned while Redis was down) without ever making a second job.
+ * - offers the due-time bucket of every pending row due before the next scan to the queue as a
+ *   delayed job. The job ids make this idempotent, so it repairs a queue that lost jobs (FLUSHALL,
+ *   a crash between commit and enqueue, rows planned while Redis was down) without ever making a
+ *   second job; past buckets (a backlog) each get a job at once and drain it side by side.
  * Two processes scanning at once do no harm: the claim decides who sends.
  */
 @Injectable()
@@ -31,13 +32,13 @@ export class ReminderScanner {
   async scan(): Promise<ScanResult> {
     const released = await this.releaseExpiredClaims();
     const due = (await this.db.query(
-      `SELECT id, attempts, ${SEND_AT_SQL} AS at FROM reminders
-        WHERE state = 'pending' AND ${SEND_AT_SQL} < now() + make_interval(secs => $1)
-        ORDER BY ${SEND_AT_SQL}, id LIMIT $2`,
-      [this.config.REMINDER_SCAN_SECONDS, SCAN_BATCH],
-    )) as DueRow[];
-    await this.queue.enqueue(due);
-    return { released, offered: due.length };
+      `SELECT DISTINCT ${bucketSql(sendAt())} AS bucket FROM reminders
+        WHERE state = 'pending' AND ${sendAt()} < now() + make_interval(secs => $1)
+        ORDER BY 1 LIMIT $2`,
+      [this.config.REMINDER_SCAN_SECONDS, SCAN_BUCKETS],
+    )) as Array<{ bucket: number }>;
+    const offered = await this.queue.enqueue(due.map((r) => r.bucket));
+    return { released, offered };
   }
 
   private async releaseExpiredClaims(): Promise<number> {

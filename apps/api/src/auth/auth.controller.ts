@@ -14,6 +14,7 @@ import { RefreshDto } from './dto/refresh.dto.js';
 import { SetDeputyDto } from './dto/set-deputy.dto.js';
 import { TokenPairDto } from './dto/token-pair.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
+import { ChangesAccess } from './changes-access.interceptor.js';
 
 @ApiTags('auth')
 @Controller()
@@ -41,6 +42,7 @@ export class AuthController {
 
   @Post('auth/logout')
   @SignedIn()
+  @ChangesAccess()
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session ended: its refresh tokens no longer work' })
@@ -58,6 +60,7 @@ export class AuthController {
 
   @Post('me/password')
   @SignedIn()
+  @ChangesAccess()
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password changed; your other sessions ended' })

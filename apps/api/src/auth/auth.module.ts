@@ -8,12 +8,13 @@ import { AuthController } from './auth.controller.js';
 import { BrowserSessionController } from './browser-session.controller.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
+import { SessionAccessCache } from './session-access.cache.js';
 
 /** HTTP side of authentication only: the rules are in libs/domain/auth (AuthDomainModule). */
 @Module({
   imports: [PassportModule, AuthDomainModule, PeopleModule],
   controllers: [AuthController, BrowserSessionController],
-  providers: [JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthDomainModule],
+  providers: [SessionAccessCache, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthDomainModule, SessionAccessCache],
 })
 export class AuthModule {}

@@ -12,6 +12,7 @@ import { BrowserSessionDto } from './dto/browser-session.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { CSRF_HEADER, SameOriginGuard } from './same-origin.guard.js';
+import { ChangesAccess } from './changes-access.interceptor.js';
 
 /** The cookie is sent only to these routes, never to the rest of the API. */
 export const SESSION_PATH = '/api/v1/auth/session';
@@ -68,6 +69,7 @@ export class BrowserSessionController {
 
   @Post('logout')
   @SignedIn()
+  @ChangesAccess()
   @UseGuards(SameOriginGuard)
   @ApiBearerAuth()
   @HttpCode(204)

@@ -4,10 +4,11 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '#config/app-config.js';
 import type { AuthenticatedUser } from '#domain/auth/authenticated-user.js';
 import { AccessTokenClaims, SessionsService } from '#domain/auth/sessions.service.js';
+import { SessionAccessCache } from './session-access.cache.js';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: AppConfig, private readonly sessions: SessionsService) {
+  constructor(config: AppConfig, sessions: SessionsService, private readonly access: SessionAccessCache) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject made once (see SessionsService.accessTokenKey); jsonwebtoken 9 takes it, the
@@ -21,8 +22,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  /** Checked on every request, so that ended sessions and disabled people stop at once. */
+  /** Checked on every request (or heard of, see SessionAccessCache), so that ended sessions and disabled people stop at once. */
   validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
-    return this.sessions.resolveAccess(claims);
+    return this.access.resolve(claims);
   }
 }

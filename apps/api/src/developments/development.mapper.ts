@@ -1,7 +1,7 @@
 import { DEVELOPMENT_MEASURE_DOC, DEVELOPMENT_MEASURES, type DevelopmentMeasure } from '#domain/developments/development-measure.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { DEVELOPMENT_CATEGORIES, VISIBILITIES, type DevelopmentCategory, type Visibility } from '#domain/developments/development-enums.js';
-import type { Development } from '#domain/developments/development.entity.js';
+import type { DevelopmentView } from '#domain/developments/development-view.js';
 import type { AgencySummary, TrendResult } from '#domain/developments/development-trends.service.js';
 import { SENSITIVE_KINDS, type SensitiveKind } from '#domain/places/place-kind.js';
 import { PageOf } from '../common/page.dto.js';
@@ -88,27 +88,25 @@ export class SummaryResponseDto {
   @ApiProperty({ type: AgencySummaryDto, isArray: true }) agencies: AgencySummaryDto[];
 }
 
-/** Needs the relations place, district, reportingAgency and nearestSensitivePlace loaded. */
-export function toDevelopmentResponse(d: Development): DevelopmentResponseDto {
-  const nsp = d.nearestSensitivePlace;
+/** The view already holds the answer's shape and names; only the times become ISO 8601 text. */
+export function toDevelopmentResponse(d: DevelopmentView): DevelopmentResponseDto {
   return {
     id: d.id,
     category: d.category,
     observedAt: d.observedAt.toISOString(),
-    place: d.place ? { id: d.place.id, name: d.place.name } : null,
+    place: d.place,
     lat: d.lat,
     lon: d.lon,
-    district: d.district ? { id: d.district.id, name: d.district.name } : null,
+    district: d.district,
     count: d.count,
     substances: d.substances,
     severity: d.severity,
     description: d.description,
-    reportingAgency: { id: d.reportingAgencyId, name: d.reportingAgency?.name ?? '', code: d.reportingAgency?.code ?? '' },
+    reportingAgency: d.reportingAgency,
     reporterId: d.reporterId,
     visibility: d.visibility,
     visibleAgencyIds: d.visibleAgencyIds,
-    nearestSensitivePlace: nsp && d.nearestSensitiveDistanceM !== null
-      ? { id: nsp.id, name: nsp.name, sensitiveKind: nsp.sensitiveKind, distanceM: d.nearestSensitiveDistanceM } : null,
+    nearestSensitivePlace: d.nearestSensitivePlace,
     withdrawn: d.withdrawnAt !== null,
     withdrawnAt: d.withdrawnAt?.toISOString() ?? null,
     withdrawalReason: d.withdrawalReason,

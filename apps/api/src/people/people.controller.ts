@@ -12,6 +12,7 @@ import { expectedVersion, IF_MATCH_HEADER } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
 import { CreatePersonDto, ListPeopleQueryDto, UpdatePersonDto } from './dto/person.dto.js';
 import { PersonPageDto, PersonResponseDto, toPersonResponse } from './person.mapper.js';
+import { ChangesAccess } from '../auth/changes-access.interceptor.js';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -46,6 +47,7 @@ export class PeopleController {
 
   @Patch(':id')
   @Roles('admin')
+  @ChangesAccess()
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: PersonResponseDto })
   @ApiProblems(400, 404, 409, 413, 415, 422)
@@ -64,6 +66,7 @@ export class PeopleController {
 
   @Post(':id/deactivate')
   @Roles('admin')
+  @ChangesAccess()
   @HttpCode(200)
   @ApiOkResponse({ type: PersonResponseDto })
   @ApiProblems(400, 404, 422)
@@ -97,6 +100,7 @@ export class PeopleController {
   /** Admin reset: no old password needed; all of the person's sessions end. */
   @Post(':id/password')
   @Roles('admin')
+  @ChangesAccess()
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Password set; all of the person's sessions ended" })
   @ApiProblems(400, 404, 413, 415, 422, 423, 429)

@@ -33,6 +33,9 @@ export async function serveWebApp(app: NestFastifyApplication): Promise<boolean>
   // process runs); everything else is left to the routes and the hook below.
   await app.register(fastifyStatic, {
     root, prefix: '/', wildcard: false, index: false, decorateReply: false, cacheControl: false,
+    // The build wrote <file>.br and <file>.gz beside each text file (scripts/build.mjs): sent to
+    // browsers that ask for them, instead of compressing on every request; not routes of their own.
+    preCompressed: true, globIgnore: ['**/*.br', '**/*.gz'],
     setHeaders: (reply: FastifyReply, path: string) => {
       void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

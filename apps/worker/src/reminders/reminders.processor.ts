@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReminderDispatcher, type DeliveryOutcome } from '#domain/notifications/reminder-dispatcher.service.js';
+import { ReminderDispatcher, type DrainResult } from '#domain/notifications/reminder-dispatcher.service.js';
 import { ReminderScanner, type ScanResult } from '#domain/notifications/reminder-scanner.service.js';
 import type { JobPayloads } from '#queue/queue-names.js';
 import { JobHandler } from '../job-handler.decorator.js';
@@ -9,9 +9,9 @@ import { JobHandler } from '../job-handler.decorator.js';
 export class RemindersProcessor {
   constructor(private readonly dispatcher: ReminderDispatcher, private readonly scanner: ReminderScanner) {}
 
-  @JobHandler('reminder-deliver')
-  async deliver(payload: JobPayloads['reminder-deliver']): Promise<{ outcome: DeliveryOutcome }> {
-    return { outcome: await this.dispatcher.deliver(payload.reminderId) };
+  @JobHandler('reminders-deliver-due')
+  async deliverDue(payload: JobPayloads['reminders-deliver-due']): Promise<DrainResult & { bucket: number }> {
+    return { bucket: payload.bucket, ...(await this.dispatcher.deliverDue()) };
   }
 
   @JobHandler('reminders-scan')

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '#config/app-config.js';
 import { berlinDateOf, formatGermanDate } from '../../common/berlin-time.js';
 import type { ReminderMessage } from '../reminder-message.js';
-import { rendererFor } from '../reminder-renderers.js';
+import { renderReminders } from '../reminder-renderers.js';
+import { RenderReads } from '../render-reads.js';
 import { Reminder } from '../reminder.entity.js';
 import { absoluteLink } from './public-link.js';
 
@@ -16,10 +17,11 @@ export const INBOX_PATH = '/me/notifications';
  */
 export async function renderDailyDigest(config: AppConfig, m: EntityManager, digest: Reminder): Promise<ReminderMessage | null> {
   const rows = await m.getRepository(Reminder).find({ where: { digestId: digest.id, state: 'batched' }, order: { dueAt: 'ASC', id: 'ASC' } });
+  const messages = await renderReminders(new RenderReads(m), rows);
   const items: ReminderMessage[] = [];
   const gone: string[] = [];
   for (const row of rows) {
-    const message = await rendererFor(row.kind)(m, row);
+    const message = messages.get(row.id);
     if (message) items.push(message);
     else gone.push(row.id);
   }
