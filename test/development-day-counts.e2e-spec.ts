@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Agency } from '#domain/agencies/agency.entity.js';
 import type { Actor } from '#domain/common/actor.js';
 import { addDays, berlinAt } from '#domain/common/berlin-time.js';
-import { type CountSource, type DayCountFilter, splitByBerlinDays, summaryRows, trendBuckets, trendRows, type TrendRowQuery } from '#domain/developments/development-day-counts.js';
+import { type CountSource, type DayCountFilter, rollupAnswers, splitByBerlinDays, summaryRows, trendBuckets, trendRows, type TrendRowQuery } from '#domain/developments/development-day-counts.js';
 import type { DevelopmentCategory, Visibility } from '#domain/developments/development-enums.js';
 import { DevelopmentTrendsService } from '#domain/developments/development-trends.service.js';
 import { VISIBILITY_COLUMNS, type VisibilityViewer } from '#domain/developments/development-visibility.js';
@@ -14,8 +14,9 @@ import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 // Issue 11: trends and summaries add up development_day_counts (kept by triggers, migration
-// 1765850000000) for whole Berlin days. These tests hold that path to counting the developments
-// directly: over random data with every visibility class, withdrawals and updates that move
+// 1765850000000) for whole Berlin days, and trends by district take whole weeks and months from
+// development_bucket_counts (per visibility scope). These tests hold both paths to counting the
+// developments directly: over random data with every visibility class, withdrawals and updates that move
 // developments between days, districts, places and categories, for viewers of every kind.
 let t: TestApp;
 let people: TestPerson[];
@@ -99,7 +100,7 @@ const query: fc.Arbitrary<Query> = fc.record({
   interval: fc.constantFrom<'week' | 'month'>('week', 'month'),
   groupBy: fc.constantFrom<'district' | 'place'>('district', 'place'),
   measure: fc.constantFrom<'reports' | 'sum'>('reports', 'sum'),
-  filter: fc.integer({ min: 0, max: 6 }),
+  filter: fc.integer({ min: 0, max: 8 }),
   // Minutes from the base day: `to` anywhere in a day, so that the last day is partial.
   from: fc.integer({ min: 0, max: SPAN_DAYS * 1440 }),
   to: fc.integer({ min: 1, max: (SPAN_DAYS + 2) * 1440 }),
@@ -116,13 +117,15 @@ function filterOf(i: number, agency: string): DayCountFilter {
     { districtId: districts[1]!, nearSensitiveOnly: true },
     { agencyId: agency, nearSensitiveOnly: true },
     {},
+    { districtId: districts[1]!, categories: ['complaint', 'dealing'] as DevelopmentCategory[] },
+    { categories: ['syringe_finds'] as DevelopmentCategory[] },
   ][i]!;
 }
 
 /** Rows as comparable text, whatever the order of rows and of their keys. */
 const sorted = <T extends object>(rows: T[]) => rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
 
-async function bothPaths(q: Query): Promise<{ direct: unknown[]; counted: unknown[]; summaryDirect: unknown[]; summaryCounted: unknown[]; nonZero: boolean }> {
+async function bothPaths(q: Query): Promise<{ direct: unknown[]; counted: unknown[]; rolled: unknown[]; rollup: boolean; summaryDirect: unknown[]; summaryCounted: unknown[]; nonZero: boolean }> {
   const from = new Date(berlinAt(BASE_DAY, 0).getTime() + Math.min(q.from, q.to - 1) * 60_000);
   const to = new Date(berlinAt(BASE_DAY, 0).getTime() + Math.max(q.to, q.from + 1) * 60_000);
   const viewer: VisibilityViewer = { agencyId: agencyIds()[q.viewer]!, accessConfirmed: q.confirmed };
@@ -132,7 +135,7 @@ async function bothPaths(q: Query): Promise<{ direct: unknown[]; counted: unknow
     const rows = (source: CountSource) => trendRows(m, viewer, rq, buckets, source);
     const summary = (source: CountSource) => summaryRows(m, viewer, from, to, source);
     const direct = await rows('developments');
-    return { direct: sorted(direct), counted: sorted(await rows('day_counts')), summaryDirect: sorted(await summary('developments')), summaryCounted: sorted(await summary('day_counts')), nonZero: direct.some((r) => r.count > 0) };
+    return { direct: sorted(direct), counted: sorted(await rows('day_counts')), rolled: sorted(await rows('bucket_counts')), rollup: rollupAnswers(rq), summaryDirect: sorted(await summary('developments')), summaryCounted: sorted(await summary('day_counts')), nonZero: direct.some((r) => r.count > 0) };
   });
 }
 
@@ -160,10 +163,11 @@ describe('trend counts from the day counts equal counting the developments', () 
 
   it('over random developments, updates and withdrawals, for every kind of viewer and query', async () => {
     let nonZero = 0;
+    let rolledNonZero = 0;
     const repo = t.db.getRepository(Development);
     await fc.assert(fc.asyncProperty(
       fc.array(spec, { minLength: 1, maxLength: 20 }),
-      fc.array(fc.record({ target: fc.nat(), to: spec, fields: fc.subarray(['day', 'minute', 'category', 'district', 'place', 'visibility', 'count', 'near', 'withdrawn'] as const, { minLength: 1 }) }), { maxLength: 8 }),
+      fc.array(fc.record({ target: fc.nat(), to: spec, fields: fc.subarray(['day', 'minute', 'category', 'district', 'place', 'agency', 'visibility', 'named', 'count', 'near', 'withdrawn'] as const, { minLength: 1 }) }), { maxLength: 8 }),
       fc.array(query, { minLength: 1, maxLength: 4 }),
       async (specs, updates, queries) => {
         // One multi-row INSERT, then single-row UPDATEs and one UPDATE of several rows at once:
@@ -179,6 +183,8 @@ describe('trend counts from the day counts equal counting the developments', () 
         for (const q of queries) {
           const r = await bothPaths(q);
           expect(r.counted).toEqual(r.direct);
+          expect(r.rolled).toEqual(r.direct);
+          if (r.rollup && r.nonZero) rolledNonZero++;
           expect(r.summaryCounted).toEqual(r.summaryDirect);
           if (r.nonZero) nonZero++;
         }
@@ -186,6 +192,8 @@ describe('trend counts from the day counts equal counting the developments', () 
     ), { numRuns: 40 });
     // The comparison saw counts, not only empty answers on both sides.
     expect(nonZero).toBeGreaterThan(10);
+    // ... and the rollup answered part of them (grouped by district, no place/agency/flag filter).
+    expect(rolledNonZero).toBeGreaterThan(3);
   }, 240_000);
 
   it('holds exactly the live developments: no stale, negative or empty rows for this suite\'s agencies', async () => {
@@ -204,6 +212,61 @@ describe('trend counts from the day counts equal counting the developments', () 
              (SELECT count(*) FROM counted)::int AS rows`, [ids])) as Array<{ extra: number; missing: number; rows: number }>;
     expect(diff).toEqual({ extra: 0, missing: 0, rows: expect.any(Number) });
     expect(diff!.rows).toBeGreaterThan(0);
+  });
+
+  it('the rollup holds exactly the live developments per scope: public ones under \'all\', restricted ones once per agency that may see them', async () => {
+    // The scopes restated here from the visibility rule itself (not from developmentScopesSql):
+    // UNION drops an agency named twice, or the reporting agency named in its own list.
+    const [diff] = (await t.db.query(`
+      WITH live AS (
+        SELECT d.*, (observed_at AT TIME ZONE 'Europe/Berlin')::date AS day, coalesce(count, 1) AS amount
+          FROM developments d WHERE withdrawn_at IS NULL AND district_id = ANY($1)),
+      scoped AS (
+        SELECT id, 'all' AS scope FROM live WHERE visibility = 'all'
+        UNION SELECT id, reporting_agency_id::text FROM live WHERE visibility <> 'all'
+        UNION SELECT id, unnest(visible_agency_ids)::text FROM live WHERE visibility = 'agencies'),
+      direct AS (
+        SELECT g.grain, (CASE g.grain WHEN 'week' THEN l.day - (extract(isodow FROM l.day)::int - 1) ELSE l.day - (extract(day FROM l.day)::int - 1) END) AS bucket,
+               l.category, l.district_id, s.scope, count(*) AS reports, sum(l.amount) AS total
+          FROM live l JOIN scoped s ON s.id = l.id CROSS JOIN (VALUES ('week'), ('month')) g(grain)
+         GROUP BY 1, 2, 3, 4, 5),
+      counted AS (
+        SELECT grain, bucket, category, district_id, scope, reports, total FROM development_bucket_counts WHERE district_id = ANY($1))
+      SELECT (SELECT count(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM direct) a)::int AS extra,
+             (SELECT count(*) FROM (SELECT * FROM direct EXCEPT SELECT * FROM counted) b)::int AS missing,
+             (SELECT count(*) FROM counted)::int AS rows,
+             (SELECT count(DISTINCT scope) FROM counted WHERE scope <> 'all')::int AS agencies`, [districts])) as Array<{ extra: number; missing: number; rows: number; agencies: number }>;
+    expect(diff).toEqual({ extra: 0, missing: 0, rows: expect.any(Number), agencies: expect.any(Number) });
+    expect(diff!.rows).toBeGreaterThan(0);
+    expect(diff!.agencies).toBeGreaterThan(1);
+  });
+
+  it('counts a restricted development once for the reporting agency named in its own list, and for each named agency (rollup, by example)', async () => {
+    const [a, b] = people as [TestPerson, TestPerson];
+    const district = (await t.db.query(`INSERT INTO districts (name, code) VALUES ($1, $2) RETURNING id`,
+      [`Zählbezirk X ${Math.random().toString(36).slice(2, 8)}`, `ZX-${Math.random().toString(36).slice(2, 8).toUpperCase()}`]) as Array<{ id: string }>)[0]!.id;
+    const repo = t.db.getRepository(Development);
+    const base = { category: 'dealing' as const, lat: area.lat, lon: area.lon, placeId: null, districtId: district, substances: [], severity: 2, description: '',
+      reportingAgencyId: a.agency.id, reporterId: a.person.id, count: 3, nearestSensitivePlaceId: null };
+    // Wednesday 14 May 2025: week of 12 May, month May.
+    const d = await repo.save(repo.create({ ...base, observedAt: new Date('2025-05-14T10:00:00Z'), visibility: 'agencies', visibleAgencyIds: [a.agency.id, b.agency.id, foreign.id] }));
+    await repo.save(repo.create({ ...base, observedAt: new Date('2025-05-15T10:00:00Z'), visibility: 'all', visibleAgencyIds: [] }));
+    type Row = { grain: string; bucket: string; scope: string; reports: number; total: number };
+    const order = (x: Row, y: Row) => `${x.grain}|${x.bucket}|${x.scope}` < `${y.grain}|${y.bucket}|${y.scope}` ? -1 : 1;
+    const rows = async (): Promise<Row[]> => ((await t.db.query(
+      `SELECT grain, to_char(bucket, 'YYYY-MM-DD') AS bucket, scope, reports::int, total::int FROM development_bucket_counts WHERE district_id = $1`, [district])) as Row[]).sort(order);
+    const expected = (buckets: { week: string; month: string }, scopes: Array<[string, number, number]>): Row[] => (['month', 'week'] as const).flatMap((grain) =>
+      scopes.map(([scope, reports, total]) => ({ grain, bucket: buckets[grain], scope, reports, total }))).sort(order);
+    const may = { week: '2025-05-12', month: '2025-05-01' };
+    expect(await rows()).toEqual(expected(may, [['all', 1, 3], [a.agency.id, 1, 3], [b.agency.id, 1, 3], [foreign.id, 1, 3]]));
+    // Narrowed to its own agency, then moved into June (another week and month), then withdrawn.
+    await repo.update({ id: d.id }, { visibility: 'own_agency', visibleAgencyIds: [] });
+    expect(await rows()).toEqual(expected(may, [['all', 1, 3], [a.agency.id, 1, 3]]));
+    // Monday 2 June 2025: week of 2 June, month June.
+    await repo.update({ id: d.id }, { observedAt: new Date('2025-06-02T10:00:00Z') });
+    expect(await rows()).toEqual([...expected(may, [['all', 1, 3]]), ...expected({ week: '2025-06-02', month: '2025-06-01' }, [[a.agency.id, 1, 3]])].sort(order));
+    await repo.update({ id: d.id }, { withdrawnAt: new Date(), withdrawnBy: a.person.id });
+    expect(await rows()).toEqual(expected(may, [['all', 1, 3]]));
   });
 
   it('puts the hours around midnight and the DST switch into the right week and month (service, by example)', async () => {

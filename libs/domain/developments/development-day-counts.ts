@@ -1,11 +1,11 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { addDays, berlinDateOf, berlinStartOfDay } from '../common/berlin-time.js';
+import { addDays, addMonths, berlinDateOf, berlinStartOfDay } from '../common/berlin-time.js';
 import { developmentInDistrictsSql } from '../places/district-filter.js';
 import type { DevelopmentCategory } from './development-enums.js';
 import type { DevelopmentFilter } from './development-filter.js';
 import { applyDevelopmentFilter } from './development-filter.js';
 import { dayCountMeasureSql, type DevelopmentMeasure, measureSql } from './development-measure.js';
-import { applyVisibility, type VisibilityViewer } from './development-visibility.js';
+import { applyVisibility, viewerScopes, type VisibilityViewer } from './development-visibility.js';
 import { Development } from './development.entity.js';
 
 /**
@@ -13,13 +13,21 @@ import { Development } from './development.entity.js';
  * Berlin days of a range, and from developments for the parts of a day at either end. Both parts go
  * through THE visibility rule (applyVisibility) and leave withdrawn developments out, so that the
  * sum equals counting the rows directly (test/development-day-counts.e2e-spec.ts compares both).
+ *
+ * Trends that the rollup can answer (grouped by district, filtered at most by category and
+ * district) read their whole weeks or months from development_bucket_counts, summed over the
+ * viewer's scopes (viewerScopes, THE scope derivation), and only the bucket that `to` cuts from the
+ * day counts: a year of weeks is then ~52 buckets x categories x districts x 2 scopes of rows.
  */
 
 /** The filters the counts can answer: each is a column of development_day_counts. */
 export type DayCountFilter = Pick<DevelopmentFilter, 'categories' | 'districtId' | 'placeId' | 'agencyId' | 'nearSensitiveOnly'>;
 
-/** Where counts come from: the pre-aggregated days (plus the partial days), or developments alone. */
-export type CountSource = 'day_counts' | 'developments';
+/**
+ * Where counts come from: the weekly/monthly rollup where the query allows it (else as
+ * 'day_counts'), the pre-aggregated days (plus the partial days), or developments alone.
+ */
+export type CountSource = 'bucket_counts' | 'day_counts' | 'developments';
 
 export interface DaySplit {
   /** Whole Berlin days [first, end) as dates, or null when the range holds no whole day. */
@@ -90,10 +98,23 @@ export async function trendBuckets(m: EntityManager, from: Date, to: Date, inter
 export async function trendRows(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: CountSource): Promise<TrendRow[]> {
   const from = new Date(buckets[0]!.start);
   if (source === 'developments') return trendRowsFromDevelopments(m, viewer, q, buckets, { from, to: q.to });
-  const split = splitByBerlinDays(from, q.to);
-  // One after the other: the caller's manager may be a transaction, one connection.
-  const rows = split.days ? await trendRowsFromDayCounts(m, viewer, q, buckets, split.days) : [];
-  for (const range of split.partial) rows.push(...(await trendRowsFromDevelopments(m, viewer, q, buckets, range)));
+  // One query after the other: the caller's manager may be a transaction, one connection.
+  const rows: TrendRow[] = [];
+  let rest = from;
+  if (source === 'bucket_counts' && rollupAnswers(q)) {
+    // The buckets start at a bucket start (trendBuckets); those that end by `to` are whole.
+    let whole = 0;
+    while (whole < buckets.length && berlinStartOfDay(bucketEnd(buckets[whole]!.bucket, q.interval)) <= q.to) whole++;
+    if (whole > 0) {
+      rows.push(...(await trendRowsFromBucketCounts(m, viewer, q, buckets[0]!.bucket, bucketEnd(buckets[whole - 1]!.bucket, q.interval))));
+      rest = berlinStartOfDay(bucketEnd(buckets[whole - 1]!.bucket, q.interval));
+    }
+  }
+  if (rest < q.to) {
+    const split = splitByBerlinDays(rest, q.to);
+    if (split.days) rows.push(...(await trendRowsFromDayCounts(m, viewer, q, buckets, split.days)));
+    for (const range of split.partial) rows.push(...(await trendRowsFromDevelopments(m, viewer, q, buckets, range)));
+  }
   const merged = new Map<string, TrendRow>();
   for (const r of rows) {
     const key = `${r.bucket}|${r.category}|${r.groupId ?? ''}`;
@@ -102,6 +123,30 @@ export async function trendRows(m: EntityManager, viewer: VisibilityViewer, q: T
     else merged.set(key, { ...r });
   }
   return [...merged.values()];
+}
+
+/** Whether development_bucket_counts answers the query: its key has no place, agency or near-sensitive flag. */
+export function rollupAnswers(q: Pick<TrendRowQuery, 'groupBy' | 'filter'>): boolean {
+  const f = q.filter;
+  return q.groupBy === 'district' && !f.placeId && !f.agencyId && !f.nearSensitiveOnly;
+}
+
+/** The date the bucket after `bucket` starts. */
+function bucketEnd(bucket: string, interval: TrendInterval): string {
+  return interval === 'month' ? addMonths(bucket, 1) : addDays(bucket, 7);
+}
+
+/** Whole buckets [first, end) (bucket dates of the query's grain) from the rollup, over the viewer's scopes. */
+async function trendRowsFromBucketCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, first: string, end: string): Promise<TrendRow[]> {
+  const qb = m.createQueryBuilder().from('development_bucket_counts', 'c')
+    .select(`to_char(c.bucket, 'YYYY-MM-DD')`, 'bucket').addSelect('c.category', 'category').addSelect('c.district_id', 'groupId').addSelect(dayCountMeasureSql('c', q.measure), 'count')
+    .where('c.grain = :bGrain AND c.bucket >= CAST(:bFirst AS date) AND c.bucket < CAST(:bEnd AS date)', { bGrain: q.interval, bFirst: first, bEnd: end })
+    .andWhere('c.scope IN (:...bScopes)', { bScopes: viewerScopes(viewer) })
+    .groupBy('c.bucket').addGroupBy('c.category').addGroupBy('c.district_id');
+  if (q.filter.districtId) qb.andWhere(developmentInDistrictsSql('c', ':fDistricts'), { fDistricts: [q.filter.districtId] });
+  if (q.filter.categories?.length) qb.andWhere('c.category IN (:...fCategories)', { fCategories: [...new Set(q.filter.categories)] });
+  const raw = await qb.getRawMany<{ bucket: string; category: DevelopmentCategory; groupId: string | null; count: string }>();
+  return raw.map((r) => ({ bucket: r.bucket, category: r.category, groupId: r.groupId, count: Number(r.count) }));
 }
 
 async function trendRowsFromDayCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], days: { first: string; end: string }): Promise<TrendRow[]> {

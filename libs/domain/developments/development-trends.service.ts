@@ -70,7 +70,9 @@ type TrendCounts = { changes: string; buckets: Bucket[]; rows: TrendRow[] };
  * Aggregates over developments: trends per bucket and the "since the last rapport" summary. Both
  * add up the counts pre-aggregated per Berlin day (development_day_counts, kept by triggers in the
  * writing transaction) for whole days and count the developments of the partial days at the ends
- * (development-day-counts.ts). Both go through applyVisibility, so that a record a viewer may not
+ * (development-day-counts.ts); trends grouped by district and filtered at most by category and
+ * district take their whole weeks or months from the rollup per visibility scope
+ * (development_bucket_counts). Both go through applyVisibility, so that a record a viewer may not
  * see is missing from every count, and both leave withdrawn developments out.
  */
 @Injectable()
@@ -142,7 +144,7 @@ export class DevelopmentTrendsService {
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const { n: changes } = await readDevelopmentChange(m, viewer);
       const buckets = await trendBuckets(m, q.from, q.to, q.interval);
-      const entry = { changes, buckets, rows: await trendRows(m, viewer, q, buckets, 'day_counts') };
+      const entry = { changes, buckets, rows: await trendRows(m, viewer, q, buckets, 'bucket_counts') };
       const cached = this.cache.get(key);
       if (!cached || BigInt(cached.changes) <= BigInt(changes)) {
         this.cache.delete(key);

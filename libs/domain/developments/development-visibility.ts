@@ -56,6 +56,34 @@ export function visibilityCondition(alias: string, viewer: VisibilityViewer): { 
   };
 }
 
+/**
+ * THE scope derivation, the visibility rule above restated for counts pre-aggregated per scope
+ * (development_bucket_counts, migration 1765850000000, whose trigger takes this expression): the
+ * scopes a development `alias` adds to, as text[] (duplicates are the caller's to drop).
+ *
+ * - 'all': PUBLIC_SCOPE alone;
+ * - 'own_agency' (and anything not 'all' or 'agencies', as visibilityCondition reads it): its
+ *   reporting agency;
+ * - 'agencies': its reporting agency and every agency in visible_agency_ids, each once.
+ *
+ * A viewer adds up the scopes of viewerScopes(): PUBLIC_SCOPE and, once confirmed, their agency
+ * (visibilityScope). Then a development counts for a viewer exactly when visibilityCondition admits
+ * it, and once: a restricted one never adds to PUBLIC_SCOPE (agency ids are uuids, never 'all'), a
+ * public one never to an agency, and the agencies of a restricted one are de-duplicated.
+ */
+export function developmentScopesSql(alias: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`visibility: unsafe alias "${alias}"`);
+  return `(CASE ${alias}.visibility WHEN 'all' THEN ARRAY['${PUBLIC_SCOPE}']
+            WHEN 'agencies' THEN ARRAY[${alias}.reporting_agency_id::text] || ${alias}.visible_agency_ids::text[]
+            ELSE ARRAY[${alias}.reporting_agency_id::text] END)`;
+}
+
+/** The scopes whose counts a viewer adds up (see developmentScopesSql): PUBLIC_SCOPE, and their agency once confirmed. */
+export function viewerScopes(viewer: VisibilityViewer): string[] {
+  const scope = visibilityScope(viewer);
+  return scope === PUBLIC_SCOPE ? [PUBLIC_SCOPE] : [PUBLIC_SCOPE, scope];
+}
+
 /** Narrows a query over developments (alias) to what the viewer may see. */
 export function applyVisibility<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, viewer: VisibilityViewer): SelectQueryBuilder<T> {
   const c = visibilityCondition(alias, viewer);
