@@ -46,7 +46,7 @@ async function main() {
     const cityYear = { from: new Date(now.getTime() - 365 * DAY), to: now, interval: 'week' as const, groupBy: 'district' as const, measure: 'reports' as const, filter: {} };
     // Any write to developments invalidates cached trends: this makes every timed run a cold one.
     const touch = () => ds.query(`UPDATE developments SET severity = severity WHERE id = (SELECT id FROM developments ORDER BY id LIMIT 1)`);
-    // The counts alone, without the service's cache: from the day counts (issue 11), and counted
+    // The counts alone, without the service's cache: from the rollup per scope and from the day counts (issue 11), and counted
     // from developments as every trend was before (the same query).
     const cityYearRows = (source: CountSource) => ds.transaction('REPEATABLE READ', async (m) =>
       trendRows(m, viewer, cityYear, await trendBuckets(m, cityYear.from, cityYear.to, cityYear.interval), source));
@@ -62,11 +62,13 @@ async function main() {
       await measure('trends: one district, one year by week, after a change', () =>
         trends.trends(viewer, { ...cityYear, filter: { districtId: district.id } }), touch),
       await measure('trends: 16 at once, whole city, year by week, after a change', concurrent(16), touch),
+      await measure('trend counts: whole city year by week, from the rollup', () => cityYearRows('bucket_counts')),
       await measure('trend counts: whole city year by week, from day counts', () => cityYearRows('day_counts')),
       await measure('trend counts: whole city year by week, from developments', () => cityYearRows('developments')),
     ];
     const [{ c }] = await ds.query('SELECT count(*)::int AS c FROM development_day_counts');
-    console.log(`\n${c.toLocaleString('en')} rows in development_day_counts`);
+    const [{ b }] = await ds.query('SELECT count(*)::int AS b FROM development_bucket_counts');
+    console.log(`\n${c.toLocaleString('en')} rows in development_day_counts, ${b.toLocaleString('en')} in development_bucket_counts`);
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM developments');
     console.log(`\n${n.toLocaleString('en')} developments, ${RUNS} runs each after ${WARMUP} warm-up runs (ms):\n`);
     console.log(`${'query'.padEnd(60)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`);

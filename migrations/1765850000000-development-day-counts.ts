@@ -27,7 +27,8 @@ function applyDelta(source: string): string {
     DELETE FROM development_day_counts WHERE id = ANY(emptied);`;
 }
 
-const BUCKET_COLUMNS = 'grain, bucket, category, district_id, scope';
+// Scope right after grain: a viewer's read is a range of bucket dates in each of its (two) scopes.
+const BUCKET_COLUMNS = 'grain, scope, bucket, category, district_id';
 
 /**
  * The rows of `source` (SELECT ... sign, amount) as rollup rows: each development once per grain
@@ -36,7 +37,7 @@ const BUCKET_COLUMNS = 'grain, bucket, category, district_id, scope';
  */
 function bucketRows(source: string): string {
   return `
-      SELECT g.grain, date_trunc(g.grain, x.day::timestamp)::date AS bucket, x.category, x.district_id, s.scope, sum(x.sign) AS reports, sum(x.sign * x.amount) AS total
+      SELECT g.grain, s.scope, date_trunc(g.grain, x.day::timestamp)::date AS bucket, x.category, x.district_id, sum(x.sign) AS reports, sum(x.sign * x.amount) AS total
         FROM (SELECT (r.observed_at AT TIME ZONE 'Europe/Berlin')::date AS day, r.category, r.district_id, r.visibility, r.reporting_agency_id, r.visible_agency_ids, r.sign, r.amount
                 FROM (${source}) r) x
        CROSS JOIN (VALUES ('week'), ('month')) AS g(grain)
@@ -157,6 +158,8 @@ export class DevelopmentDayCounts1765850000000 implements MigrationInterface {
        GROUP BY ${COLUMNS}`);
     await q.query(`INSERT INTO development_bucket_counts (${BUCKET_COLUMNS}, reports, total)
       ${bucketRows(`SELECT r.*, 1 AS sign, coalesce(r.count, 1)::bigint AS amount FROM developments r WHERE r.withdrawn_at IS NULL`)}`);
+    // Statistics now, not when autovacuum comes by: without them the first reads plan for an empty table.
+    await q.query(`ANALYZE development_day_counts, development_bucket_counts`);
   }
 
   async down(q: QueryRunner): Promise<void> {

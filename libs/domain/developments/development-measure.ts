@@ -22,6 +22,11 @@ export function measureSql(alias: string, measure: DevelopmentMeasure): string {
  * count by the rule above, so that both paths add up the same.
  */
 export function dayCountMeasureSql(alias: string, measure: DevelopmentMeasure): string {
-  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`dayCountMeasureSql: unsafe alias "${alias}"`);
-  return `coalesce(sum(${alias}.${measure === 'sum' ? 'total' : 'reports'}), 0)::bigint`;
+  return `coalesce(sum(${dayCountColumnSql(alias, measure)}), 0)::bigint`;
+}
+
+/** The column of one pre-counted row (day counts or the rollup) that holds the measure. */
+export function dayCountColumnSql(alias: string, measure: DevelopmentMeasure): string {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`dayCountColumnSql: unsafe alias "${alias}"`);
+  return `${alias}.${measure === 'sum' ? 'total' : 'reports'}`;
 }
