@@ -125,10 +125,17 @@ export async function trendRows(m: EntityManager, viewer: VisibilityViewer, q: T
   return [...merged.values()];
 }
 
-/** Whether development_bucket_counts answers the query: its key has no place, agency or near-sensitive flag. */
+/** The filters development_bucket_counts answers: its key has category and district, no place, agency or near-sensitive flag. */
+const ROLLUP_FILTERS: ReadonlySet<string> = new Set(['categories', 'districtId'] satisfies Array<keyof DayCountFilter>);
+
+/**
+ * Whether the rollup answers the query: grouped by district, and every filter that is set one of
+ * ROLLUP_FILTERS (an allowlist, so that a filter added later falls back to the day counts instead
+ * of being ignored).
+ */
 export function rollupAnswers(q: Pick<TrendRowQuery, 'groupBy' | 'filter'>): boolean {
-  const f = q.filter;
-  return q.groupBy === 'district' && !f.placeId && !f.agencyId && !f.nearSensitiveOnly;
+  const set = (v: unknown) => v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
+  return q.groupBy === 'district' && Object.entries(q.filter).every(([k, v]) => !set(v) || ROLLUP_FILTERS.has(k));
 }
 
 /** The date the bucket after `bucket` starts. */
