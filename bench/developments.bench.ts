@@ -44,8 +44,10 @@ async function main() {
     const now = new Date();
     const page = { limit: 50, sort: 'observedAt', order: 'desc' as const };
     const cityYear = { from: new Date(now.getTime() - 365 * DAY), to: now, interval: 'week' as const, groupBy: 'district' as const, measure: 'reports' as const, filter: {} };
-    // Any write to developments invalidates cached trends: this makes every timed run a cold one.
-    const touch = () => ds.query(`UPDATE developments SET severity = severity WHERE id = (SELECT id FROM developments ORDER BY id LIMIT 1)`);
+    // A write to a development the viewer sees invalidates their cached trends: this makes every
+    // timed run a cold one. Visible to all, so that it moves the viewer's signal whatever the data
+    // (a write to another agency's restricted row does not, and the run would read the cache).
+    const touch = () => ds.query(`UPDATE developments SET severity = severity WHERE id = (SELECT id FROM developments WHERE visibility = 'all' ORDER BY id LIMIT 1)`);
     // The counts alone, without the service's cache: from the rollup per scope and from the day counts (issue 11), and counted
     // from developments as every trend was before (the same query).
     const cityYearRows = (source: CountSource) => ds.transaction('REPEATABLE READ', async (m) =>
