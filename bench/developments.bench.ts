@@ -11,6 +11,7 @@ import { dataSourceOptions } from '#database/typeorm-options.js';
 import { AuditEntry } from '#domain/audit/audit-entry.entity.js';
 import { AuditService } from '#domain/audit/audit.service.js';
 import type { Actor } from '#domain/common/actor.js';
+import { type CountSource, trendBuckets, trendRows } from '#domain/developments/development-day-counts.js';
 import { DevelopmentTrendsService } from '#domain/developments/development-trends.service.js';
 import { DevelopmentsService } from '#domain/developments/developments.service.js';
 import { GeoLookupService } from '#domain/places/geo-lookup.service.js';
@@ -43,8 +44,16 @@ async function main() {
     const now = new Date();
     const page = { limit: 50, sort: 'observedAt', order: 'desc' as const };
     const cityYear = { from: new Date(now.getTime() - 365 * DAY), to: now, interval: 'week' as const, groupBy: 'district' as const, measure: 'reports' as const, filter: {} };
-    // Any write to developments invalidates cached trends: this makes every timed run a cold one.
-    const touch = () => ds.query(`UPDATE developments SET severity = severity WHERE id = (SELECT id FROM developments ORDER BY id LIMIT 1)`);
+    // A write to a development the viewer sees invalidates their cached trends: this makes every
+    // timed run a cold one. Visible to all, so that it moves the viewer's signal whatever the data
+    // (a write to another agency's restricted row does not, and the run would read the cache).
+    const touch = () => ds.query(`UPDATE developments SET severity = severity WHERE id = (SELECT id FROM developments WHERE visibility = 'all' ORDER BY id LIMIT 1)`);
+    // The counts alone, without the service's cache: from the rollup per scope and from the day counts (issue 11), and counted
+    // from developments as every trend was before (the same query).
+    const cityYearRows = (source: CountSource) => ds.transaction('REPEATABLE READ', async (m) =>
+      trendRows(m, viewer, cityYear, await trendBuckets(m, cityYear.from, cityYear.to, cityYear.interval), source));
+    // Issue 11: after a write, every open view asks at once; single flight makes it one computation.
+    const concurrent = (k: number) => () => Promise.all(Array.from({ length: k }, () => trends.trends(viewer, cityYear)));
     const results = [
       await measure('list: district + category + last 90 days, first page', () =>
         developments.list(viewer, { districtId: district.id, categories: ['syringe_finds'], from: new Date(now.getTime() - 90 * DAY) }, page)),
@@ -54,7 +63,14 @@ async function main() {
       await measure('trends: whole city, one year by week, after a change', () => trends.trends(viewer, cityYear), touch),
       await measure('trends: one district, one year by week, after a change', () =>
         trends.trends(viewer, { ...cityYear, filter: { districtId: district.id } }), touch),
+      await measure('trends: 16 at once, whole city, year by week, after a change', concurrent(16), touch),
+      await measure('trend counts: whole city year by week, from the rollup', () => cityYearRows('bucket_counts')),
+      await measure('trend counts: whole city year by week, from day counts', () => cityYearRows('day_counts')),
+      await measure('trend counts: whole city year by week, from developments', () => cityYearRows('developments')),
     ];
+    const [{ c }] = await ds.query('SELECT count(*)::int AS c FROM development_day_counts');
+    const [{ b }] = await ds.query('SELECT count(*)::int AS b FROM development_bucket_counts');
+    console.log(`\n${c.toLocaleString('en')} rows in development_day_counts, ${b.toLocaleString('en')} in development_bucket_counts`);
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM developments');
     console.log(`\n${n.toLocaleString('en')} developments, ${RUNS} runs each after ${WARMUP} warm-up runs (ms):\n`);
     console.log(`${'query'.padEnd(60)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`);

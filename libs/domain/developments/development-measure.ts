@@ -15,3 +15,18 @@ export function measureSql(alias: string, measure: DevelopmentMeasure): string {
   if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`measureSql: unsafe alias "${alias}"`);
   return measure === 'sum' ? `coalesce(sum(coalesce(${alias}.count, 1)), 0)::bigint` : 'count(*)::bigint';
 }
+
+/**
+ * The same aggregate over pre-counted rows of development_day_counts `alias` (migration
+ * 1765850000000): `reports` holds how many developments a row stands for, `total` the sum of their
+ * count by the rule above, so that both paths add up the same.
+ */
+export function dayCountMeasureSql(alias: string, measure: DevelopmentMeasure): string {
+  return `coalesce(sum(${dayCountColumnSql(alias, measure)}), 0)::bigint`;
+}
+
+/** The column of one pre-counted row (day counts or the rollup) that holds the measure. */
+export function dayCountColumnSql(alias: string, measure: DevelopmentMeasure): string {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`dayCountColumnSql: unsafe alias "${alias}"`);
+  return `${alias}.${measure === 'sum' ? 'total' : 'reports'}`;
+}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Agency } from '../agencies/agency.entity.js';
 import { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { District } from '../places/district.entity.js';
@@ -11,22 +10,17 @@ import { assertReadsRapport } from '../rapports/rapport-access.js';
 import { Rapport } from '../rapports/rapport.entity.js';
 import { DEVELOPMENT_CATEGORIES, DevelopmentCategory } from './development-enums.js';
 import { readDevelopmentChange } from './development-changes.js';
-import { applyDevelopmentFilter, assertValidFilter, DevelopmentFilter } from './development-filter.js';
-import { DevelopmentMeasure, measureSql } from './development-measure.js';
-import { applyVisibility, visibilityScope } from './development-visibility.js';
-import { Development } from './development.entity.js';
+import {
+  type Bucket, summaryRows, trendBuckets, type TrendGroupBy, type TrendInterval, type TrendRow, type TrendRowQuery, trendRows,
+} from './development-day-counts.js';
+import { assertValidFilter } from './development-filter.js';
+import type { DevelopmentMeasure } from './development-measure.js';
+import { visibilityScope } from './development-visibility.js';
 
-export type TrendInterval = 'week' | 'month';
-export type TrendGroupBy = 'district' | 'place';
+export type { TrendGroupBy, TrendInterval };
 
-export interface TrendQuery {
+export interface TrendQuery extends TrendRowQuery {
   from: Date;
-  to: Date;
-  interval: TrendInterval;
-  groupBy: TrendGroupBy;
-  /** Count the developments (default) or sum their `count` (development-measure.ts). */
-  measure: DevelopmentMeasure;
-  filter: Pick<DevelopmentFilter, 'categories' | 'districtId' | 'placeId' | 'agencyId' | 'nearSensitiveOnly'>;
 }
 
 export interface TrendPoint {
@@ -70,13 +64,16 @@ export interface AgencySummary {
 const MAX_RANGE_MS = 5 * 366 * 24 * 3600 * 1000;
 const CACHE_ENTRIES = 200;
 
-type Bucket = { bucket: string; start: Date };
-type TrendRow = { bucket: string; category: DevelopmentCategory; groupId: string | null; count: number };
+type TrendCounts = { changes: string; buckets: Bucket[]; rows: TrendRow[] };
 
 /**
- * Aggregates over developments: trends per bucket and the "since the last rapport" summary. Both go
- * through applyVisibility, so that a record a viewer may not see is missing from every count, and
- * both leave withdrawn developments out.
+ * Aggregates over developments: trends per bucket and the "since the last rapport" summary. Both
+ * add up the counts pre-aggregated per Berlin day (development_day_counts, kept by triggers in the
+ * writing transaction) for whole days and count the developments of the partial days at the ends
+ * (development-day-counts.ts); trends grouped by district and filtered at most by category and
+ * district take their whole weeks or months from the rollup per visibility scope
+ * (development_bucket_counts). Both go through applyVisibility, so that a record a viewer may not
+ * see is missing from every count, and both leave withdrawn developments out.
  */
 @Injectable()
 export class DevelopmentTrendsService {
@@ -84,11 +81,16 @@ export class DevelopmentTrendsService {
 
   /**
    * Aggregates per visibility scope and query (measure included), valid while no development the
-   * scope may see changed (readDevelopmentChange). A year of a whole city counts several hundred thousand rows;
-   * before a rapport many people open the same view. Per process, small, and only counts and
-   * bucket starts: names are looked up fresh on every call.
+   * scope may see changed (readDevelopmentChange). Before a rapport many people open the same view.
+   * Per process, small, and only counts and bucket starts: names are looked up fresh on every call.
    */
-  private readonly cache = new Map<string, { changes: string; buckets: Bucket[]; rows: TrendRow[] }>();
+  private readonly cache = new Map<string, TrendCounts>();
+  /**
+   * Single flight (issue 11): the computations running now, per cache key and change counter. After
+   * a write every open view asks again at once; they wait for one computation instead of each
+   * running the same one.
+   */
+  private readonly inflight = new Map<string, Promise<TrendCounts>>();
 
   async trends(viewer: Actor, q: TrendQuery): Promise<TrendResult> {
     if (q.from >= q.to) throw new DomainError(400, 'INVALID_RANGE', '"to" must be after "from".', 'to');
@@ -119,49 +121,36 @@ export class DevelopmentTrendsService {
     return { interval: q.interval, groupBy: q.groupBy, measure: q.measure, from: q.from, to: q.to, buckets: buckets.slice(1).map((b) => ({ bucket: b.bucket, start: new Date(b.start) })), series };
   }
 
-  /** The counts per bucket, category and group, from the cache when no development changed since. */
-  private aggregate(viewer: Actor, q: TrendQuery): Promise<{ buckets: Bucket[]; rows: TrendRow[] }> {
+  /** The counts per bucket, category and group: cached while no development the viewer may see changed, computed once at a time. */
+  private async aggregate(viewer: Actor, q: TrendQuery): Promise<TrendCounts> {
+    // Keyed on what the viewer may see, not on the agency: an unconfirmed member of an agency
+    // must not get the agency's restricted counts from the cache.
+    const key = JSON.stringify([visibilityScope(viewer), q.from, q.to, q.interval, q.groupBy, q.measure, q.filter]);
+    const { n } = await readDevelopmentChange(this.db.manager, viewer);
+    // The counters only grow: an entry computed at n or later holds every write counted up to n.
+    const hit = this.cache.get(key);
+    if (hit && BigInt(hit.changes) >= BigInt(n)) return hit;
+    const flightKey = `${key}#${n}`;
+    let flight = this.inflight.get(flightKey);
+    if (!flight) {
+      flight = this.compute(viewer, q, key).finally(() => this.inflight.delete(flightKey));
+      this.inflight.set(flightKey, flight);
+    }
+    return flight;
+  }
+
+  private compute(viewer: Actor, q: TrendQuery, key: string): Promise<TrendCounts> {
     // One snapshot for the counter and the counts, so that the cached result is exactly "as of N".
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const { n: changes } = await readDevelopmentChange(m, viewer);
-      // Keyed on what the viewer may see, not on the agency: an unconfirmed member of an agency
-      // must not get the agency's restricted counts from the cache.
-      const key = JSON.stringify([visibilityScope(viewer), q.from, q.to, q.interval, q.groupBy, q.measure, q.filter]);
-      const hit = this.cache.get(key);
-      if (hit && hit.changes === changes) return hit;
-
-      // Interpolated, not bound: it comes from a two-value allowlist.
-      const unit = q.interval === 'month' ? 'month' : 'week';
-      const local = (ts: string) => `date_trunc('${unit}', ${ts} AT TIME ZONE 'Europe/Berlin')`;
-      // Buckets in Berlin local time (DST-correct), starting one bucket before `from`: the lead-in
-      // bucket gives the first visible bucket its "previous".
-      const buckets: Array<{ bucket: string; start: Date }> = await m.query(
-        `SELECT to_char(b, 'YYYY-MM-DD') AS bucket, (b AT TIME ZONE 'Europe/Berlin') AS start
-           FROM generate_series(${local('$1::timestamptz')} - interval '1 ${unit}', ${local(`($2::timestamptz - interval '1 microsecond')`)}, interval '1 ${unit}') AS b
-          ORDER BY b`,
-        [q.from, q.to],
-      );
-      const first = buckets[0]!;
-
-      const groupCol = q.groupBy === 'place' ? 'd.place_id' : 'd.district_id';
-      // Rows are assigned to the bucket starts fetched above with width_bucket (a binary search per
-      // row) instead of date_trunc(... AT TIME ZONE ...): the time-zone conversion per row was two
-      // thirds of the query's time over a year of a large city (bench/developments.bench.ts).
-      const bucketSql = 'width_bucket(d.observed_at, CAST(:tEdges AS timestamptz[]))';
-      const qb = m.getRepository(Development).createQueryBuilder('d')
-        .select(bucketSql, 'bucket').addSelect('d.category', 'category').addSelect(groupCol, 'groupId').addSelect(measureSql('d', q.measure), 'count')
-        .where('d.observed_at >= :tStart AND d.observed_at < :tTo', { tStart: first.start, tTo: q.to })
-        .groupBy(bucketSql).addGroupBy('d.category').addGroupBy(groupCol)
-        .setParameter('tEdges', buckets.map((b) => new Date(b.start)));
-      applyVisibility(qb, 'd', viewer);
-      applyDevelopmentFilter(qb, 'd', { ...q.filter, includeWithdrawn: false });
-      const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: number }>();
-      // width_bucket is 1-based: 1 is the lead-in bucket.
-      const rows = raw.map((r) => ({ ...r, bucket: buckets[Number(r.bucket) - 1]!.bucket, count: Number(r.count) }));
-      const entry = { changes, buckets, rows };
-      this.cache.delete(key);
-      this.cache.set(key, entry);
-      if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+      const buckets = await trendBuckets(m, q.from, q.to, q.interval);
+      const entry = { changes, buckets, rows: await trendRows(m, viewer, q, buckets, 'bucket_counts') };
+      const cached = this.cache.get(key);
+      if (!cached || BigInt(cached.changes) <= BigInt(changes)) {
+        this.cache.delete(key);
+        this.cache.set(key, entry);
+        if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+      }
       return entry;
     });
   }
@@ -183,14 +172,8 @@ export class DevelopmentTrendsService {
   /** Per reporting agency: what was observed in [since, until), by category (withdrawn left out). */
   async summary(viewer: Actor, since: Date, until: Date = new Date()): Promise<{ since: Date; until: Date; total: number; agencies: AgencySummary[] }> {
     if (since >= until) throw new DomainError(400, 'INVALID_RANGE', '"since" must be in the past (before "until").', 'since');
-    const qb = this.db.getRepository(Development).createQueryBuilder('d')
-      .innerJoin(Agency, 'a', 'a.id = d.reporting_agency_id')
-      .select('d.reporting_agency_id', 'agencyId').addSelect('a.code', 'agencyCode').addSelect('a.name', 'agencyName')
-      .addSelect('d.category', 'category').addSelect('count(*)::int', 'count')
-      .groupBy('d.reporting_agency_id').addGroupBy('a.code').addGroupBy('a.name').addGroupBy('d.category');
-    applyVisibility(qb, 'd', viewer);
-    applyDevelopmentFilter(qb, 'd', { from: since, to: until, includeWithdrawn: false });
-    const rows = await qb.getRawMany<{ agencyId: string; agencyCode: string; agencyName: string; category: DevelopmentCategory; count: number }>();
+    // One snapshot for the whole days and the partial ones.
+    const rows = await this.db.transaction('REPEATABLE READ', (m) => summaryRows(m, viewer, since, until, 'day_counts'));
     const byAgency = new Map<string, AgencySummary>();
     for (const r of rows) {
       const s = byAgency.get(r.agencyId) ?? { agencyId: r.agencyId, agencyCode: r.agencyCode, agencyName: r.agencyName, total: 0, byCategory: {} };

@@ -22,6 +22,9 @@ export function viewerOfScope(scope: string): VisibilityViewer {
   return scope === PUBLIC_SCOPE ? { agencyId: PUBLIC_SCOPE, accessConfirmed: false } : { agencyId: scope, accessConfirmed: true };
 }
 
+/** The columns the visibility rule reads, named alike on every relation it narrows (see visibilityCondition). */
+export const VISIBILITY_COLUMNS = ['visibility', 'reporting_agency_id', 'visible_agency_ids'] as const;
+
 /**
  * THE visibility rule for developments, and the only place it is written down. Every read path
  * (single read, lists, counts, trends, summaries, exports, key figures, the audit trail, and the
@@ -36,6 +39,11 @@ export function viewerOfScope(scope: string): VisibilityViewer {
  * A person whose access to their agency's restricted records is not (yet) confirmed by its
  * leadership (issue 7: a new member, or a new role) sees only 'all', like someone of no agency.
  * Returns the SQL condition and its parameters, for queries that need it as an expression.
+ *
+ * `alias` is any relation that carries the VISIBILITY_COLUMNS under these names: developments
+ * itself, and the counts pre-aggregated per visibility class (development_day_counts, migration
+ * 1765850000000), whose rows a viewer may add up exactly when they may see the developments behind
+ * them. So a trend summed from the counts and one counted from the rows obey one rule, not two copies.
  */
 export function visibilityCondition(alias: string, viewer: VisibilityViewer): { sql: string; params: Record<string, unknown> } {
   if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`visibility: unsafe alias "${alias}"`);
@@ -46,6 +54,34 @@ export function visibilityCondition(alias: string, viewer: VisibilityViewer): { 
     sql: `(${alias}.visibility = 'all' OR ${alias}.reporting_agency_id = :${p} OR (${alias}.visibility = 'agencies' AND :${p} = ANY(${alias}.visible_agency_ids)))`,
     params: { [p]: viewer.agencyId },
   };
+}
+
+/**
+ * THE scope derivation, the visibility rule above restated for counts pre-aggregated per scope
+ * (development_bucket_counts, migration 1765850000000, whose trigger takes this expression): the
+ * scopes a development `alias` adds to, as text[] (duplicates are the caller's to drop).
+ *
+ * - 'all': PUBLIC_SCOPE alone;
+ * - 'own_agency' (and anything not 'all' or 'agencies', as visibilityCondition reads it): its
+ *   reporting agency;
+ * - 'agencies': its reporting agency and every agency in visible_agency_ids, each once.
+ *
+ * A viewer adds up the scopes of viewerScopes(): PUBLIC_SCOPE and, once confirmed, their agency
+ * (visibilityScope). Then a development counts for a viewer exactly when visibilityCondition admits
+ * it, and once: a restricted one never adds to PUBLIC_SCOPE (agency ids are uuids, never 'all'), a
+ * public one never to an agency, and the agencies of a restricted one are de-duplicated.
+ */
+export function developmentScopesSql(alias: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`visibility: unsafe alias "${alias}"`);
+  return `(CASE ${alias}.visibility WHEN 'all' THEN ARRAY['${PUBLIC_SCOPE}']
+            WHEN 'agencies' THEN ARRAY[${alias}.reporting_agency_id::text] || ${alias}.visible_agency_ids::text[]
+            ELSE ARRAY[${alias}.reporting_agency_id::text] END)`;
+}
+
+/** The scopes whose counts a viewer adds up (see developmentScopesSql): PUBLIC_SCOPE, and their agency once confirmed. */
+export function viewerScopes(viewer: VisibilityViewer): string[] {
+  const scope = visibilityScope(viewer);
+  return scope === PUBLIC_SCOPE ? [PUBLIC_SCOPE] : [PUBLIC_SCOPE, scope];
 }
 
 /** Narrows a query over developments (alias) to what the viewer may see. */

@@ -1,0 +1,240 @@
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { addDays, addMonths, berlinDateOf, berlinStartOfDay } from '../common/berlin-time.js';
+import { developmentInDistrictsSql } from '../places/district-filter.js';
+import type { DevelopmentCategory } from './development-enums.js';
+import type { DevelopmentFilter } from './development-filter.js';
+import { applyDevelopmentFilter } from './development-filter.js';
+import { dayCountColumnSql, dayCountMeasureSql, type DevelopmentMeasure, measureSql } from './development-measure.js';
+import { applyVisibility, viewerScopes, type VisibilityViewer } from './development-visibility.js';
+import { Development } from './development.entity.js';
+
+/**
+ * Counts over developments read from development_day_counts (migration 1765850000000) for the whole
+ * Berlin days of a range, and from developments for the parts of a day at either end. Both parts go
+ * through THE visibility rule (applyVisibility) and leave withdrawn developments out, so that the
+ * sum equals counting the rows directly (test/development-day-counts.e2e-spec.ts compares both).
+ *
+ * Trends that the rollup can answer (grouped by district, filtered at most by category and
+ * district) read their whole weeks or months from development_bucket_counts, summed over the
+ * viewer's scopes (viewerScopes, THE scope derivation), and only the bucket that `to` cuts from the
+ * day counts: a year of weeks is then ~52 buckets x categories x districts x 2 scopes of rows.
+ */
+
+/** The filters the counts can answer: each is a column of development_day_counts. */
+export type DayCountFilter = Pick<DevelopmentFilter, 'categories' | 'districtId' | 'placeId' | 'agencyId' | 'nearSensitiveOnly'>;
+
+/**
+ * Where counts come from: the weekly/monthly rollup where the query allows it (else as
+ * 'day_counts'), the pre-aggregated days (plus the partial days), or developments alone.
+ */
+export type CountSource = 'bucket_counts' | 'day_counts' | 'developments';
+
+export interface DaySplit {
+  /** Whole Berlin days [first, end) as dates, or null when the range holds no whole day. */
+  days: { first: string; end: string } | null;
+  /** The instants outside whole days: at most one piece before them and one after. */
+  partial: Array<{ from: Date; to: Date }>;
+}
+
+/** [from, to) as whole Berlin calendar days and the pieces of a day left over at either end (DST-correct). */
+export function splitByBerlinDays(from: Date, to: Date): DaySplit {
+  const fromDay = berlinDateOf(from);
+  const first = berlinStartOfDay(fromDay).getTime() === from.getTime() ? fromDay : addDays(fromDay, 1);
+  const end = berlinDateOf(to);
+  if (first >= end) return { days: null, partial: from < to ? [{ from, to }] : [] };
+  const partial: Array<{ from: Date; to: Date }> = [];
+  const firstStart = berlinStartOfDay(first);
+  if (from < firstStart) partial.push({ from, to: firstStart });
+  const endStart = berlinStartOfDay(end);
+  if (endStart < to) partial.push({ from: endStart, to });
+  return { days: { first, end }, partial };
+}
+
+/** The filter on development_day_counts `alias`: the same columns as on developments, near_sensitive for the place flag. */
+function applyDayCountFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, a: string, f: DayCountFilter): SelectQueryBuilder<T> {
+  if (f.districtId) qb.andWhere(developmentInDistrictsSql(a, ':fDistricts'), { fDistricts: [f.districtId] });
+  if (f.placeId) qb.andWhere(`${a}.place_id = :fPlace`, { fPlace: f.placeId });
+  if (f.categories?.length) qb.andWhere(`${a}.category IN (:...fCategories)`, { fCategories: [...new Set(f.categories)] });
+  if (f.agencyId) qb.andWhere(`${a}.reporting_agency_id = :fAgency`, { fAgency: f.agencyId });
+  if (f.nearSensitiveOnly) qb.andWhere(`${a}.near_sensitive`);
+  return qb;
+}
+
+export type TrendInterval = 'week' | 'month';
+export type TrendGroupBy = 'district' | 'place';
+/** Buckets in Berlin local time: the date a bucket starts (Monday, or the 1st) and its instant. */
+export type Bucket = { bucket: string; start: Date };
+export type TrendRow = { bucket: string; category: DevelopmentCategory; groupId: string | null; count: number };
+
+export interface TrendRowQuery {
+  to: Date;
+  interval: TrendInterval;
+  groupBy: TrendGroupBy;
+  /** Count the developments (default) or sum their `count` (development-measure.ts). */
+  measure: DevelopmentMeasure;
+  filter: DayCountFilter;
+}
+
+/**
+ * The buckets of [from, to) in Berlin local time (DST-correct), starting one bucket before `from`:
+ * the lead-in bucket gives the first visible bucket its "previous".
+ */
+export async function trendBuckets(m: EntityManager, from: Date, to: Date, interval: TrendInterval): Promise<Bucket[]> {
+  // Interpolated, not bound: it comes from a two-value allowlist.
+  const unit = interval === 'month' ? 'month' : 'week';
+  const local = (ts: string) => `date_trunc('${unit}', ${ts} AT TIME ZONE 'Europe/Berlin')`;
+  return m.query(
+    `SELECT to_char(b, 'YYYY-MM-DD') AS bucket, (b AT TIME ZONE 'Europe/Berlin') AS start
+       FROM generate_series(${local('$1::timestamptz')} - interval '1 ${unit}', ${local(`($2::timestamptz - interval '1 microsecond')`)}, interval '1 ${unit}') AS b
+      ORDER BY b`,
+    [from, to],
+  );
+}
+
+/**
+ * Counts per bucket, category and group over [buckets[0].start, q.to). The buckets start at Berlin
+ * midnights, so each whole day lies in exactly one bucket: its date truncated to the week or month.
+ */
+export async function trendRows(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: CountSource): Promise<TrendRow[]> {
+  const from = new Date(buckets[0]!.start);
+  if (source === 'developments') return trendRowsFromDevelopments(m, viewer, q, buckets, { from, to: q.to });
+  // One query after the other: the caller's manager may be a transaction, one connection.
+  const rows: TrendRow[] = [];
+  let rest = from;
+  if (source === 'bucket_counts' && rollupAnswers(q)) {
+    // The buckets start at a bucket start (trendBuckets); those that end by `to` are whole.
+    let whole = 0;
+    while (whole < buckets.length && berlinStartOfDay(bucketEnd(buckets[whole]!.bucket, q.interval)) <= q.to) whole++;
+    if (whole > 0) {
+      rows.push(...(await trendRowsFromBucketCounts(m, viewer, q, buckets, whole)));
+      rest = berlinStartOfDay(bucketEnd(buckets[whole - 1]!.bucket, q.interval));
+    }
+  }
+  if (rest < q.to) {
+    const split = splitByBerlinDays(rest, q.to);
+    if (split.days) rows.push(...(await trendRowsFromDayCounts(m, viewer, q, buckets, split.days)));
+    for (const range of split.partial) rows.push(...(await trendRowsFromDevelopments(m, viewer, q, buckets, range)));
+  }
+  const merged = new Map<string, TrendRow>();
+  for (const r of rows) {
+    const key = `${r.bucket}|${r.category}|${r.groupId ?? ''}`;
+    const seen = merged.get(key);
+    if (seen) seen.count += r.count;
+    else merged.set(key, { ...r });
+  }
+  return [...merged.values()];
+}
+
+/** The filters development_bucket_counts answers: its key has category and district, no place, agency or near-sensitive flag. */
+const ROLLUP_FILTERS: ReadonlySet<string> = new Set(['categories', 'districtId'] satisfies Array<keyof DayCountFilter>);
+
+/**
+ * Whether the rollup answers the query: grouped by district, and every filter that is set one of
+ * ROLLUP_FILTERS (an allowlist, so that a filter added later falls back to the day counts instead
+ * of being ignored).
+ */
+export function rollupAnswers(q: Pick<TrendRowQuery, 'groupBy' | 'filter'>): boolean {
+  const set = (v: unknown) => v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
+  return q.groupBy === 'district' && Object.entries(q.filter).every(([k, v]) => !set(v) || ROLLUP_FILTERS.has(k));
+}
+
+/** The date the bucket after `bucket` starts. */
+function bucketEnd(bucket: string, interval: TrendInterval): string {
+  return interval === 'month' ? addMonths(bucket, 1) : addDays(bucket, 7);
+}
+
+/**
+ * The first `whole` buckets from the rollup, over the viewer's scopes. Not grouped in SQL: a
+ * bucket's rows of the two scopes are nearly all distinct keys, and trendRows adds up equal keys
+ * anyway (hashing them in PostgreSQL cost as much as the scan). The answer is the cost here (a
+ * city's year by week is ~28k rows at 1M developments): the bucket comes back as its number
+ * (width_bucket, as in the other paths), not as text formatted per row.
+ */
+async function trendRowsFromBucketCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], whole: number): Promise<TrendRow[]> {
+  const bucketSql = 'width_bucket(c.bucket, CAST(:bEdges AS date[]))';
+  const qb = m.createQueryBuilder().from('development_bucket_counts', 'c')
+    .select(bucketSql, 'bucket').addSelect('c.category', 'category').addSelect('c.district_id', 'groupId').addSelect(dayCountColumnSql('c', q.measure), 'count')
+    .where('c.grain = :bGrain AND c.scope IN (:...bScopes) AND c.bucket >= CAST(:bFirst AS date) AND c.bucket < CAST(:bEnd AS date)', {
+      bGrain: q.interval, bScopes: viewerScopes(viewer), bFirst: buckets[0]!.bucket, bEnd: bucketEnd(buckets[whole - 1]!.bucket, q.interval),
+      bEdges: buckets.slice(0, whole).map((b) => b.bucket),
+    });
+  if (q.filter.districtId) qb.andWhere(developmentInDistrictsSql('c', ':fDistricts'), { fDistricts: [q.filter.districtId] });
+  if (q.filter.categories?.length) qb.andWhere('c.category IN (:...fCategories)', { fCategories: [...new Set(q.filter.categories)] });
+  const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string }>();
+  // width_bucket is 1-based: 1 is the first bucket.
+  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count) }));
+}
+
+async function trendRowsFromDayCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], days: { first: string; end: string }): Promise<TrendRow[]> {
+  // A day lies in the bucket whose start date is the last one not after it: width_bucket over the
+  // bucket dates (a binary search per row) is cheaper than date_trunc and to_char per row.
+  const bucketSql = 'width_bucket(c.day, CAST(:dEdges AS date[]))';
+  const groupCol = q.groupBy === 'place' ? 'c.place_id' : 'c.district_id';
+  const qb = m.createQueryBuilder().from('development_day_counts', 'c')
+    .select(bucketSql, 'bucket').addSelect('c.category', 'category').addSelect(groupCol, 'groupId').addSelect(dayCountMeasureSql('c', q.measure), 'count')
+    .where('c.day >= CAST(:dFirst AS date) AND c.day < CAST(:dEnd AS date)', { dFirst: days.first, dEnd: days.end })
+    .groupBy(bucketSql).addGroupBy('c.category').addGroupBy(groupCol)
+    .setParameter('dEdges', buckets.map((b) => b.bucket));
+  applyVisibility(qb, 'c', viewer);
+  applyDayCountFilter(qb, 'c', q.filter);
+  const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string }>();
+  // width_bucket is 1-based: 1 is the first bucket.
+  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count) }));
+}
+
+async function trendRowsFromDevelopments(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], range: { from: Date; to: Date }): Promise<TrendRow[]> {
+  const groupCol = q.groupBy === 'place' ? 'd.place_id' : 'd.district_id';
+  // Rows are assigned to the bucket starts with width_bucket (a binary search per row) instead of
+  // date_trunc(... AT TIME ZONE ...): the time-zone conversion per row was two thirds of the
+  // query's time over a year of a large city (bench/developments.bench.ts).
+  const bucketSql = 'width_bucket(d.observed_at, CAST(:tEdges AS timestamptz[]))';
+  const qb = m.getRepository(Development).createQueryBuilder('d')
+    .select(bucketSql, 'bucket').addSelect('d.category', 'category').addSelect(groupCol, 'groupId').addSelect(measureSql('d', q.measure), 'count')
+    .where('d.observed_at >= :tStart AND d.observed_at < :tTo', { tStart: range.from, tTo: range.to })
+    .groupBy(bucketSql).addGroupBy('d.category').addGroupBy(groupCol)
+    .setParameter('tEdges', buckets.map((b) => new Date(b.start)));
+  applyVisibility(qb, 'd', viewer);
+  applyDevelopmentFilter(qb, 'd', { ...q.filter, includeWithdrawn: false });
+  const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string }>();
+  // width_bucket is 1-based: 1 is the first bucket.
+  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count) }));
+}
+
+export type SummaryRow = { agencyId: string; agencyCode: string; agencyName: string; category: DevelopmentCategory; count: number };
+
+/** Developments (not withdrawn) per reporting agency and category observed in [since, until). */
+export async function summaryRows(m: EntityManager, viewer: VisibilityViewer, since: Date, until: Date, source: CountSource): Promise<SummaryRow[]> {
+  const split: DaySplit = source === 'developments' ? { days: null, partial: [{ from: since, to: until }] } : splitByBerlinDays(since, until);
+  const rows = split.days ? await summaryFromDayCounts(m, viewer, split.days) : [];
+  for (const range of split.partial) rows.push(...(await summaryFromDevelopments(m, viewer, range)));
+  const merged = new Map<string, SummaryRow>();
+  for (const r of rows) {
+    const key = `${r.agencyId}|${r.category}`;
+    const seen = merged.get(key);
+    if (seen) seen.count += r.count;
+    else merged.set(key, { ...r });
+  }
+  return [...merged.values()];
+}
+
+async function summaryFromDayCounts(m: EntityManager, viewer: VisibilityViewer, days: { first: string; end: string }): Promise<SummaryRow[]> {
+  const qb = m.createQueryBuilder().from('development_day_counts', 'c')
+    .innerJoin('agencies', 'a', 'a.id = c.reporting_agency_id')
+    .select('c.reporting_agency_id', 'agencyId').addSelect('a.code', 'agencyCode').addSelect('a.name', 'agencyName')
+    .addSelect('c.category', 'category').addSelect(dayCountMeasureSql('c', 'reports'), 'count')
+    .where('c.day >= CAST(:dFirst AS date) AND c.day < CAST(:dEnd AS date)', { dFirst: days.first, dEnd: days.end })
+    .groupBy('c.reporting_agency_id').addGroupBy('a.code').addGroupBy('a.name').addGroupBy('c.category');
+  applyVisibility(qb, 'c', viewer);
+  return (await qb.getRawMany<SummaryRow>()).map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+async function summaryFromDevelopments(m: EntityManager, viewer: VisibilityViewer, range: { from: Date; to: Date }): Promise<SummaryRow[]> {
+  const qb = m.getRepository(Development).createQueryBuilder('d')
+    .innerJoin('agencies', 'a', 'a.id = d.reporting_agency_id')
+    .select('d.reporting_agency_id', 'agencyId').addSelect('a.code', 'agencyCode').addSelect('a.name', 'agencyName')
+    .addSelect('d.category', 'category').addSelect(measureSql('d', 'reports'), 'count')
+    .groupBy('d.reporting_agency_id').addGroupBy('a.code').addGroupBy('a.name').addGroupBy('d.category');
+  applyVisibility(qb, 'd', viewer);
+  applyDevelopmentFilter(qb, 'd', { from: range.from, to: range.to, includeWithdrawn: false });
+  return (await qb.getRawMany<SummaryRow>()).map((r) => ({ ...r, count: Number(r.count) }));
+}
