@@ -99,52 +99,46 @@ export class RenderReads {
     return this.rapports.get(id) ?? undefined;
   }
 
-  private async loadPeople(ids: string[]): Promise<void> {
-    const want = this.missing(this.people, ids);
-    if (!want.length) return;
-    const rows = (await this.m.query(
+  private loadPeople(ids: string[]): Promise<void> {
+    return this.load(this.people, ids, (want) => this.rows<RecipientRow>(
       `SELECT p.id, p.agency_id, p.roles, p.display_name, p.access_confirmed_at IS NOT NULL AS confirmed, p.active, s.channels
          FROM people p LEFT JOIN notification_settings s ON s.person_id = p.id WHERE p.id = ANY($1::uuid[])`,
-      [want],
-    )) as RecipientRow[];
-    this.settle(this.people, want, rows);
+      want,
+    ));
   }
 
-  private async loadMeasures(ids: string[]): Promise<void> {
-    const want = this.missing(this.measures, ids);
-    if (!want.length) return;
-    const rows = (await this.m.query(
+  private loadMeasures(ids: string[]): Promise<void> {
+    return this.load(this.measures, ids, (want) => this.rows<MeasureRow>(
       `SELECT x.id, x.title, x.status, to_char(x.deadline, 'YYYY-MM-DD') AS deadline, x.owning_agency_id, a.name AS agency_name,
               x.responsible_id, rp.display_name AS responsible_name, x.deputy_id
          FROM measures x JOIN agencies a ON a.id = x.owning_agency_id JOIN people rp ON rp.id = x.responsible_id WHERE x.id = ANY($1::uuid[])`,
-      [want],
-    )) as MeasureRow[];
-    this.settle(this.measures, want, rows);
+      want,
+    ));
   }
 
-  private async loadMilestones(ids: string[]): Promise<void> {
-    const want = this.missing(this.milestones, ids);
-    if (!want.length) return;
-    const rows = (await this.m.query(
+  private loadMilestones(ids: string[]): Promise<void> {
+    return this.load(this.milestones, ids, (want) => this.rows<MilestoneRow>(
       `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, done, measure_id FROM milestones WHERE id = ANY($1::uuid[])`,
-      [want],
-    )) as MilestoneRow[];
-    this.settle(this.milestones, want, rows);
+      want,
+    ));
   }
 
-  private async loadRapports(ids: string[]): Promise<void> {
-    const want = this.missing(this.rapports, ids);
+  private loadRapports(ids: string[]): Promise<void> {
+    return this.load(this.rapports, ids, async (want) => (await loadRapportViews(this.m, want)).map((v) => ({ ...v, id: v.rapport.id })));
+  }
+
+  private async rows<T>(sql: string, ids: string[]): Promise<T[]> {
+    return (await this.m.query(sql, [ids])) as T[];
+  }
+
+  /**
+   * Reads the ids not yet in the cache in one query; every id asked for gets an entry: found, or
+   * null (gone), so that it is not asked for again.
+   */
+  private async load<T>(cache: Map<string, T | null>, ids: string[], read: (want: string[]) => Promise<Array<T & { id: string }>>): Promise<void> {
+    const want = [...new Set(ids)].filter((id) => !cache.has(id));
     if (!want.length) return;
-    const views = await loadRapportViews(this.m, want);
-    this.settle(this.rapports, want, views.map((v) => ({ ...v, id: v.rapport.id })));
-  }
-
-  private missing(cache: Map<string, unknown>, ids: string[]): string[] {
-    return [...new Set(ids)].filter((id) => !cache.has(id));
-  }
-
-  /** Every id asked for gets an entry: found, or null (gone), so that it is not asked for again. */
-  private settle<T>(cache: Map<string, T | null>, want: string[], rows: Array<T & { id: string }>): void {
+    const rows = await read(want);
     for (const id of want) cache.set(id, null);
     for (const row of rows) cache.set(row.id, row);
   }
