@@ -563,11 +563,13 @@ describe('filter by reporter (reportedBy=me)', () => {
     // from the own list and its export, as from every other view.
     const newAgency = (await t.make.person(['liaison'])).agency;
     await t.db.query('UPDATE people SET agency_id = $1 WHERE id = $2', [newAgency.id, mover.person.id]);
+    await t.accessSettled();
     expect(ids(await get(mover, q).expect(200))).toEqual([forAll.id]);
     expect(ids(await get(mover, `${q}&includeWithdrawn=true&category=dealing`).expect(200))).toEqual([]);
     expect(csvRows(await get(mover, `/export.csv${q}`).expect(200))).toBe(1);
     // Moved into the named agency: the shared one is back (the named agency sees it), the own-agency one is not.
     await t.db.query('UPDATE people SET agency_id = $1 WHERE id = $2', [named.agency.id, mover.person.id]);
+    await t.accessSettled();
     expect(ids(await get(mover, q).expect(200))).toEqual([shared.id, forAll.id].sort());
 
     // A new member whose access their leadership has not confirmed yet sees only what is for all,

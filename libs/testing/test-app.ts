@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApiApp } from '#api/api-app.factory.js';
+import { SessionAccessCache } from '#api/auth/session-access.cache.js';
 import { AppConfig } from '#config/app-config.js';
 import { createLogger } from '#config/logger.js';
 import { prepareDatabase } from '#database/prepare-database.js';
@@ -15,6 +16,12 @@ export interface TestApp {
   /** The Fastify server, for supertest: request(t.server) */
   server: NestFastifyApplication['getHttpServer'] extends () => infer S ? S : never;
   make: Factories;
+  /**
+   * Resolves once this app's session cache has heard every change committed before the call. A
+   * test that changes a person or session by SQL (not through the API, whose routes wait for it)
+   * awaits this before the next request, as a second API process would see the change a moment later.
+   */
+  accessSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +38,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, conf
     db,
     server: app.getHttpServer(),
     make: new Factories(app, db),
+    accessSettled: () => app.get(SessionAccessCache).caughtUp(),
     close: () => app.close(),
   };
 }
