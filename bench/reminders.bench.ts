@@ -98,6 +98,8 @@ function spawnWorker(prefix: string): Promise<ChildProcess> {
     PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', LOG_LEVEL: 'info', DEMO_DATA: 'false',
     DATABASE_URL: DB_URL, REDIS_URL, JWT_SECRET: 'reminder-bench-secret-reminder-bench-secret-0123', QUEUE_PREFIX: prefix,
     REMINDER_SCAN_SECONDS: String(SCAN_S), WORKER_CONCURRENCY: String(CONCURRENCY), HEARTBEAT_INTERVAL_SECONDS: '60',
+    // The workers' batch size, when given (default: the product's REMINDER_BATCH_SIZE default).
+    ...(process.env.REMINDER_BATCH_SIZE ? { REMINDER_BATCH_SIZE: process.env.REMINDER_BATCH_SIZE } : {}),
   };
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

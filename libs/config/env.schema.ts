@@ -132,7 +132,7 @@ export class EnvSchema {
 
   /** A due-time bucket's job claims, renders and writes due inbox reminders this many at a time. */
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
-  REMINDER_BATCH_SIZE = 50;
+  REMINDER_BATCH_SIZE = 200;
 
   /**
    * Map tiles for the web interface's maps, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.
