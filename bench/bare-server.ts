@@ -11,10 +11,11 @@
 //
 // A request names its route in the x-bench-route header (the API ignores it); paths and query
 // strings are the API's, so that Fastify parses the same input.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { statementName } from '#domain/common/statement-name.js';
 import type { CapturedStatement } from './pg-capture.js';
 
 export interface BareRoute {
@@ -53,7 +54,20 @@ export function dependencies(statements: CapturedStatement[]): number[][] {
 }
 
 /** Runs the captured statements of one request: each connection checked out at its first statement and returned after its last. */
-async function replay(pool: pg.Pool, statements: CapturedStatement[], deps: number[][], lastOf: Map<number, number>, swap?: [string, string]): Promise<void> {
+/**
+ * The statement as the API sends it: named (prepared once per connection, as the product's
+ * preparedQuery does) where PostgreSQL can prepare it; transaction control as it is.
+ */
+function statement(text: string, values: Array<string | null>): pg.QueryConfig {
+  return /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(text) ? { name: statementName(text), text, values } : { text, values };
+}
+
+/** The captured parameters with each [captured, own] pair swapped in. */
+function swapped(values: Array<string | null>, swaps: Array<[string, string]>): Array<string | null> {
+  return swaps.length ? values.map((v) => swaps.reduce<string | null>((acc, [from, to]) => (acc?.includes(from) ? acc.split(from).join(to) : acc), v)) : values;
+}
+
+async function replay(pool: pg.Pool, statements: CapturedStatement[], deps: number[][], lastOf: Map<number, number>, swaps: Array<[string, string]>): Promise<void> {
   const clients = new Map<number, Promise<pg.PoolClient>>();
   const done: Array<Promise<void>> = [];
   let failed: unknown = null;
@@ -62,7 +76,7 @@ async function replay(pool: pg.Pool, statements: CapturedStatement[], deps: numb
       if (!clients.has(s.client)) clients.set(s.client, pool.connect());
       const client = await clients.get(s.client)!;
       try {
-        await client.query({ text: s.text, values: swap ? s.values.map((v) => (v?.includes(swap[0]) ? v.split(swap[0]).join(swap[1]) : v)) : s.values });
+        await client.query(statement(s.text, swapped(s.values, swaps)));
       } catch (err) {
         failed ??= err;
         if (lastOf.get(s.client) !== i) {
@@ -108,15 +122,17 @@ async function main() {
         if (!entry) return reply.code(404).send({ code: 'NO_SUCH_BENCH_ROUTE' });
         const { route, deps, lastOf } = entry;
         const id = (req.params as { id?: string }).id;
-        const swap: [string, string] | undefined = route.pathId && id ? [route.pathId, id] : undefined;
+        const swaps: Array<[string, string]> = route.pathId && id ? [[route.pathId, id]] : [];
+        // A create's id is made in Node and sent with the INSERT: each replay creates a row of its own.
+        const createdId = route.status === 201 ? (route.body as { id?: unknown } | null)?.id : undefined;
+        if (typeof createdId === 'string') swaps.push([createdId, randomUUID()]);
         if (plan.mode === 'single') {
           const s = route.statements[route.single]!;
-          const values = swap ? s.values.map((v) => (v?.includes(swap[0]) ? v.split(swap[0]).join(swap[1]) : v)) : s.values;
-          const r = await pool.query({ text: s.text, values });
+          const r = await pool.query(statement(s.text, swapped(s.values, swaps)));
           return reply.code(route.status).send(r.rows);
         }
         if (!verifyBearer(req.headers.authorization, secret)) return reply.code(401).send({ code: 'TOKEN_INVALID' });
-        await replay(pool, route.statements, deps, lastOf, swap);
+        await replay(pool, route.statements, deps, lastOf, swaps);
         return reply.code(route.status).send(route.body);
       },
     });

@@ -33,13 +33,28 @@ if (file) {
     const text = typeof config === 'string' ? config : (config as { text?: string })?.text;
     const params = Array.isArray(values) ? values : (config as { values?: unknown[] })?.values;
     const start = performance.now();
-    const result = original.apply(this, args);
-    if (typeof text !== 'string' || !result || typeof (result as Promise<unknown>).then !== 'function') return result;
     if (!ids.has(this)) ids.set(this, nextId++);
     const client = ids.get(this)!;
-    return (result as Promise<{ rowCount?: number | null; rows?: unknown[] }>).then((r) => {
+    const record = (r: { rowCount?: number | null; rows?: unknown[] } | undefined) => {
+      if (typeof text !== 'string') return;
       const line: CapturedStatement = { text, values: (params ?? []).map(prepare), client, start, end: performance.now(), rows: r?.rows?.length ?? r?.rowCount ?? 0 };
       appendFileSync(file, JSON.stringify(line) + '\n');
+    };
+    // pg.Pool#query hands the statement to its client with a callback (the product's prepared
+    // statements take that path): record it when the callback is called.
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const callback = args[last] as (err: unknown, r: { rowCount?: number | null; rows?: unknown[] } | undefined) => void;
+      args[last] = (err: unknown, r: { rowCount?: number | null; rows?: unknown[] } | undefined) => {
+        if (!err) record(r);
+        callback(err, r);
+      };
+      return original.apply(this, args);
+    }
+    const result = original.apply(this, args);
+    if (typeof text !== 'string' || !result || typeof (result as Promise<unknown>).then !== 'function') return result;
+    return (result as Promise<{ rowCount?: number | null; rows?: unknown[] }>).then((r) => {
+      record(r);
       return r;
     });
   };
