@@ -11,7 +11,7 @@ import { planMeasureReminders } from '#domain/notifications/rules/measure-remind
 import { QueueBackend } from '#queue/queue-backend.js';
 import type { TestPerson } from '#testing/factories.js';
 import { TcpProxy } from '#testing/tcp-proxy.js';
-import { freshTestDatabase } from '#testing/own-database.js';
+import { useOwnDatabaseAndQueues } from '#testing/own-database.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 import { testConfig } from '#testing/test-config.js';
 import { createWorkerContext } from '#worker/worker-app.factory.js';
@@ -142,8 +142,8 @@ async function makeDue(measureIds: string[]): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  // Its own database: these workers scan the whole ledger (see freshTestDatabase).
-  process.env.TEST_DATABASE_URL = await freshTestDatabase('faults');
+  // Its own database and queues: these workers scan the whole ledger (see useOwnDatabaseAndQueues).
+  await useOwnDatabaseAndQueues('faults');
   t = await createTestApp();
 });
 

@@ -10,7 +10,7 @@ import { planReminders } from '#domain/notifications/reminder-plan.js';
 import { ReminderQueue, bucketJobId, bucketSql } from '#domain/notifications/reminder-queue.js';
 import { QueueBackend } from '#queue/queue-backend.js';
 import type { TestPerson } from '#testing/factories.js';
-import { freshTestDatabase } from '#testing/own-database.js';
+import { useOwnDatabaseAndQueues } from '#testing/own-database.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 import { testConfig } from '#testing/test-config.js';
 import { createWorkerContext } from '#worker/worker-app.factory.js';
@@ -131,8 +131,8 @@ async function holdPerson(p: TestPerson): Promise<() => Promise<void>> {
 }
 
 beforeAll(async () => {
-  // Its own database: these workers scan the whole ledger (see freshTestDatabase).
-  process.env.TEST_DATABASE_URL = await freshTestDatabase('guarantees');
+  // Its own database and queues: these workers scan the whole ledger (see useOwnDatabaseAndQueues).
+  await useOwnDatabaseAndQueues('guarantees');
   t = await createTestApp();
 });
 

@@ -26,3 +26,15 @@ export async function freshTestDatabase(suffix: string): Promise<string> {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/**
+ * For a test file whose workers scan the whole ledger: its own database (freshTestDatabase) and its
+ * own queues. The queue prefix matters as much as the database: a worker of this file on the
+ * shared prefix would take other files' jobs (a rule evaluation, a reminder bucket) and run them
+ * against this database, where their rows are not, and theirs would take this file's.
+ * Sets this test file's TEST_DATABASE_URL and TEST_QUEUE_PREFIX (jest gives each file its own process.env).
+ */
+export async function useOwnDatabaseAndQueues(suffix: string): Promise<void> {
+  process.env.TEST_DATABASE_URL = await freshTestDatabase(suffix);
+  process.env.TEST_QUEUE_PREFIX = `drtest_${suffix}_${process.pid}`;
+}
