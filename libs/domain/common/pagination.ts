@@ -93,6 +93,12 @@ function nextCursor(req: PageRequest, sorts: Record<string, KeyColumn>, row: Rec
   return encodeCursor({ s: req.sort, o: req.order, v: v === null ? null : fromSqlText(v, sorts[req.sort]!.type), id: String(row[ID]) });
 }
 
+/** The page size goes into a statement's text (a LIMIT parameter would leave the planner guessing): an integer only. */
+export function pageLimit(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new DomainError(400, 'INVALID_LIMIT', 'limit must be a positive integer.', 'limit');
+  return limit;
+}
+
 export function keysetPlan(req: PageRequest, sorts: Record<string, KeyColumn>, id: KeyColumn): KeysetPlan {
   const col = Object.hasOwn(sorts, req.sort) ? sorts[req.sort] : undefined;
   if (!col) throw new DomainError(400, 'INVALID_SORT', `Sorting by "${req.sort}" is not possible. Allowed: ${Object.keys(sorts).join(', ')}.`, 'sort');

@@ -7,7 +7,7 @@ import { JobProducer } from '#queue/job-producer.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import { KeyColumn, keysetPage, keysetPlan, Page, PageRequest } from '../common/pagination.js';
+import { KeyColumn, keysetPage, keysetPlan, Page, PageRequest, pageLimit } from '../common/pagination.js';
 import { preparedQuery } from '../common/prepared-query.js';
 import { assertActiveReferences } from '../common/references.js';
 import { checkVersion } from '../common/version-check.js';
@@ -278,12 +278,6 @@ const LIST_SORTS: Record<string, KeyColumn> = {
   createdAt: { sql: 'd.created_at', type: 'timestamptz' },
 };
 const LIST_ID: KeyColumn = { sql: 'd.id', type: 'uuid' };
-
-/** The page size goes into the statement's text (a LIMIT parameter would leave the planner guessing): an integer only. */
-function pageLimit(limit: number): number {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new DomainError(400, 'INVALID_LIMIT', 'limit must be a positive integer.', 'limit');
-  return limit;
-}
 
 const INSERT_SQL = `WITH w AS (
   INSERT INTO developments (id, category, observed_at, place_id, lat, lon, district_id, count, substances, severity, description,

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import { Page, PageRequest, paginate, type KeyColumn } from '../common/pagination.js';
+import { keysetPage, keysetPlan, Page, PageRequest, pageLimit, type KeyColumn } from '../common/pagination.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { Notification } from './notification.entity.js';
 
 /**
@@ -16,17 +17,43 @@ const INBOX_ORDER: KeyColumn = {
   type: 'bigint',
 };
 export const INBOX_SORTS: Record<string, KeyColumn> = { inbox: INBOX_ORDER, createdAt: { sql: 'n.created_at', type: 'timestamptz' } };
+const INBOX_ID: KeyColumn = { sql: 'n.id', type: 'uuid' };
+
+interface NotificationRow extends Record<string, unknown> {
+  id: string; person_id: string; reminder_id: string; kind: string; subject_type: string; subject_id: string | null;
+  title: string; body: string; link: string; created_at: Date; read_at: Date | null;
+}
+
+function toNotification(r: NotificationRow): Notification {
+  return {
+    id: r.id, personId: r.person_id, reminderId: r.reminder_id, kind: r.kind, subjectType: r.subject_type, subjectId: r.subject_id,
+    title: r.title, body: r.body, link: r.link, createdAt: r.created_at, readAt: r.read_at,
+  };
+}
 
 /** A person's in-app inbox: only ever their own (someone else's notification is a 404). */
 @Injectable()
 export class InboxService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(viewer: Actor, filter: { unread?: boolean }, page: PageRequest): Promise<Page<Notification>> {
-    const qb = this.db.getRepository(Notification).createQueryBuilder('n').where('n.person_id = :me', { me: viewer.id });
-    if (filter.unread === true) qb.andWhere('n.read_at IS NULL');
-    if (filter.unread === false) qb.andWhere('n.read_at IS NOT NULL');
-    return paginate(qb, page, INBOX_SORTS, { sql: 'n.id', type: 'uuid' });
+  /**
+   * One page as one prepared statement (issue 11: the inbox is read on every page view), mapped
+   * without building entities. Its text depends on the filter and the page size, never on values.
+   */
+  async list(viewer: Actor, filter: { unread?: boolean }, page: PageRequest): Promise<Page<Notification>> {
+    const plan = keysetPlan(page, INBOX_SORTS, INBOX_ID);
+    const conditions = [{ sql: 'n.person_id = :me', params: { me: viewer.id } as Record<string, unknown> }];
+    if (filter.unread === true) conditions.push({ sql: 'n.read_at IS NULL', params: {} });
+    if (filter.unread === false) conditions.push({ sql: 'n.read_at IS NOT NULL', params: {} });
+    if (plan.where) conditions.push(plan.where);
+    const text = `SELECT n.id, n.person_id, n.reminder_id, n.kind, n.subject_type, n.subject_id, n.title, n.body, n.link, n.created_at, n.read_at${plan.select.map((c) => `, ${c.sql} AS ${c.alias}`).join('')}
+FROM notifications n
+WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}
+ORDER BY ${plan.orderBy.map((o) => `${o.sql} ${o.dir}${o.nulls ? ` ${o.nulls}` : ''}`).join(', ')}
+LIMIT ${pageLimit(page.limit) + 1}`;
+    const [sql, values] = this.db.driver.escapeQueryWithParameters(text, Object.assign({}, ...conditions.map((c) => c.params)) as Record<string, unknown>);
+    const rows = await preparedQuery<NotificationRow>(this.db, sql, values);
+    return keysetPage(rows, page, INBOX_SORTS, toNotification);
   }
 
   async unreadCount(viewer: Actor): Promise<number> {
