@@ -18,7 +18,7 @@ import { DeliveryError, type ReminderMessage } from '#domain/notifications/remin
 import { planReminders } from '#domain/notifications/reminder-plan.js';
 import { Reminder, type ReminderChannel } from '#domain/notifications/reminder.entity.js';
 import type { TestPerson } from '#testing/factories.js';
-import { freshTestDatabase } from '#testing/own-database.js';
+import { freshTestDatabase, useOwnDatabaseAndQueues } from '#testing/own-database.js';
 import { createTestApp, type TestApp } from '#testing/test-app.js';
 import { testConfig } from '#testing/test-config.js';
 import { createLogger } from '#config/logger.js';
@@ -100,6 +100,13 @@ async function deliveryError(p: Promise<unknown>): Promise<DeliveryError> {
   expect(err).toBeInstanceOf(DeliveryError);
   return err as DeliveryError;
 }
+
+// Its own database and queues: the workers other files start drain every due reminder of the
+// database they run on, and without SMTP they would fail this file's e-mails (SMTP_NOT_CONFIGURED,
+// seen in CI on the daily digest).
+beforeAll(async () => {
+  await useOwnDatabaseAndQueues('channels');
+});
 
 describe('e-mail channel over SMTP (a real SMTP server in-process)', () => {
   let smtp: MailCatcher;
