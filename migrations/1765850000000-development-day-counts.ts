@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { developmentScopesSql } from '#domain/developments/development-visibility.js';
 
 /** The key of a development `r` in the counts: its Berlin calendar day and its other dimensions. */
 const KEY = `(r.observed_at AT TIME ZONE 'Europe/Berlin')::date AS day, r.category, r.district_id, r.place_id,
@@ -33,7 +32,7 @@ const BUCKET_COLUMNS = 'grain, scope, bucket, category, district_id';
 /**
  * The rows of `source` (SELECT ... sign, amount) as rollup rows: each development once per grain
  * (the Berlin Monday of its week, the 1st of its month) and once per visibility scope it adds to
- * (THE scope derivation, developmentScopesSql, duplicates dropped), summed per key in key order.
+ * (THE scope derivation, development_scopes(), duplicates dropped), summed per key in key order.
  */
 function bucketRows(source: string): string {
   return `
@@ -41,7 +40,7 @@ function bucketRows(source: string): string {
         FROM (SELECT (r.observed_at AT TIME ZONE 'Europe/Berlin')::date AS day, r.category, r.district_id, r.visibility, r.reporting_agency_id, r.visible_agency_ids, r.sign, r.amount
                 FROM (${source}) r) x
        CROSS JOIN (VALUES ('week'), ('month')) AS g(grain)
-       CROSS JOIN LATERAL (SELECT DISTINCT u FROM unnest(${developmentScopesSql('x')}) AS u) AS s(scope)
+       CROSS JOIN LATERAL (SELECT DISTINCT u FROM development_scopes(x.visibility::text, x.reporting_agency_id, x.visible_agency_ids) AS u) AS s(scope)
        GROUP BY 1, 2, 3, 4, 5
       HAVING sum(x.sign) <> 0 OR sum(x.sign * x.amount) <> 0
        ORDER BY 1, 2, 3, 4, 5`;
@@ -81,7 +80,7 @@ const OLD = `SELECT o.*, -1 AS sign, coalesce(o.count, 1)::bigint AS amount FROM
  * The day counts barely shrink (their key holds place, agency and named agencies: ~99k rows for
  * 100k developments); the rollup holds at most grains x buckets x categories x districts x scopes.
  * A development adds to 'all' when visible to all, else once to each agency that may see it
- * (developmentScopesSql in development-visibility.ts, THE scope derivation, which the trigger
+ * (development_scopes(), migration 1764800000000, THE scope derivation, which the trigger
  * below takes verbatim); a viewer adds up viewerScopes(). Trends grouped by district, filtered at
  * most by category and district, read their whole buckets from it (development-day-counts.ts).
  *
@@ -117,7 +116,7 @@ export class DevelopmentDayCounts1765850000000 implements MigrationInterface {
         bucket date NOT NULL,
         category text NOT NULL,
         district_id uuid,
-        -- 'all' or an agency id (text): see developmentScopesSql.
+        -- 'all' or an agency id (text): see development_scopes().
         scope text NOT NULL,
         reports bigint NOT NULL,
         total bigint NOT NULL

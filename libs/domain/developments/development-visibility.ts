@@ -58,8 +58,9 @@ export function visibilityCondition(alias: string, viewer: VisibilityViewer): { 
 
 /**
  * THE scope derivation, the visibility rule above restated for counts pre-aggregated per scope
- * (development_bucket_counts, migration 1765850000000, whose trigger takes this expression): the
- * scopes a development `alias` adds to, as text[] (duplicates are the caller's to drop).
+ * (development_bucket_counts, migration 1765850000000) and for the per-scope change counters that
+ * end cached counts: the SQL function development_scopes(visibility, reporting agency, named
+ * agencies) of migration 1764800000000, which both triggers call. The scopes a development adds to:
  *
  * - 'all': PUBLIC_SCOPE alone;
  * - 'own_agency' (and anything not 'all' or 'agencies', as visibilityCondition reads it): its
@@ -71,14 +72,6 @@ export function visibilityCondition(alias: string, viewer: VisibilityViewer): { 
  * it, and once: a restricted one never adds to PUBLIC_SCOPE (agency ids are uuids, never 'all'), a
  * public one never to an agency, and the agencies of a restricted one are de-duplicated.
  */
-export function developmentScopesSql(alias: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`visibility: unsafe alias "${alias}"`);
-  return `(CASE ${alias}.visibility WHEN 'all' THEN ARRAY['${PUBLIC_SCOPE}']
-            WHEN 'agencies' THEN ARRAY[${alias}.reporting_agency_id::text] || ${alias}.visible_agency_ids::text[]
-            ELSE ARRAY[${alias}.reporting_agency_id::text] END)`;
-}
-
-/** The scopes whose counts a viewer adds up (see developmentScopesSql): PUBLIC_SCOPE, and their agency once confirmed. */
 export function viewerScopes(viewer: VisibilityViewer): string[] {
   const scope = visibilityScope(viewer);
   return scope === PUBLIC_SCOPE ? [PUBLIC_SCOPE] : [PUBLIC_SCOPE, scope];
