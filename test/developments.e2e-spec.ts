@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Agency } from '#domain/agencies/agency.entity.js';
@@ -464,6 +465,34 @@ describe('trends and summary', () => {
     expect(await total()).toBe(2);
     await request(t.server).post(`${API}/${first.id}/withdraw`).set(liaison.auth).send({ reason: 'Doppelt erfasst' }).expect(200);
     expect(await total()).toBe(1);
+  });
+
+  it('a repeated trend shows a renamed district by its new name, and its compressed form decodes to the plain answer', async () => {
+    const a = await area();
+    const liaison = await t.make.person(['liaison']);
+    const coordinator = await t.make.person(['coordinator']);
+    await create(liaison, base(a, { observedAt: ago(2 * DAY) }));
+    // A year by week: well over the 1 KB from which answers are compressed.
+    const url = `${API}/trends?from=${encodeURIComponent(ago(365 * DAY))}&to=${encodeURIComponent(ago(0))}&districtId=${a.district.id}&interval=week`;
+    const inject = (headers: Record<string, string> = {}) =>
+      t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url, headers: { authorization: liaison.auth.Authorization, ...headers } });
+    const names = (body: { series: Array<{ groupName: string | null }> }) => [...new Set(body.series.map((x) => x.groupName))];
+    const plain = await inject();
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(names(JSON.parse(plain.payload))).toEqual([a.district.name]);
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+    const gz = await inject({ 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(plain.payload);
+    const br = await inject({ 'accept-encoding': 'br;q=1, gzip;q=0.5' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(plain.payload);
+    expect((await inject({ 'accept-encoding': 'gzip' })).rawPayload.equals(gz.rawPayload)).toBe(true);
+
+    const district = (await request(t.server).get(`/api/v1/districts/${a.district.id}`).set(coordinator.auth).expect(200)).body;
+    await request(t.server).patch(`/api/v1/districts/${a.district.id}`).set(coordinator.auth).send({ name: `${a.district.name} (neu)`, version: district.version }).expect(200);
+    expect(names(JSON.parse((await inject()).payload))).toEqual([`${a.district.name} (neu)`]);
   });
 
   it('counts reports or sums their count (measure=reports|sum), cached apart', async () => {

@@ -1,10 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import { District } from '../places/district.entity.js';
-import { Place } from '../places/place.entity.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { lastHeldStart } from '../rapports/agenda.service.js';
 import { assertReadsRapport } from '../rapports/rapport-access.js';
 import { Rapport } from '../rapports/rapport.entity.js';
@@ -64,7 +64,8 @@ export interface AgencySummary {
 const MAX_RANGE_MS = 5 * 366 * 24 * 3600 * 1000;
 const CACHE_ENTRIES = 200;
 
-type TrendCounts = { changes: string; buckets: Bucket[]; rows: TrendRow[] };
+/** Counts as of the change counter `changes`, for the cache key `key`; groupIds: the groups that occur. */
+type TrendCounts = { key: string; changes: string; buckets: Bucket[]; rows: TrendRow[]; groupIds: string[] };
 
 /**
  * Aggregates over developments: trends per bucket and the "since the last rapport" summary. Both
@@ -93,32 +94,24 @@ export class DevelopmentTrendsService {
   private readonly inflight = new Map<string, Promise<TrendCounts>>();
 
   async trends(viewer: Actor, q: TrendQuery): Promise<TrendResult> {
+    return (await this.trendsAnswer(viewer, q)).build();
+  }
+
+  /**
+   * The trend answer before it is built: `tag` names exactly what `build()` would return (the
+   * viewer's scope, the query, the change counter its counts are as of, and the group names), so
+   * that a caller may keep what it made of an answer (the API keeps the serialised and compressed
+   * bytes) and reuse it while the tag stays the same. Building ~28,000 points for a city's year by
+   * week costs more than reading the cached counts and the names that decide the tag.
+   */
+  async trendsAnswer(viewer: Actor, q: TrendQuery): Promise<{ tag: string; build: () => TrendResult }> {
     if (q.from >= q.to) throw new DomainError(400, 'INVALID_RANGE', '"to" must be after "from".', 'to');
     if (q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) throw new DomainError(400, 'RANGE_TOO_LARGE', 'A trend covers at most five years; choose a shorter period.', 'from');
     assertValidFilter(q.filter);
-    const { buckets, rows } = await this.aggregate(viewer, q);
-    const counts = new Map<string, Map<string, number>>();
-    for (const r of rows) {
-      const key = `${r.category}|${r.groupId ?? ''}`;
-      if (!counts.has(key)) counts.set(key, new Map());
-      counts.get(key)!.set(r.bucket, Number(r.count));
-    }
-    const names = await this.groupNames(q.groupBy, [...new Set(rows.map((r) => r.groupId).filter((id): id is string => !!id))]);
-    const series: TrendSeries[] = [];
-    for (const [key, perBucket] of counts) {
-      const [category, groupId] = key.split('|') as [DevelopmentCategory, string];
-      const points: TrendPoint[] = [];
-      for (let i = 1; i < buckets.length; i++) {
-        const count = perBucket.get(buckets[i]!.bucket) ?? 0;
-        const previous = perBucket.get(buckets[i - 1]!.bucket) ?? 0;
-        const change = count - previous;
-        points.push({ bucket: buckets[i]!.bucket, count, previous, change, changePercent: previous === 0 ? null : Math.round((change / previous) * 1000) / 10 });
-      }
-      series.push({ category, groupId: groupId || null, groupName: groupId ? names.get(groupId) ?? null : null, total: points.reduce((s, p) => s + p.count, 0), points });
-    }
-    const order = (c: DevelopmentCategory) => DEVELOPMENT_CATEGORIES.indexOf(c);
-    series.sort((a, b) => order(a.category) - order(b.category) || (a.groupName ?? '\uffff').localeCompare(b.groupName ?? '\uffff', 'de'));
-    return { interval: q.interval, groupBy: q.groupBy, measure: q.measure, from: q.from, to: q.to, buckets: buckets.slice(1).map((b) => ({ bucket: b.bucket, start: new Date(b.start) })), series };
+    const counts = await this.aggregate(viewer, q);
+    const names = await this.groupNames(q.groupBy, counts.groupIds);
+    const nameTag = createHash('sha1').update(JSON.stringify([...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))).digest('base64url');
+    return { tag: `${counts.key}#${counts.changes}#${nameTag}`, build: () => buildTrends(q, counts, names) };
   }
 
   /** The counts per bucket, category and group: cached while no development the viewer may see changed, computed once at a time. */
@@ -144,7 +137,9 @@ export class DevelopmentTrendsService {
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const { n: changes } = await readDevelopmentChange(m, viewer);
       const buckets = await trendBuckets(m, q.from, q.to, q.interval);
-      const entry = { changes, buckets, rows: await trendRows(m, viewer, q, buckets, 'bucket_counts') };
+      const rows = await trendRows(m, viewer, q, buckets, 'bucket_counts');
+      const groupIds = [...new Set(rows.map((r) => r.groupId).filter((id): id is string => !!id))];
+      const entry: TrendCounts = { key, changes, buckets, rows, groupIds };
       const cached = this.cache.get(key);
       if (!cached || BigInt(cached.changes) <= BigInt(changes)) {
         this.cache.delete(key);
@@ -187,9 +182,33 @@ export class DevelopmentTrendsService {
 
   private async groupNames(groupBy: TrendGroupBy, ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const entity = groupBy === 'place' ? Place : District;
-    const rows = await this.db.getRepository<Place | District>(entity).createQueryBuilder('g').select('g.id', 'id').addSelect('g.name', 'name')
-      .where('g.id IN (:...ids)', { ids }).getRawMany<{ id: string; name: string }>();
+    const table = groupBy === 'place' ? 'places' : 'districts';
+    const rows = await preparedQuery<{ id: string; name: string }>(this.db, `SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
+}
+
+/** The answer from the counts and the group names: one series per category and group, a point per bucket after the first. */
+function buildTrends(q: TrendQuery, { buckets, rows }: TrendCounts, names: Map<string, string>): TrendResult {
+  const counts = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const key = `${r.category}|${r.groupId ?? ''}`;
+    if (!counts.has(key)) counts.set(key, new Map());
+    counts.get(key)!.set(r.bucket, Number(r.count));
+  }
+  const series: TrendSeries[] = [];
+  for (const [key, perBucket] of counts) {
+    const [category, groupId] = key.split('|') as [DevelopmentCategory, string];
+    const points: TrendPoint[] = [];
+    for (let i = 1; i < buckets.length; i++) {
+      const count = perBucket.get(buckets[i]!.bucket) ?? 0;
+      const previous = perBucket.get(buckets[i - 1]!.bucket) ?? 0;
+      const change = count - previous;
+      points.push({ bucket: buckets[i]!.bucket, count, previous, change, changePercent: previous === 0 ? null : Math.round((change / previous) * 1000) / 10 });
+    }
+    series.push({ category, groupId: groupId || null, groupName: groupId ? names.get(groupId) ?? null : null, total: points.reduce((s, p) => s + p.count, 0), points });
+  }
+  const order = (c: DevelopmentCategory) => DEVELOPMENT_CATEGORIES.indexOf(c);
+  series.sort((a, b) => order(a.category) - order(b.category) || (a.groupName ?? '\uffff').localeCompare(b.groupName ?? '\uffff', 'de'));
+  return { interval: q.interval, groupBy: q.groupBy, measure: q.measure, from: q.from, to: q.to, buckets: buckets.slice(1).map((b) => ({ bucket: b.bucket, start: new Date(b.start) })), series };
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DevelopmentTrendsService } from '#domain/developments/development-trends.service.js';
 import { DevelopmentsService } from '#domain/developments/developments.service.js';
 import { CurrentUser, Roles, SignedIn } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ApiCsvResponse, ApiProblems } from '../common/api-problems.decorator.js';
+import { EncodedJsonCache } from '../common/encoded-json.js';
 import { UuidParamPipe } from '../common/id-param.pipe.js';
 import { etag, expectedVersion, IF_MATCH_HEADER, withCurrent } from '../common/if-match.js';
 import { pageRequest } from '../common/page-query.dto.js';
@@ -17,6 +18,9 @@ import {
   toDevelopmentInput, toDevelopmentPatch, toTrendQuery, TrendsQueryDto, UpdateDevelopmentDto, WithdrawDevelopmentDto,
 } from './dto/development.dto.js';
 
+/** A city's year by week is 1.6 MB of JSON at 1M developments: room for about 20 such answers. */
+const TREND_ANSWERS_MB = 32;
+
 const VISIBILITY_NOTE = 'Only developments the caller may see (visibility all / own agency / named agencies) count; no role bypasses this.';
 
 /**
@@ -27,6 +31,9 @@ const VISIBILITY_NOTE = 'Only developments the caller may see (visibility all / 
 @ApiBearerAuth()
 @Controller('developments')
 export class DevelopmentsController {
+  /** Trend answers as JSON and compressed, per answer tag; per process, at most TREND_ANSWERS_MB. */
+  private readonly trendAnswers = new EncodedJsonCache(TREND_ANSWERS_MB * 1024 * 1024);
+
   constructor(private readonly developments: DevelopmentsService, private readonly trendsService: DevelopmentTrendsService) {}
 
   @Post()
@@ -53,8 +60,11 @@ export class DevelopmentsController {
   @ApiOperation({ summary: 'Counts per category and district or place per week or month (Berlin time), with the change against the previous bucket', description: VISIBILITY_NOTE })
   @ApiOkResponse({ type: TrendsResponseDto })
   @ApiProblems(400)
-  async trends(@CurrentUser() user: AuthenticatedUser, @Query() q: TrendsQueryDto): Promise<TrendsResponseDto> {
-    return toTrendResponse(await this.trendsService.trends(user, toTrendQuery(q)));
+  async trends(@CurrentUser() user: AuthenticatedUser, @Query() q: TrendsQueryDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    // Serialised and compressed once per answer (its tag), not per request: see EncodedJson.
+    const answer = await this.trendsService.trendsAnswer(user, toTrendQuery(q));
+    const json = await this.trendAnswers.get(answer.tag, () => toTrendResponse(answer.build()));
+    return json.send(req, reply);
   }
 
   @Get('summary')

@@ -1,0 +1,80 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { EncodedJson, EncodedJsonCache, preferredEncoding } from './encoded-json.js';
+
+describe('preferredEncoding', () => {
+  it.each([
+    [undefined, null],
+    ['', null],
+    ['identity', null],
+    ['gzip', 'gzip'],
+    ['gzip, deflate, br', 'br'],
+    ['br;q=0, gzip', 'gzip'],
+    ['br;q=0, gzip;q=0', null],
+    ['GZIP;Q=0.5', 'gzip'],
+    ['*', 'br'],
+    ['*;q=0, gzip', 'gzip'],
+    ['deflate', null],
+    ['br;q=abc, gzip', 'gzip'],
+    [['gzip', 'br'], 'br'],
+  ])('%j -> %s', (header, expected) => {
+    expect(preferredEncoding(header as string | string[] | undefined)).toBe(expected);
+  });
+});
+
+describe('EncodedJson', () => {
+  const big = { items: Array.from({ length: 500 }, (_, i) => ({ i, name: `Bezirk ${i}`, when: new Date(Date.UTC(2026, 0, 1 + i)) })) };
+
+  it('holds exactly what JSON.stringify makes, and compressed forms that decode to it', async () => {
+    const json = new EncodedJson(big);
+    expect(json.identity.toString('utf8')).toBe(JSON.stringify(big));
+    expect(brotliDecompressSync(await json.body('br')).equals(json.identity)).toBe(true);
+    expect(gunzipSync(await json.body('gzip')).equals(json.identity)).toBe(true);
+    expect(await json.body(null)).toBe(json.identity);
+  });
+
+  it('compresses each encoding once', async () => {
+    const json = new EncodedJson(big);
+    expect(await json.body('gzip')).toBe(await json.body('gzip'));
+  });
+
+  it('leaves answers under 1 KB uncompressed', async () => {
+    const json = new EncodedJson({ small: true });
+    expect(await json.body('br')).toBe(json.identity);
+  });
+});
+
+describe('EncodedJsonCache', () => {
+  const payload = (kb: number) => ({ text: 'x'.repeat(kb * 1024) });
+
+  it('makes an answer once per tag, also for readers that ask at the same time', async () => {
+    const cache = new EncodedJsonCache(10 * 1024 * 1024);
+    let made = 0;
+    const make = () => (made++, payload(1));
+    const [a, b] = await Promise.all([cache.get('t', make), cache.get('t', make)]);
+    expect(a).toBe(b);
+    expect(await cache.get('t', make)).toBe(a);
+    expect(made).toBe(1);
+  });
+
+  it('drops the least recently used answers beyond its size, never the one just made', async () => {
+    const cache = new EncodedJsonCache(300 * 1024);
+    const made: string[] = [];
+    const get = (tag: string) => cache.get(tag, () => (made.push(tag), payload(100)));
+    await get('a');
+    await get('b');
+    await get('a'); // a is now more recent than b
+    await get('c'); // over 300 KB with room for compression: b goes
+    await get('a');
+    await get('b');
+    expect(made).toEqual(['a', 'b', 'c', 'b']);
+    const huge = new EncodedJsonCache(1024);
+    const first = await huge.get('big', () => payload(10));
+    expect(await huge.get('big', () => payload(10))).toBe(first);
+  });
+
+  it('forgets a failed making, so that the next reader tries again', async () => {
+    const cache = new EncodedJsonCache(1024 * 1024);
+    await expect(cache.get('t', () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(cache.get('t', () => payload(1))).resolves.toBeInstanceOf(EncodedJson);
+  });
+});
