@@ -9,10 +9,9 @@ import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { KeyColumn, keysetPage, keysetPlan, Page, PageRequest, pageLimit } from '../common/pagination.js';
 import { preparedQuery } from '../common/prepared-query.js';
-import { assertActiveReferences } from '../common/references.js';
+import { assertActiveReferences, readActiveReference } from '../common/references.js';
 import { checkVersion } from '../common/version-check.js';
 import { GeoLookupService } from '../places/geo-lookup.service.js';
-import { Place } from '../places/place.entity.js';
 import { assertInCityArea } from '../places/places.service.js';
 import { berlinDateOf } from '../common/berlin-time.js';
 import { DevelopmentCsvRow, developmentsToCsv } from './development-csv.js';
@@ -355,10 +354,9 @@ export async function resolveDevelopmentLocation(m: EntityManager, geo: GeoLooku
   let lon: number;
   let districtId: string | null;
   if (loc.placeId) {
-    await assertActiveReferences(m, 'place', [loc.placeId], 'placeId');
-    const place = await m.getRepository(Place).findOneByOrFail({ id: loc.placeId });
+    const place = await readActiveReference<{ lat: number; lon: number; districtId: string | null }>(m, 'place', loc.placeId, 'placeId', 'lat, lon, district_id AS "districtId"');
     ({ lat, lon } = place);
-    placeId = place.id;
+    placeId = loc.placeId;
     districtId = place.districtId ?? (await geo.districtAt(lat, lon, m));
   } else {
     lat = loc.lat!;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '#config/app-config.js';
 import { District } from './district.entity.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { nearParams, pointInPolygon, sqlDistanceMeters, sqlWithinBox } from './geo.js';
 
 export interface NearestSensitivePlace {
@@ -32,15 +33,13 @@ export class GeoLookupService {
   }
 
   async nearestSensitivePlace(lat: number, lon: number, m: EntityManager, radiusM = this.config.SENSITIVE_PLACE_RADIUS_M): Promise<NearestSensitivePlace | null> {
-    const dist = sqlDistanceMeters('p.lat', 'p.lon', 'n');
-    const row = await m.createQueryBuilder().select('p.id', 'id').addSelect(dist, 'distance')
-      .from('places', 'p')
-      .where(`p.kind = 'sensitive' AND p.active`)
-      .andWhere(sqlWithinBox('p.lat', 'p.lon', 'n'))
-      .andWhere(`${dist} <= :nRadius`)
-      .setParameters(nearParams('n', lat, lon, radiusM))
-      .orderBy('distance', 'ASC').limit(1)
-      .getRawOne<{ id: string; distance: number }>();
+    const [sql, values] = m.connection.driver.escapeQueryWithParameters(NEAREST_SENSITIVE_SQL, nearParams('n', lat, lon, radiusM));
+    const [row] = await preparedQuery<{ id: string; distance: number }>(m, sql, values);
     return row ? { placeId: row.id, distanceM: Math.round(Number(row.distance)) } : null;
   }
 }
+
+/** The nearest active particularly sensitive place within :nRadius (box first, then the distance): one prepared statement. */
+const NEAREST_SENSITIVE_SQL = `SELECT p.id, ${sqlDistanceMeters('p.lat', 'p.lon', 'n')} AS distance FROM places p
+  WHERE p.kind = 'sensitive' AND p.active AND ${sqlWithinBox('p.lat', 'p.lon', 'n')} AND ${sqlDistanceMeters('p.lat', 'p.lon', 'n')} <= :nRadius
+  ORDER BY distance ASC LIMIT 1`;
