@@ -94,8 +94,9 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       done(err as Error);
     }
   });
-  fastify.addHook('onSend', async (req, reply) => {
+  fastify.addHook('onSend', (req, reply, payload, done) => {
     void reply.headers(securityHeaders(req.url, tileOrigin));
+    done(null, payload);
   });
   fastify.addHook('onResponse', (req, reply, done) => {
     const started = (req as unknown as { startedAt?: bigint }).startedAt;

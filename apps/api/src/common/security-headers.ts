@@ -33,12 +33,20 @@ function csp(url: string, tileOrigin?: string): string {
 
 /**
  * The headers every answer carries, including those the router or the HTTP parser give before
- * any hook ran (see api-app.factory.ts): one list, so that no path forgets one.
+ * any hook ran (see api-app.factory.ts): one list, so that no path forgets one. The few distinct
+ * sets are made once (they are sent with every answer).
  */
-export function securityHeaders(url: string, tileOrigin?: string): Record<string, string> {
-  return {
-    ...SECURITY_HEADERS,
-    'content-security-policy': csp(url, tileOrigin),
-    ...(url.startsWith('/api/v1/') ? { 'cache-control': 'no-store' } : {}),
-  };
+export function securityHeaders(url: string, tileOrigin?: string): Readonly<Record<string, string>> {
+  const policy = csp(url, tileOrigin);
+  const api = url.startsWith('/api/v1/');
+  const key = `${api ? 1 : 0}${policy}`;
+  let headers = HEADER_SETS.get(key);
+  if (!headers) {
+    headers = Object.freeze({ ...SECURITY_HEADERS, 'content-security-policy': policy, ...(api ? { 'cache-control': 'no-store' } : {}) });
+    HEADER_SETS.set(key, headers);
+  }
+  return headers;
 }
+
+/** The header sets by kind of address and policy: a handful (API, docs, web, per tile origin). */
+const HEADER_SETS = new Map<string, Readonly<Record<string, string>>>();
