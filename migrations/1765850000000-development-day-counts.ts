@@ -11,7 +11,7 @@ const COLUMNS = 'day, category, district_id, place_id, near_sensitive, reporting
  * skipping keys whose changes cancel out (an update that moves nothing, e.g. of the description).
  * Rows that fall to zero are deleted: they hold the counts of keys no longer in use.
  */
-function applyDelta(source: string): string {
+export function applyDelta(source: string): string {
   return `
     WITH changed AS (
       INSERT INTO development_day_counts AS c (${COLUMNS}, reports, total)
@@ -27,14 +27,14 @@ function applyDelta(source: string): string {
 }
 
 // Scope right after grain: a viewer's read is a range of bucket dates in each of its (two) scopes.
-const BUCKET_COLUMNS = 'grain, scope, bucket, category, district_id';
+export const BUCKET_COLUMNS = 'grain, scope, bucket, category, district_id';
 
 /**
  * The rows of `source` (SELECT ... sign, amount) as rollup rows: each development once per grain
  * (the Berlin Monday of its week, the 1st of its month) and once per visibility scope it adds to
  * (THE scope derivation, development_scopes(), duplicates dropped), summed per key in key order.
  */
-function bucketRows(source: string): string {
+export function bucketRows(source: string): string {
   return `
       SELECT g.grain, s.scope, date_trunc(g.grain, x.day::timestamp)::date AS bucket, x.category, x.district_id, sum(x.sign) AS reports, sum(x.sign * x.amount) AS total
         FROM (SELECT (r.observed_at AT TIME ZONE 'Europe/Berlin')::date AS day, r.category, r.district_id, r.visibility, r.reporting_agency_id, r.visible_agency_ids, r.sign, r.amount
@@ -58,8 +58,8 @@ function applyBucketDelta(source: string): string {
     DELETE FROM development_bucket_counts WHERE id = ANY(emptied);`;
 }
 
-const NEW = `SELECT n.*, 1 AS sign, coalesce(n.count, 1)::bigint AS amount FROM new_rows n WHERE n.withdrawn_at IS NULL`;
-const OLD = `SELECT o.*, -1 AS sign, coalesce(o.count, 1)::bigint AS amount FROM old_rows o WHERE o.withdrawn_at IS NULL`;
+export const NEW = `SELECT n.*, 1 AS sign, coalesce(n.count, 1)::bigint AS amount FROM new_rows n WHERE n.withdrawn_at IS NULL`;
+export const OLD = `SELECT o.*, -1 AS sign, coalesce(o.count, 1)::bigint AS amount FROM old_rows o WHERE o.withdrawn_at IS NULL`;
 
 /**
  * development_day_counts: the developments (not withdrawn) per Berlin calendar day, category,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Agency } from '#domain/agencies/agency.entity.js';
 import type { Actor } from '#domain/common/actor.js';
 import { addDays, berlinAt } from '#domain/common/berlin-time.js';
-import { type CountSource, type DayCountFilter, rollupAnswers, splitByBerlinDays, summaryRows, trendBuckets, trendRows, type TrendRowQuery } from '#domain/developments/development-day-counts.js';
+import { type CountSource, type DayCountFilter, rollupAnswers, splitByBerlinDays, summaryRows, trendBuckets, trendRows, trendRowsKept, type TrendRowQuery } from '#domain/developments/development-day-counts.js';
 import type { DevelopmentCategory, Visibility } from '#domain/developments/development-enums.js';
 import { DevelopmentTrendsService } from '#domain/developments/development-trends.service.js';
 import { VISIBILITY_COLUMNS, type VisibilityViewer } from '#domain/developments/development-visibility.js';
@@ -125,11 +125,17 @@ function filterOf(i: number, agency: string): DayCountFilter {
 /** Rows as comparable text, whatever the order of rows and of their keys. */
 const sorted = <T extends object>(rows: T[]) => rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
 
-async function bothPaths(q: Query): Promise<{ direct: unknown[]; counted: unknown[]; rolled: unknown[]; rollup: boolean; summaryDirect: unknown[]; summaryCounted: unknown[]; nonZero: boolean }> {
+/** The viewer, range and row query a generated Query stands for. */
+function setup(q: Query): { from: Date; to: Date; viewer: VisibilityViewer; rq: TrendRowQuery } {
   const from = new Date(berlinAt(BASE_DAY, 0).getTime() + Math.min(q.from, q.to - 1) * 60_000);
   const to = new Date(berlinAt(BASE_DAY, 0).getTime() + Math.max(q.to, q.from + 1) * 60_000);
   const viewer: VisibilityViewer = { agencyId: agencyIds()[q.viewer]!, accessConfirmed: q.confirmed };
   const rq: TrendRowQuery = { to, interval: q.interval, groupBy: q.groupBy, measure: q.measure, filter: filterOf(q.filter, people[q.viewer % 3]!.agency.id) };
+  return { from, to, viewer, rq };
+}
+
+async function bothPaths(q: Query): Promise<{ direct: unknown[]; counted: unknown[]; rolled: unknown[]; rollup: boolean; summaryDirect: unknown[]; summaryCounted: unknown[]; nonZero: boolean }> {
+  const { from, to, viewer, rq } = setup(q);
   return t.db.transaction('REPEATABLE READ', async (m) => {
     const buckets = await trendBuckets(m, from, to, q.interval);
     const rows = (source: CountSource) => trendRows(m, viewer, rq, buckets, source);
@@ -196,6 +202,65 @@ describe('trend counts from the day counts equal counting the developments', () 
     expect(rolledNonZero).toBeGreaterThan(3);
   }, 240_000);
 
+  it('brought up to date by the rollup rows changed since an earlier read, trend counts equal counting afresh (random writes between the reads)', async () => {
+    // Issue 11: after a write the trends cache reads only the rollup rows whose changed_n lies past
+    // the scope counters of its last read (migration 1765860000000). Both reads of each query are
+    // snapshots; the second and the direct count share one, so that other suites' writes in
+    // between count on both sides.
+    let broughtUp = 0;
+    let moved = 0;
+    const repo = t.db.getRepository(Development);
+    const update = fc.record({ target: fc.nat(), to: spec, fields: fc.subarray(['day', 'minute', 'category', 'district', 'agency', 'visibility', 'named', 'count', 'withdrawn'] as const, { minLength: 1 }) });
+    await fc.assert(fc.asyncProperty(
+      fc.array(spec, { minLength: 1, maxLength: 12 }), fc.array(spec, { maxLength: 6 }), fc.array(update, { maxLength: 6 }), fc.array(query, { minLength: 1, maxLength: 3 }),
+      async (initial, added, updates, queries) => {
+        const saved = await repo.save(initial.map((s) => repo.create({ ...columns(s), lat: area.lat, lon: area.lon, substances: [], severity: 2, description: '' })));
+        // Grouped by district and filtered at most by district and category: what the rollup answers.
+        const setups = queries.map((q) => setup({ ...q, groupBy: 'district', filter: [1, 6, 7, 8][q.filter % 4]! }));
+        const first = await Promise.all(setups.map(({ from, viewer, rq }) => t.db.transaction('REPEATABLE READ', async (m) => {
+          const buckets = await trendBuckets(m, from, rq.to, rq.interval);
+          return { buckets, kept: await trendRowsKept(m, viewer, rq, buckets, 'bucket_counts') };
+        })));
+        if (added.length) await repo.save(added.map((s) => repo.create({ ...columns(s), lat: area.lat, lon: area.lon, substances: [], severity: 2, description: '' })));
+        for (const u of updates) {
+          const i = u.target % saved.length;
+          const merged = { ...initial[i]! };
+          for (const f of u.fields) (merged as Record<string, unknown>)[f] = u.to[f];
+          await repo.update({ id: saved[i]!.id }, columns(merged));
+        }
+        for (const [i, { viewer, rq }] of setups.entries()) {
+          await t.db.transaction('REPEATABLE READ', async (m) => {
+            const { buckets, kept } = first[i]!;
+            const again = await trendRowsKept(m, viewer, rq, buckets, 'bucket_counts', kept.rollup ?? undefined);
+            expect(sorted(again.rows)).toEqual(sorted(await trendRows(m, viewer, rq, buckets, 'developments')));
+            if (kept.rollup && again.rollup) {
+              broughtUp++;
+              if (sorted(kept.rows).join() !== sorted(again.rows).join()) moved++;
+            }
+          });
+        }
+      },
+    ), { numRuns: 30 });
+    // The comparison brought earlier reads up to date, and the writes moved some of their counts.
+    expect(broughtUp).toBeGreaterThan(10);
+    expect(moved).toBeGreaterThan(5);
+  }, 240_000);
+
+  it('stamps each rollup row with its scope counter, and keeps rows that fell to zero so that a later read learns they went', async () => {
+    const [a] = people as [TestPerson];
+    const district = (await t.db.query(`INSERT INTO districts (name, code) VALUES ($1, $2) RETURNING id`,
+      [`Zählbezirk N ${Math.random().toString(36).slice(2, 8)}`, `ZN-${Math.random().toString(36).slice(2, 8).toUpperCase()}`]) as Array<{ id: string }>)[0]!.id;
+    const repo = t.db.getRepository(Development);
+    const d = await repo.save(repo.create({ category: 'dealing', lat: area.lat, lon: area.lon, placeId: null, districtId: district, substances: [], severity: 2, description: '',
+      reportingAgencyId: a.agency.id, reporterId: a.person.id, count: 2, nearestSensitivePlaceId: null, observedAt: new Date('2025-05-14T10:00:00Z'), visibility: 'own_agency', visibleAgencyIds: [] }));
+    const stamps = () => t.db.query(
+      `SELECT c.grain, c.reports::int, c.changed_n = s.n AS current FROM development_bucket_counts c JOIN development_scope_changes s ON s.scope = c.scope
+        WHERE c.district_id = $1 ORDER BY c.grain`, [district]) as Promise<Array<{ grain: string; reports: number; current: boolean }>>;
+    expect(await stamps()).toEqual([{ grain: 'month', reports: 1, current: true }, { grain: 'week', reports: 1, current: true }]);
+    await repo.update({ id: d.id }, { withdrawnAt: new Date(), withdrawnBy: a.person.id });
+    expect(await stamps()).toEqual([{ grain: 'month', reports: 0, current: true }, { grain: 'week', reports: 0, current: true }]);
+  });
+
   it('holds exactly the live developments: no stale, negative or empty rows for this suite\'s agencies', async () => {
     const ids = people.map((p) => p.agency.id);
     const [diff] = (await t.db.query(`
@@ -230,8 +295,9 @@ describe('trend counts from the day counts equal counting the developments', () 
                l.category, l.district_id, s.scope, count(*) AS reports, sum(l.amount) AS total
           FROM live l JOIN scoped s ON s.id = l.id CROSS JOIN (VALUES ('week'), ('month')) g(grain)
          GROUP BY 1, 2, 3, 4, 5),
+      -- Rows that fell to zero stay (changed_n tells readers they went, migration 1765860000000).
       counted AS (
-        SELECT grain, bucket, category, district_id, scope, reports, total FROM development_bucket_counts WHERE district_id = ANY($1))
+        SELECT grain, bucket, category, district_id, scope, reports, total FROM development_bucket_counts WHERE district_id = ANY($1) AND reports <> 0)
       SELECT (SELECT count(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM direct) a)::int AS extra,
              (SELECT count(*) FROM (SELECT * FROM direct EXCEPT SELECT * FROM counted) b)::int AS missing,
              (SELECT count(*) FROM counted)::int AS rows,
@@ -254,7 +320,7 @@ describe('trend counts from the day counts equal counting the developments', () 
     type Row = { grain: string; bucket: string; scope: string; reports: number; total: number };
     const order = (x: Row, y: Row) => `${x.grain}|${x.bucket}|${x.scope}` < `${y.grain}|${y.bucket}|${y.scope}` ? -1 : 1;
     const rows = async (): Promise<Row[]> => ((await t.db.query(
-      `SELECT grain, to_char(bucket, 'YYYY-MM-DD') AS bucket, scope, reports::int, total::int FROM development_bucket_counts WHERE district_id = $1`, [district])) as Row[]).sort(order);
+      `SELECT grain, to_char(bucket, 'YYYY-MM-DD') AS bucket, scope, reports::int, total::int FROM development_bucket_counts WHERE district_id = $1 AND reports <> 0`, [district])) as Row[]).sort(order);
     const expected = (buckets: { week: string; month: string }, scopes: Array<[string, number, number]>): Row[] => (['month', 'week'] as const).flatMap((grain) =>
       scopes.map(([scope, reports, total]) => ({ grain, bucket: buckets[grain], scope, reports, total }))).sort(order);
     const may = { week: '2025-05-12', month: '2025-05-01' };

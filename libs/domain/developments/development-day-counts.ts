@@ -1,5 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { addDays, addMonths, berlinDateOf, berlinStartOfDay } from '../common/berlin-time.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { developmentInDistrictsSql } from '../places/district-filter.js';
 import type { DevelopmentCategory } from './development-enums.js';
 import type { DevelopmentFilter } from './development-filter.js';
@@ -96,17 +97,45 @@ export async function trendBuckets(m: EntityManager, from: Date, to: Date, inter
  * midnights, so each whole day lies in exactly one bucket: its date truncated to the week or month.
  */
 export async function trendRows(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: CountSource): Promise<TrendRow[]> {
-  const from = new Date(buckets[0]!.start);
-  if (source === 'developments') return trendRowsFromDevelopments(m, viewer, q, buckets, { from, to: q.to });
+  if (source === 'developments') return trendRowsFromDevelopments(m, viewer, q, buckets, { from: new Date(buckets[0]!.start), to: q.to });
+  return (await trendRowsKept(m, viewer, q, buckets, source)).rows;
+}
+
+/**
+ * The counts of the whole buckets as the rollup gave them, per scope, as of the viewer's scope
+ * counters: what a later read needs to bring them up to date by the rows changed since
+ * (development_bucket_counts.changed_n, migration 1765860000000) instead of reading them all.
+ */
+export interface RollupState {
+  /** How many buckets, from the first, are whole (and come from the rollup). */
+  whole: number;
+  /** The scope counters (development_scope_changes.n) the values are as of, per scope. */
+  asOf: Map<string, string>;
+  /** scope|bucket index|category|district -> the count, for each live rollup row. */
+  values: Map<string, number>;
+}
+
+/**
+ * trendRows, keeping the rollup's part (see RollupState). Given the state of an earlier read of the
+ * same query, the whole buckets are that state brought up to date by the rollup rows changed since;
+ * the partial buckets at the end are read afresh either way. Read in one snapshot with the caller's
+ * change counter (a REPEATABLE READ transaction), so that the state is exactly "as of" it.
+ */
+export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: Exclude<CountSource, 'developments'>, prior?: RollupState): Promise<{ rows: TrendRow[]; rollup: RollupState | null }> {
   // One query after the other: the caller's manager may be a transaction, one connection.
   const rows: TrendRow[] = [];
-  let rest = from;
+  let rest = new Date(buckets[0]!.start);
+  let rollup: RollupState | null = null;
   if (source === 'bucket_counts' && rollupAnswers(q)) {
     // The buckets start at a bucket start (trendBuckets); those that end by `to` are whole.
     let whole = 0;
     while (whole < buckets.length && berlinStartOfDay(bucketEnd(buckets[whole]!.bucket, q.interval)) <= q.to) whole++;
     if (whole > 0) {
-      rows.push(...(await trendRowsFromBucketCounts(m, viewer, q, buckets, whole)));
+      rollup = await rollupState(m, viewer, q, buckets, whole, prior?.whole === whole ? prior : undefined);
+      for (const [key, count] of rollup.values) {
+        const [, bucket, category, groupId] = key.split('|') as [string, string, DevelopmentCategory, string];
+        rows.push({ bucket: buckets[Number(bucket)]!.bucket, category, groupId: groupId || null, count });
+      }
       rest = berlinStartOfDay(bucketEnd(buckets[whole - 1]!.bucket, q.interval));
     }
   }
@@ -122,7 +151,7 @@ export async function trendRows(m: EntityManager, viewer: VisibilityViewer, q: T
     if (seen) seen.count += r.count;
     else merged.set(key, { ...r });
   }
-  return [...merged.values()];
+  return { rows: [...merged.values()], rollup };
 }
 
 /** The filters development_bucket_counts answers: its key has category and district, no place, agency or near-sensitive flag. */
@@ -144,25 +173,40 @@ function bucketEnd(bucket: string, interval: TrendInterval): string {
 }
 
 /**
- * The first `whole` buckets from the rollup, over the viewer's scopes. Not grouped in SQL: a
- * bucket's rows of the two scopes are nearly all distinct keys, and trendRows adds up equal keys
- * anyway (hashing them in PostgreSQL cost as much as the scan). The answer is the cost here (a
- * city's year by week is ~28k rows at 1M developments): the bucket comes back as its number
- * (width_bucket, as in the other paths), not as text formatted per row.
+ * The first `whole` buckets from the rollup, over the viewer's scopes, as a RollupState: all live
+ * rows, or, given the state of an earlier read, that state with the rows changed since (rows that
+ * fell to zero leave it). Not grouped in SQL: a bucket's rows of the two scopes are nearly all
+ * distinct keys, and trendRowsKept adds up equal keys anyway. The answer is the cost here (a city's
+ * year by week is ~20k rows at 1M developments): the bucket comes back as its number (width_bucket,
+ * as in the other paths), not as text formatted per row. Named prepared statements: two texts per
+ * combination of filters (all rows / the changed ones).
  */
-async function trendRowsFromBucketCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], whole: number): Promise<TrendRow[]> {
-  const bucketSql = 'width_bucket(c.bucket, CAST(:bEdges AS date[]))';
-  const qb = m.createQueryBuilder().from('development_bucket_counts', 'c')
-    .select(bucketSql, 'bucket').addSelect('c.category', 'category').addSelect('c.district_id', 'groupId').addSelect(dayCountColumnSql('c', q.measure), 'count')
-    .where('c.grain = :bGrain AND c.scope IN (:...bScopes) AND c.bucket >= CAST(:bFirst AS date) AND c.bucket < CAST(:bEnd AS date)', {
-      bGrain: q.interval, bScopes: viewerScopes(viewer), bFirst: buckets[0]!.bucket, bEnd: bucketEnd(buckets[whole - 1]!.bucket, q.interval),
-      bEdges: buckets.slice(0, whole).map((b) => b.bucket),
-    });
-  if (q.filter.districtId) qb.andWhere(developmentInDistrictsSql('c', ':fDistricts'), { fDistricts: [q.filter.districtId] });
-  if (q.filter.categories?.length) qb.andWhere('c.category IN (:...fCategories)', { fCategories: [...new Set(q.filter.categories)] });
-  const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string }>();
-  // width_bucket is 1-based: 1 is the first bucket.
-  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count) }));
+async function rollupState(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], whole: number, prior?: RollupState): Promise<RollupState> {
+  const scopes = viewerScopes(viewer);
+  const counters = await preparedQuery<{ scope: string; n: string }>(m, 'SELECT scope, n::text AS n FROM development_scope_changes WHERE scope = ANY($1::text[])', [scopes]);
+  const asOf = new Map(scopes.map((s) => [s, counters.find((c) => c.scope === s)?.n ?? '0']));
+  let where = `c.grain = :grain AND c.bucket >= CAST(:first AS date) AND c.bucket < CAST(:end AS date)`;
+  where += prior ? ' AND c.changed_n > s.since' : ' AND c.reports <> 0';
+  if (q.filter.districtId) where += ` AND ${developmentInDistrictsSql('c', ':districts')}`;
+  if (q.filter.categories?.length) where += ' AND c.category = ANY(CAST(:categories AS text[]))';
+  const [sql, values] = m.connection.driver.escapeQueryWithParameters(
+    `SELECT width_bucket(c.bucket, CAST(:edges AS date[])) AS bucket, c.scope, c.category, c.district_id AS "groupId", c.reports AS live, ${dayCountColumnSql('c', q.measure)} AS count
+       FROM development_bucket_counts c JOIN unnest(CAST(:scopes AS text[]), CAST(:since AS bigint[])) AS s(scope, since) ON s.scope = c.scope
+      WHERE ${where}`,
+    {
+      grain: q.interval, first: buckets[0]!.bucket, end: bucketEnd(buckets[whole - 1]!.bucket, q.interval), edges: buckets.slice(0, whole).map((b) => b.bucket),
+      scopes, since: scopes.map((s) => prior?.asOf.get(s) ?? '0'), districts: q.filter.districtId ? [q.filter.districtId] : [], categories: [...new Set(q.filter.categories ?? [])],
+    },
+  );
+  const raw = await preparedQuery<{ bucket: number; scope: string; category: DevelopmentCategory; groupId: string | null; live: string; count: string }>(m, sql, values);
+  const state = new Map(prior?.values);
+  for (const r of raw) {
+    // width_bucket is 1-based: 1 is the first bucket.
+    const key = `${r.scope}|${Number(r.bucket) - 1}|${r.category}|${r.groupId ?? ''}`;
+    if (Number(r.live) === 0) state.delete(key);
+    else state.set(key, Number(r.count));
+  }
+  return { whole, asOf, values: state };
 }
 
 async function trendRowsFromDayCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], days: { first: string; end: string }): Promise<TrendRow[]> {

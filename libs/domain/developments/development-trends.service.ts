@@ -11,7 +11,7 @@ import { Rapport } from '../rapports/rapport.entity.js';
 import { DEVELOPMENT_CATEGORIES, DevelopmentCategory } from './development-enums.js';
 import { readDevelopmentChange } from './development-changes.js';
 import {
-  type Bucket, summaryRows, trendBuckets, type TrendGroupBy, type TrendInterval, type TrendRow, type TrendRowQuery, trendRows,
+  type Bucket, type RollupState, summaryRows, trendBuckets, type TrendGroupBy, type TrendInterval, type TrendRow, type TrendRowQuery, trendRowsKept,
 } from './development-day-counts.js';
 import { assertValidFilter } from './development-filter.js';
 import type { DevelopmentMeasure } from './development-measure.js';
@@ -64,8 +64,11 @@ export interface AgencySummary {
 const MAX_RANGE_MS = 5 * 366 * 24 * 3600 * 1000;
 const CACHE_ENTRIES = 200;
 
-/** Counts as of the change counter `changes`, for the cache key `key`; groupIds: the groups that occur. */
-type TrendCounts = { key: string; changes: string; buckets: Bucket[]; rows: TrendRow[]; groupIds: string[] };
+/**
+ * Counts as of the change counter `changes`, for the cache key `key`; groupIds: the groups that
+ * occur; rollup: the whole buckets' part as read, for the next read after a write (trendRowsKept).
+ */
+type TrendCounts = { key: string; changes: string; buckets: Bucket[]; rows: TrendRow[]; groupIds: string[]; rollup: RollupState | null };
 
 /**
  * Aggregates over developments: trends per bucket and the "since the last rapport" summary. Both
@@ -126,20 +129,21 @@ export class DevelopmentTrendsService {
     const flightKey = `${key}#${n}`;
     let flight = this.inflight.get(flightKey);
     if (!flight) {
-      flight = this.compute(viewer, q, key).finally(() => this.inflight.delete(flightKey));
+      // After a write, the stale entry's rollup part is brought up to date instead of read again.
+      flight = this.compute(viewer, q, key, hit).finally(() => this.inflight.delete(flightKey));
       this.inflight.set(flightKey, flight);
     }
     return flight;
   }
 
-  private compute(viewer: Actor, q: TrendQuery, key: string): Promise<TrendCounts> {
+  private compute(viewer: Actor, q: TrendQuery, key: string, stale?: TrendCounts): Promise<TrendCounts> {
     // One snapshot for the counter and the counts, so that the cached result is exactly "as of N".
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const { n: changes } = await readDevelopmentChange(m, viewer);
-      const buckets = await trendBuckets(m, q.from, q.to, q.interval);
-      const rows = await trendRows(m, viewer, q, buckets, 'bucket_counts');
+      const buckets = stale?.buckets ?? await trendBuckets(m, q.from, q.to, q.interval);
+      const { rows, rollup } = await trendRowsKept(m, viewer, q, buckets, 'bucket_counts', stale?.rollup ?? undefined);
       const groupIds = [...new Set(rows.map((r) => r.groupId).filter((id): id is string => !!id))];
-      const entry: TrendCounts = { key, changes, buckets, rows, groupIds };
+      const entry: TrendCounts = { key, changes, buckets, rows, groupIds, rollup };
       const cached = this.cache.get(key);
       if (!cached || BigInt(cached.changes) <= BigInt(changes)) {
         this.cache.delete(key);
