@@ -380,9 +380,12 @@ async function capture(defs: RouteDef[], users: BenchUsers, f: Fixtures): Promis
   return out;
 }
 
-/** For a write the INSERT/UPDATE of the route's own table; for a read the SELECT that returned the most rows (then the slowest). */
+/**
+ * For a write the INSERT/UPDATE of the route's own table (also as the first part of a WITH, as the
+ * status change's UPDATE ... RETURNING its view); for a read the SELECT that returned the most rows (then the slowest).
+ */
 function singleIndex(def: RouteDef, statements: CapturedStatement[]): number {
-  const table = def.key === 'dev-create' ? /^\s*INSERT INTO "?developments"?/i : def.key === 'measure-status' ? /^\s*UPDATE "?measures"?/i : null;
+  const table = def.key === 'dev-create' ? /^\s*INSERT INTO "?developments"?/i : def.key === 'measure-status' ? /^\s*(WITH \w+ AS \(\s*)?UPDATE "?measures"?/i : null;
   if (table) {
     const i = statements.findIndex((s) => table.test(s.text));
     if (i >= 0) return i;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { Actor } from '../common/actor.js';
 import { visibilityCondition, VisibilityViewer } from '../developments/development-visibility.js';
 import { Development } from '../developments/development.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { currentRequestId } from '../common/request-context.js';
 import { AuditAction, AuditChanges, AuditEntry } from './audit-entry.entity.js';
 
@@ -36,9 +36,6 @@ export interface AuditEntryView {
   restricted: boolean;
 }
 
-/** Rows per INSERT (PostgreSQL takes at most 65,535 parameters in one statement). */
-const AUDIT_CHUNK = 500;
-
 const UUID_RE = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /**
@@ -61,9 +58,9 @@ export class AuditService {
   }
 
   /**
-   * Several entries of one kind (e.g. the restricted records of a list page) in one INSERT per
-   * 500, and no other statement: no reload, and no transaction of its own when one INSERT holds
-   * them all (a single statement is atomic; issue 11 counts the round trips of a read).
+   * Several entries of one kind (e.g. the restricted records of a list page) in one prepared
+   * INSERT over arrays, and no other statement: no reload, and no transaction of its own (a single
+   * statement is atomic; issue 11 counts the round trips of a read). Entries keep the order given.
    */
   async recordMany(
     manager: EntityManager,
@@ -73,15 +70,9 @@ export class AuditService {
     items: Array<{ entityId: string; changes?: AuditChanges }>,
   ): Promise<void> {
     if (!items.length) return;
-    const requestId = currentRequestId();
-    const entries = items.map((i) => ({ actorId: actor?.id ?? null, action, entityType, entityId: i.entityId, changes: i.changes ?? {}, requestId }));
-    const insert = async (m: EntityManager) => {
-      for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
-        await m.createQueryBuilder().insert().into(AuditEntry).values(entries.slice(i, i + AUDIT_CHUNK) as Array<QueryDeepPartialEntity<AuditEntry>>).updateEntity(false).execute();
-      }
-    };
-    if (entries.length <= AUDIT_CHUNK || manager.queryRunner?.isTransactionActive) await insert(manager);
-    else await manager.transaction(insert);
+    await preparedQuery(manager, `INSERT INTO audit_entries (actor_id, action, entity_type, entity_id, changes, request_id)
+  SELECT $1::uuid, $2::text, $3::text, e.entity_id, e.changes, $6::text FROM unnest($4::text[], $5::jsonb[]) WITH ORDINALITY AS e(entity_id, changes, ord) ORDER BY e.ord`,
+    [actor?.id ?? null, action, entityType, items.map((i) => i.entityId), items.map((i) => JSON.stringify(i.changes ?? {})), currentRequestId()]);
   }
 
   /**

@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
-import { MeasureEvent, MeasureEventChanges, MeasureEventKind } from './measure-event.entity.js';
+import { preparedQuery } from '../common/prepared-query.js';
+import type { MeasureEventChanges, MeasureEventKind } from './measure-event.entity.js';
 
 /**
  * Appends one entry to a measure's history. Called inside the transaction of the change itself
- * (with its EntityManager), so that a change without its history entry cannot commit.
+ * (with its EntityManager), so that a change without its history entry cannot commit. One
+ * prepared INSERT (issue 11); `at` defaults to the transaction's time, as the column does.
  */
 export async function recordMeasureEvent(
   m: EntityManager,
@@ -14,8 +16,7 @@ export async function recordMeasureEvent(
   changes: MeasureEventChanges = {},
   opts: { note?: string | null; subjectId?: string | null; at?: Date } = {},
 ): Promise<void> {
-  const event = m.create(MeasureEvent, {
-    measureId, actorId: actor.id, kind, changes, note: opts.note ?? null, subjectId: opts.subjectId ?? null, ...(opts.at ? { at: opts.at } : {}),
-  });
-  await m.save(MeasureEvent, event, { reload: false });
+  await preparedQuery(m, `INSERT INTO measure_events (measure_id, actor_id, kind, changes, note, subject_id, at)
+  VALUES ($1, $2, $3, $4::jsonb, $5, $6, coalesce($7::timestamptz, now()))`,
+  [measureId, actor.id, kind, JSON.stringify(changes), opts.note ?? null, opts.subjectId ?? null, opts.at ?? null]);
 }

@@ -15,6 +15,7 @@ import { Person } from '../people/person.entity.js';
 import { District } from '../places/district.entity.js';
 import { Place } from '../places/place.entity.js';
 import { berlinToday, daysBetween, isIsoDate } from '../common/berlin-time.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { assertCarriesMeasure, assertMayChangeStatus } from './measure-access.js';
 import { MeasureCsvRow, measuresCsvFilename, measuresToCsv } from './measure-csv.js';
 import { MeasureEvent } from './measure-event.entity.js';
@@ -22,6 +23,7 @@ import { recordMeasureEvent } from './measure-history.js';
 import { assertTransition, isOpen, MeasurePriority, MeasureStatus, OPEN_STATUSES, requiredText } from './measure-status.js';
 import { Measure } from './measure.entity.js';
 import { Milestone } from './milestone.entity.js';
+import { loadMeasureViews, MEASURE_COLUMNS, type MeasureRecord, type MeasureRow, type MeasureView, type NamedRef, toMeasureRecord, writeMeasure } from './measure-view.js';
 import { checkVersion } from '../common/version-check.js';
 import { planMeasureReminders, planMilestoneReminders } from '../notifications/rules/measure-reminders.js';
 
@@ -81,20 +83,6 @@ export interface MeasureFilter {
   q?: string;
 }
 
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-
-/** A measure with what every response shows about it. */
-export interface MeasureView {
-  measure: Measure;
-  milestones: Milestone[];
-  keyFigures: KeyFigure[];
-  places: NamedRef[];
-  districts: NamedRef[];
-  today: string;
-}
 
 const AUDITED = ['title', 'description', 'owningAgencyId', 'responsibleId', 'deputyId', 'startDate', 'deadline', 'priority', 'status', 'statusReason', 'completionNote', 'placeIds', 'districtIds', 'rapportId', 'agendaItemId'];
 const FREE_TEXT = ['description', 'statusReason', 'completionNote'];
@@ -157,12 +145,12 @@ export class MeasuresService {
       await this.audit.record(m, actor, 'create', 'measure', measure.id, changes);
       for (const ms of milestones) await this.insertMilestone(m, actor, measure.id, ms);
       await planMeasureReminders(m, measure.id, now);
-      return (await loadViews(m, [measure.id], today))[0]!;
+      return (await loadMeasureViews(m, [measure.id], today))[0]!;
     });
   }
 
   async get(id: string, now: Date = new Date()): Promise<MeasureView> {
-    const [view] = await loadViews(this.db.manager, [id], berlinToday(now));
+    const [view] = await loadMeasureViews(this.db, [id], berlinToday(now));
     if (!view) throw DomainError.notFound('measure');
     return view;
   }
@@ -176,7 +164,7 @@ export class MeasuresService {
       createdAt: { sql: 'm.created_at', type: 'timestamptz' },
       updatedAt: { sql: 'm.updated_at', type: 'timestamptz' },
     }, { sql: 'm.id', type: 'uuid' });
-    const views = await loadViews(this.db.manager, result.items.map((x) => x.id), today);
+    const views = await loadMeasureViews(this.db, result.items.map((x) => x.id), today);
     return { items: views, nextCursor: result.nextCursor };
   }
 
@@ -188,7 +176,7 @@ export class MeasuresService {
     const today = berlinToday(now);
     return this.db.transaction(async (m) => {
       const measure = await lockMeasure(m, id);
-      await checkVersion(measure.version, expectedVersion, async () => (await loadViews(m, [id], today))[0]!);
+      await checkVersion(measure.version, expectedVersion, async () => (await loadMeasureViews(m, [id], today))[0]!);
       assertOpen(measure);
       const before = { ...measure };
       if (patch.title !== undefined) measure.title = patch.title.trim();
@@ -235,12 +223,12 @@ export class MeasuresService {
       }
 
       const changes = AuditService.diff(before, { ...measure }, AUDITED, FREE_TEXT);
-      if (Object.keys(changes).length === 0) return (await loadViews(m, [id], today))[0]!;
-      await m.save(measure);
+      if (Object.keys(changes).length === 0) return (await loadMeasureViews(m, [id], today))[0]!;
+      const view = await writeMeasure(m, measure, today);
       await recordMeasureEvent(m, actor, id, 'updated', changes);
       await this.audit.record(m, actor, 'update', 'measure', id, changes);
       await planMeasureReminders(m, id, now);
-      return (await loadViews(m, [id], today))[0]!;
+      return view;
     });
   }
 
@@ -250,7 +238,7 @@ export class MeasuresService {
     return this.db.transaction(async (m) => {
       const measure = await lockMeasure(m, id);
       assertMayChangeStatus(actor, measure, input.status);
-      await checkVersion(measure.version, expectedVersion, async () => (await loadViews(m, [id], today))[0]!);
+      await checkVersion(measure.version, expectedVersion, async () => (await loadMeasureViews(m, [id], today))[0]!);
       assertTransition(measure.status, input.status);
       const reason = input.reason?.trim() || null;
       const note = input.note?.trim() || null;
@@ -259,19 +247,21 @@ export class MeasuresService {
       if (needs === 'note' && !note) throw new DomainError(400, 'COMPLETION_NOTE_REQUIRED', 'A finished measure needs a short completion note: what was done?', 'note');
       if (needs !== 'reason' && reason) throw new DomainError(400, 'REASON_NOT_ALLOWED', 'A reason is only given when a measure is blocked or cancelled; use note for a remark.', 'reason');
 
-      const before = { ...measure };
-      measure.status = input.status;
-      measure.statusReason = needs === 'reason' ? reason : null;
-      measure.completionNote = input.status === 'done' ? note : null;
-      measure.completedAt = input.status === 'done' ? now : null;
-      measure.statusChangedAt = now;
-      await m.save(measure);
-      const changes = AuditService.diff(before, { ...measure }, AUDITED, FREE_TEXT);
+      const after: MeasureRecord = {
+        ...measure,
+        status: input.status,
+        statusReason: needs === 'reason' ? reason : null,
+        completionNote: input.status === 'done' ? note : null,
+        completedAt: input.status === 'done' ? now : null,
+        statusChangedAt: now,
+      };
+      const view = await writeMeasure(m, after, today);
+      const changes = AuditService.diff({ ...measure }, { ...after }, AUDITED, FREE_TEXT);
       // The history shows the reason or note to the participants; the audit trail only marks it.
       await recordMeasureEvent(m, actor, id, 'status_changed', changes, { note: reason ?? note });
       await this.audit.record(m, actor, 'update', 'measure', id, changes);
       await planMeasureReminders(m, id, now);
-      return (await loadViews(m, [id], today))[0]!;
+      return view;
     });
   }
 
@@ -417,14 +407,15 @@ export function assertDate(value: string, field: string): void {
   if (!isIsoDate(value)) throw new DomainError(400, 'INVALID_DATE', `${field} must be a calendar date YYYY-MM-DD.`, field);
 }
 
-function assertOpen(measure: Measure): void {
+function assertOpen(measure: Pick<MeasureRecord, 'status'>): void {
   if (!isOpen(measure.status)) throw new DomainError(409, 'MEASURE_CLOSED', `The measure is ${measure.status}; it can no longer be changed.`, 'status', { measureStatus: measure.status });
 }
 
-async function lockMeasure(m: EntityManager, id: string): Promise<Measure> {
-  const measure = await m.getRepository(Measure).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!measure) throw DomainError.notFound('measure');
-  return measure;
+/** The measure's row, locked until the transaction ends: one prepared statement, no entity. */
+async function lockMeasure(m: EntityManager, id: string): Promise<MeasureRecord> {
+  const [row] = await preparedQuery<MeasureRow>(m, `SELECT ${MEASURE_COLUMNS} FROM measures m WHERE m.id = $1 FOR UPDATE`, [id]);
+  if (!row) throw DomainError.notFound('measure');
+  return toMeasureRecord(row);
 }
 
 /** An active person of the owning agency (the existence and active check is the shared one). */
@@ -449,31 +440,6 @@ async function refNames(m: EntityManager, placeIds: string[], districtIds: strin
   const districts = d.length ? await m.getRepository(District).createQueryBuilder('d').select(['d.id AS id', 'd.name AS name']).where('d.id IN (:...ids)', { ids: d }).getRawMany<NamedRef>() : [];
   return { places: new Map(places.map((x) => [x.id, x.name])), districts: new Map(districts.map((x) => [x.id, x.name])) };
 }
-
-/** Loads measures with people, agency, milestones, key figures and place/district names, in the order of `ids`. */
-export async function loadViews(m: EntityManager, ids: string[], today: string): Promise<MeasureView[]> {
-  if (!ids.length) return [];
-  const measures = await m.getRepository(Measure).createQueryBuilder('m')
-    .leftJoinAndSelect('m.owningAgency', 'agency').leftJoinAndSelect('m.responsible', 'responsible').leftJoinAndSelect('m.deputy', 'deputy')
-    .where('m.id IN (:...ids)', { ids }).getMany();
-  const milestones = await m.getRepository(Milestone).createQueryBuilder('ms').where('ms.measure_id IN (:...ids)', { ids })
-    .orderBy('ms.due_date', 'ASC').addOrderBy('ms.created_at', 'ASC').getMany();
-  const keyFigures = await m.getRepository(KeyFigure).createQueryBuilder('k').where('k.measure_id IN (:...ids)', { ids }).orderBy('k.created_at', 'ASC').getMany();
-  const names = await refNames(m, measures.flatMap((x) => x.placeIds), measures.flatMap((x) => x.districtIds));
-  const byId = new Map(measures.map((x) => [x.id, x]));
-  return ids.filter((id) => byId.has(id)).map((id) => {
-    const measure = byId.get(id)!;
-    return {
-      measure,
-      milestones: milestones.filter((x) => x.measureId === id),
-      keyFigures: keyFigures.filter((x) => x.measureId === id),
-      places: measure.placeIds.map((p) => ({ id: p, name: names.places.get(p) ?? '' })),
-      districts: measure.districtIds.map((d) => ({ id: d, name: names.districts.get(d) ?? '' })),
-      today,
-    };
-  });
-}
-
 
 /** measures.rapport_id is a foreign key (issue 8): an unknown rapport is the caller's mistake (422), not a 500. */
 /** An agenda item a measure links to is an item of the measure's rapport (a foreign key since minutes per item). */

@@ -2,11 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DEVELOPMENT_CATEGORIES, type DevelopmentCategory } from '#domain/developments/development-enums.js';
 import { DEVELOPMENT_MEASURE_DOC, DEVELOPMENT_MEASURES, type DevelopmentMeasure } from '#domain/developments/development-measure.js';
 import { KEY_FIGURE_PERIODS, TARGET_KINDS, type KeyFigurePeriod, type TargetKind } from '#domain/key-figures/key-figure-rules.js';
-import type { KeyFigure } from '#domain/key-figures/key-figure.entity.js';
 import { MEASURE_EVENT_KINDS, type MeasureEvent, type MeasureEventKind } from '#domain/measures/measure-event.entity.js';
 import { allowedTransitions, MEASURE_PRIORITIES, MEASURE_STATUSES, overdueInfo, type MeasurePriority, type MeasureStatus } from '#domain/measures/measure-status.js';
-import type { MeasureView } from '#domain/measures/measures.service.js';
-import type { Milestone } from '#domain/measures/milestone.entity.js';
+import type { KeyFigureDefinitionView, MeasureView, MilestoneView } from '#domain/measures/measure-view.js';
 import { PageOf } from '../common/page.dto.js';
 import { AgencyRefDto, NamedRefDto, PersonRefDto } from '../common/ref.dto.js';
 import { NO_PERSONAL_DATA } from './dto/measure.dto.js';
@@ -96,13 +94,11 @@ export class MeasureEventDto {
 
 export class MeasureHistoryPageDto extends PageOf(MeasureEventDto) {}
 
-const personRef = (p: { id: string; displayName: string } | null | undefined): PersonRefDto | null => (p ? { id: p.id, displayName: p.displayName } : null);
-
-export function toMilestoneResponse(m: Milestone): MilestoneResponseDto {
+export function toMilestoneResponse(m: MilestoneView): MilestoneResponseDto {
   return { id: m.id, title: m.title, dueDate: m.dueDate, done: m.done, doneAt: m.doneAt ? m.doneAt.toISOString() : null, version: m.version };
 }
 
-export function toKeyFigureDefinition(k: KeyFigure): KeyFigureDefinitionDto {
+export function toKeyFigureDefinition(k: KeyFigureDefinitionView): KeyFigureDefinitionDto {
   return {
     id: k.id, name: k.name, categories: k.categories, placeIds: k.placeIds, districtIds: k.districtIds,
     point: k.centerLat !== null && k.centerLon !== null && k.radiusM !== null ? { lat: k.centerLat, lon: k.centerLon, radiusM: k.radiusM } : null,
@@ -111,7 +107,6 @@ export function toKeyFigureDefinition(k: KeyFigure): KeyFigureDefinitionDto {
   };
 }
 
-/** Needs the view's relations (owning agency, responsible, deputy) loaded. */
 export function toMeasureResponse(v: MeasureView): MeasureResponseDto {
   const m = v.measure;
   const { overdue, daysOverdue } = overdueInfo(m.status, m.deadline, v.today);
@@ -119,9 +114,7 @@ export function toMeasureResponse(v: MeasureView): MeasureResponseDto {
     id: m.id, title: m.title, description: m.description, status: m.status, allowedTransitions: allowedTransitions(m.status),
     statusReason: m.statusReason, completionNote: m.completionNote, completedAt: m.completedAt ? m.completedAt.toISOString() : null,
     statusChangedAt: m.statusChangedAt.toISOString(), priority: m.priority,
-    owningAgency: { id: m.owningAgencyId, code: m.owningAgency?.code ?? '', name: m.owningAgency?.name ?? '' },
-    responsible: personRef(m.responsible) ?? { id: m.responsibleId, displayName: '' },
-    deputy: m.deputyId ? personRef(m.deputy) ?? { id: m.deputyId, displayName: '' } : null,
+    owningAgency: v.owningAgency, responsible: v.responsible, deputy: v.deputy,
     startDate: m.startDate, deadline: m.deadline, overdue, daysOverdue,
     places: v.places, districts: v.districts, rapportId: m.rapportId, agendaItemId: m.agendaItemId,
     milestones: v.milestones.map(toMilestoneResponse), keyFigures: v.keyFigures.map(toKeyFigureDefinition),

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../../people/role.js';
 import type { ReminderKind, ReminderSubjectType } from '../reminder-kinds.js';
-import { planReminders, type PlanResult, type ReminderIntent } from '../reminder-plan.js';
+import { lockReminders, planLockedReminders, type PlanResult, type ReminderIntent } from '../reminder-plan.js';
 
 /**
  * What a rule wants, before time is taken into account:
@@ -15,13 +15,6 @@ import { planReminders, type PlanResult, type ReminderIntent } from '../reminder
  */
 export type RuleIntent = (Omit<ReminderIntent, 'dueAt'> & { dueAt: Date; atOnce?: false }) | (Omit<ReminderIntent, 'dueAt'> & { atOnce: true });
 
-interface Existing {
-  kind: string;
-  occurrence: string;
-  recipient_id: string | null;
-  due_at: Date;
-}
-
 /** Turns the rule's intents into planReminders intents (see RuleIntent) and plans them: the one way the rules plan. */
 export async function planRule(
   m: EntityManager,
@@ -30,13 +23,8 @@ export async function planRule(
   intents: readonly RuleIntent[],
   now: Date,
 ): Promise<PlanResult> {
-  const existing = intents.length
-    ? ((await m.query(
-        `SELECT kind, occurrence, recipient_id, due_at FROM reminders
-          WHERE subject_type = $1 AND subject_id IS NOT DISTINCT FROM $2 AND kind = ANY($3::text[])`,
-        [subject.type, subject.id, kinds],
-      )) as Existing[])
-    : [];
+  // The rows the intents are judged against are the ones planning brings in line: locked once, read once.
+  const existing = await lockReminders(m, subject, kinds);
   const out: ReminderIntent[] = [];
   for (const i of intents) {
     const occurrence = i.occurrence ?? '';
@@ -54,16 +42,22 @@ export async function planRule(
     if (i.dueAt.getTime() < now.getTime() && !same.some((e) => e.due_at.getTime() === i.dueAt.getTime())) continue;
     out.push({ kind: i.kind, occurrence, recipients: i.recipients, dueAt: i.dueAt, webhooks: i.webhooks });
   }
-  return planReminders(m, subject, kinds, out);
+  return planLockedReminders(m, subject, kinds, out, existing);
+}
+
+/**
+ * Active people holding a role (of active agencies), optionally only of these agencies, as SQL:
+ * `role` a text expression, `agencies` a uuid[] expression (NULL: all agencies). One column `id`,
+ * ordered; a rule that reads more in the same statement embeds it (measure-reminders.ts).
+ */
+export function peopleWithRoleSql(role: string, agencies: string): string {
+  return `SELECT p.id FROM people p JOIN agencies a ON a.id = p.agency_id
+      WHERE p.active AND a.active AND ${role} = ANY(p.roles) AND (${agencies} IS NULL OR p.agency_id = ANY(${agencies}))
+      ORDER BY p.id`;
 }
 
 /** Active people holding a role, optionally only of these agencies (of active agencies). */
 export async function peopleWithRole(m: EntityManager, role: Role, agencyIds?: readonly string[]): Promise<string[]> {
-  const rows = (await m.query(
-    `SELECT p.id FROM people p JOIN agencies a ON a.id = p.agency_id
-      WHERE p.active AND a.active AND $1 = ANY(p.roles) AND ($2::uuid[] IS NULL OR p.agency_id = ANY($2::uuid[]))
-      ORDER BY p.id`,
-    [role, agencyIds ?? null],
-  )) as Array<{ id: string }>;
+  const rows = (await m.query(peopleWithRoleSql('$1', '$2::uuid[]'), [role, agencyIds ?? null])) as Array<{ id: string }>;
   return rows.map((r) => r.id);
 }
