@@ -186,25 +186,36 @@ export class MeasureDashboardService {
   }
 
   /**
-   * The measure counts per owning agency with the agency's name, in one pass over the measures
-   * (issue 11: one prepared statement instead of four aggregates and a lookup): by status, overdue
-   * and due within 14 days (open ones), due in the period and done of those, completed in the period.
+   * The measure counts per owning agency with the agency's name, as one statement (issue 11: was
+   * four statements and a lookup). It keeps the four narrow aggregates, each an index-only scan over
+   * the rows it concerns (all measures by agency and status; open ones up to 14 days ahead;
+   * deadlines in the period; completions in the period), joined per agency: a single pass over all
+   * measures with every count as a FILTER was 5x slower at 50,000 measures (it evaluates every
+   * condition on every row). Every agency of the other three is among those of the first.
    * $next..: today, today + 14, from, to (Berlin dates), and the instants from and to + 1 day start.
    */
   private agencyCountsSql(filter: MeasureFilter): string {
     const n = filter.next;
     const [today, soon, from, to, fromAt, toAt] = [n, n + 1, n + 2, n + 3, n + 4, n + 5].map((i) => `$${i}`);
-    return `SELECT a.id AS "agencyId", a.code AS "agencyCode", a.name AS "agencyName", x.*
-  FROM (SELECT m.owning_agency_id AS a, count(*)::int AS total,
-               ${MEASURE_STATUSES.map((s) => `count(*) FILTER (WHERE m.status = '${s}')::int AS "${s}"`).join(',\n               ')},
-               count(*) FILTER (WHERE ${OPEN_SQL} AND m.deadline < ${today}::date)::int AS overdue,
-               max(${today}::date - m.deadline) FILTER (WHERE ${OPEN_SQL} AND m.deadline < ${today}::date) AS "maxDaysOverdue",
-               count(*) FILTER (WHERE ${OPEN_SQL} AND m.deadline >= ${today}::date AND m.deadline <= ${soon}::date)::int AS "dueNext14Days",
-               count(*) FILTER (WHERE m.deadline BETWEEN ${from}::date AND ${to}::date AND m.status <> 'cancelled')::int AS "dueInPeriod",
-               count(*) FILTER (WHERE m.deadline BETWEEN ${from}::date AND ${to}::date AND m.status = 'done')::int AS "doneOfDue",
-               count(*) FILTER (WHERE m.completed_at >= ${fromAt}::timestamptz AND m.completed_at < ${toAt}::timestamptz)::int AS "completedInPeriod"
-          FROM measures m WHERE TRUE ${filter.sql} GROUP BY 1) x
-  JOIN agencies a ON a.id = x.a`;
+    return `SELECT ag.id AS "agencyId", ag.code AS "agencyCode", ag.name AS "agencyName", s.*,
+       coalesce(o.overdue, 0) AS overdue, o."maxDaysOverdue", coalesce(o."dueNext14Days", 0) AS "dueNext14Days",
+       coalesce(p."dueInPeriod", 0) AS "dueInPeriod", coalesce(p."doneOfDue", 0) AS "doneOfDue", coalesce(c."completedInPeriod", 0) AS "completedInPeriod"
+  FROM (SELECT x.a, sum(x.n)::int AS total,
+               ${MEASURE_STATUSES.map((st) => `coalesce(sum(x.n) FILTER (WHERE x.status = '${st}'), 0)::int AS "${st}"`).join(',\n               ')}
+          FROM (SELECT m.owning_agency_id AS a, m.status, count(*) AS n FROM measures m WHERE TRUE ${filter.sql} GROUP BY 1, 2) x
+         GROUP BY x.a) s
+  JOIN agencies ag ON ag.id = s.a
+  LEFT JOIN (SELECT m.owning_agency_id AS a,
+                    count(*) FILTER (WHERE m.deadline < ${today}::date)::int AS overdue,
+                    max(${today}::date - m.deadline) FILTER (WHERE m.deadline < ${today}::date) AS "maxDaysOverdue",
+                    count(*) FILTER (WHERE m.deadline >= ${today}::date)::int AS "dueNext14Days"
+               FROM measures m WHERE ${OPEN_SQL} AND m.deadline <= ${soon}::date ${filter.sql} GROUP BY 1) o ON o.a = s.a
+  LEFT JOIN (SELECT m.owning_agency_id AS a,
+                    count(*) FILTER (WHERE m.status <> 'cancelled')::int AS "dueInPeriod",
+                    count(*) FILTER (WHERE m.status = 'done')::int AS "doneOfDue"
+               FROM measures m WHERE m.deadline BETWEEN ${from}::date AND ${to}::date ${filter.sql} GROUP BY 1) p ON p.a = s.a
+  LEFT JOIN (SELECT m.owning_agency_id AS a, count(*)::int AS "completedInPeriod"
+               FROM measures m WHERE m.completed_at >= ${fromAt}::timestamptz AND m.completed_at < ${toAt}::timestamptz ${filter.sql} GROUP BY 1) c ON c.a = s.a`;
   }
 
   /**
