@@ -220,7 +220,7 @@ export class MeasureDashboardService {
 
   /**
    * The most overdue open measures and the next deadlines (14 days), at most DASHBOARD_LIST_LIMIT
-   * each, as one statement; each branch reads the open-deadline index in order. $next: today, $next+1: today + 14.
+   * each, as one statement; each branch reads a deadline index in order and stops at its limit. $next: today, $next+1: today + 14.
    */
   private measureListsSql(filter: MeasureFilter): string {
     const n = filter.next;
