@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../common/prepared-query.js';
 import { PUBLIC_SCOPE, visibilityScope, type VisibilityViewer } from './development-visibility.js';
 
 /**
@@ -31,11 +32,18 @@ export function changeScopes(viewer: VisibilityViewer): string[] {
   return scope === PUBLIC_SCOPE ? [PUBLIC_SCOPE] : [PUBLIC_SCOPE, scope];
 }
 
+/**
+ * The signal as one row (n: the counter as text, at) for the counter rows in `scopes`, the SQL
+ * placeholder of a text[] (changeScopes()): for statements that read it in the same snapshot as
+ * their counts (the dashboard's key figures).
+ */
+export function developmentChangeSql(scopes: string): string {
+  return `SELECT coalesce(sum(n), 0)::text AS n, max(changed_at) AS at FROM development_scope_changes WHERE scope = ANY(${scopes}::text[])`;
+}
+
+/** Read on every dashboard, trends and agenda request: a prepared statement (issue 11). */
 export async function readDevelopmentChange(m: EntityManager, viewer: VisibilityViewer): Promise<DevelopmentChange> {
-  const rows = (await m.query(
-    `SELECT coalesce(sum(n), 0)::text AS n, max(changed_at) AS at FROM development_scope_changes WHERE scope = ANY($1::text[])`,
-    [changeScopes(viewer)],
-  )) as Array<{ n: string; at: Date | null }>;
+  const rows = await preparedQuery<{ n: string; at: Date | null }>(m, developmentChangeSql('$1'), [changeScopes(viewer)]);
   const row = rows[0]!;
   return { n: row.n, at: row.at ? new Date(row.at) : null };
 }

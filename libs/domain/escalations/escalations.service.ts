@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Actor, hasRole } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { checkVersion } from '../common/version-check.js';
 import { applyVisibility } from '../developments/development-visibility.js';
 import { Development } from '../developments/development.entity.js';
@@ -29,6 +30,14 @@ export interface EscalationView {
   developments: Development[];
   /** For a rule's proposal: the district or place it concerns. */
   scope: { kind: 'district' | 'place'; id: string; name: string } | null;
+}
+
+/** An open escalation on the dashboard. */
+export interface OpenEscalationRef {
+  id: string;
+  reason: EscalationReason;
+  status: EscalationStatus;
+  createdAt: Date;
 }
 
 /** The most developments one escalation links: named by hand, or the newest of a rule's window. */
@@ -129,12 +138,20 @@ export class EscalationsService {
   }
 
   /** The open (proposed or convened) escalations the viewer may read: how many, and the newest few. */
-  async openSummary(viewer: Actor, limit: number): Promise<{ count: number; newest: Escalation[] }> {
+  async openSummary(viewer: Actor, limit: number): Promise<{ count: number; newest: OpenEscalationRef[] }> {
     const cond = escalationReadCondition(viewer);
     if (!cond) return { count: 0, newest: [] };
-    const qb = this.db.getRepository(Escalation).createQueryBuilder('e').where(`e.status IN ('proposed','convened')`).andWhere(cond.sql, cond.params);
-    const [count, newest] = await Promise.all([qb.clone().getCount(), qb.clone().orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(limit).getMany()]);
-    return { count, newest };
+    // One prepared statement (issue 11: read on every dashboard): the window count is taken before the LIMIT.
+    const [sql, values] = this.db.driver.escapeQueryWithParameters(
+      `SELECT e.id, e.reason, e.status, e.created_at AS "createdAt", count(*) OVER ()::int AS count
+         FROM escalations e
+        WHERE e.status IN ('proposed','convened') AND ${cond.sql}
+        ORDER BY e.created_at DESC, e.id DESC
+        LIMIT :limit`,
+      { ...cond.params, limit },
+    );
+    const rows = await preparedQuery<OpenEscalationRef & { count: number }>(this.db, sql, values);
+    return { count: rows[0]?.count ?? 0, newest: rows.map(({ id, reason, status, createdAt }) => ({ id, reason, status, createdAt })) };
   }
 
   private async view(m: EntityManager, viewer: Actor, id: string): Promise<EscalationView> {

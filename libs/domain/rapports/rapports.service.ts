@@ -6,6 +6,7 @@ import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Page, PageRequest, paginate } from '../common/pagination.js';
 import { assertActiveReferences } from '../common/references.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { checkVersion } from '../common/version-check.js';
 import { MEASURE_STATUSES, type MeasureStatus } from '../measures/measure-status.js';
 import { Person } from '../people/person.entity.js';
@@ -275,20 +276,29 @@ export class RapportsService {
 
   /** The extended rapports the viewer may read, soonest-last, with their measures counted by status. */
   async extendedSummaries(viewer: Actor): Promise<ExtendedRapportSummary[]> {
-    const qb = this.db.getRepository(Rapport).createQueryBuilder('r').where(`r.kind = 'extended'`);
     const cond = rapportReadCondition('r', viewer, { invitations: true });
-    if (cond) qb.andWhere(cond.sql, cond.params);
-    const rapports = await qb.orderBy('r.starts_at', 'DESC').addOrderBy('r.id', 'DESC').limit(DASHBOARD_EXTENDED_LIMIT).getMany();
-    if (!rapports.length) return [];
-    const counts = await this.db.query(
-      `SELECT rapport_id AS "rapportId", status, count(*)::int AS n FROM measures WHERE rapport_id = ANY($1::uuid[]) GROUP BY 1, 2`,
-      [rapports.map((r) => r.id)],
-    ) as Array<{ rapportId: string; status: MeasureStatus; n: number }>;
-    return rapports.map((r) => {
-      const measuresByStatus = Object.fromEntries(MEASURE_STATUSES.map((st) => [st, 0])) as Record<MeasureStatus, number>;
-      for (const c of counts) if (c.rapportId === r.id) measuresByStatus[c.status] = c.n;
-      return { id: r.id, title: r.title, startsAt: r.startsAt, status: r.status, measuresByStatus };
-    });
+    // One prepared statement (issue 11: read on every dashboard): the rapports, and per rapport a row per measure status.
+    const [sql, values] = this.db.driver.escapeQueryWithParameters(
+      `SELECT x.id, x.title, x.starts_at AS "startsAt", x.status, c.status AS "measureStatus", c.n
+         FROM (SELECT r.id, r.title, r.starts_at, r.status FROM rapports r
+                WHERE r.kind = 'extended' ${cond ? `AND ${cond.sql}` : ''}
+                ORDER BY r.starts_at DESC, r.id DESC
+                LIMIT :limit) x
+         LEFT JOIN LATERAL (SELECT m.status, count(*)::int AS n FROM measures m WHERE m.rapport_id = x.id GROUP BY m.status) c ON TRUE
+        ORDER BY x.starts_at DESC, x.id DESC`,
+      { ...cond?.params, limit: DASHBOARD_EXTENDED_LIMIT },
+    );
+    const rows = await preparedQuery<{ id: string; title: string; startsAt: Date; status: RapportStatus; measureStatus: MeasureStatus | null; n: number | null }>(this.db, sql, values);
+    const byId = new Map<string, ExtendedRapportSummary>();
+    for (const r of rows) {
+      let summary = byId.get(r.id);
+      if (!summary) {
+        summary = { id: r.id, title: r.title, startsAt: r.startsAt, status: r.status, measuresByStatus: Object.fromEntries(MEASURE_STATUSES.map((st) => [st, 0])) as Record<MeasureStatus, number> };
+        byId.set(r.id, summary);
+      }
+      if (r.measureStatus) summary.measuresByStatus[r.measureStatus] = r.n!;
+    }
+    return [...byId.values()];
   }
 
   /**

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ESCALATION_REASONS, ESCALATION_STATUSES, type EscalationReason, type EscalationStatus } from '#domain/escalations/escalation-enums.js';
-import type { Escalation } from '#domain/escalations/escalation.entity.js';
+import type { OpenEscalationRef } from '#domain/escalations/escalations.service.js';
 import type { Dashboard } from '#domain/measures/measure-dashboard.service.js';
 import { RAPPORT_STATUSES, type RapportStatus } from '#domain/rapports/rapport-status.js';
 import type { ExtendedRapportSummary } from '#domain/rapports/rapports.service.js';
@@ -128,7 +128,7 @@ export class DashboardResponseDto {
 }
 
 export interface DashboardExtras {
-  openEscalations: { count: number; newest: Escalation[] };
+  openEscalations: { count: number; newest: OpenEscalationRef[] };
   extendedRapports: ExtendedRapportSummary[];
 }
 
