@@ -257,8 +257,10 @@ describe('minutes', () => {
       `INSERT INTO rapports (kind, title, goal, starts_at, ends_at, location, agency_ids, status) VALUES ('extended', 'Erweiterter Rapport', 'Lage klären', now() - interval '1 hour', now(), 'Rathaus', $1, 'held') RETURNING id`,
       [[tm.agencyA.id]],
     ) as [{ id: string }];
-    await addEntry(tm, ext, { notes: 'Sonderlage' }).expect(201);
+    const extEntry = await addEntry(tm, ext, { notes: 'Sonderlage' }).expect(201);
+    await request(t.server).post(`${RAPPORTS}/${ext}/minutes/${extEntry.body.id}/measures`).set(tm.coordinator.auth).send(measureBody(tm)).expect(201);
     await request(t.server).get(`${RAPPORTS}/${ext}/minutes`).set(tm.leadership.auth).expect(404);
+    await request(t.server).get(`${RAPPORTS}/${ext}/minutes.pdf`).set(tm.leadership.auth).expect(404);
     await status(tm, ext, 'minutes_published').expect(200);
     await request(t.server).get(`${RAPPORTS}/${ext}/minutes`).set(tm.leadership.auth).expect(200);
     await request(t.server).get(`${RAPPORTS}/${ext}/minutes.pdf`).set(tm.leadership.auth).expect(200);
