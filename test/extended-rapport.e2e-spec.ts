@@ -144,6 +144,29 @@ describe('escalation -> extended rapport -> held -> minutes published -> resolve
   });
 });
 
+describe('resolved only when the extended rapport is held and its measures are agreed', () => {
+  it('publishing its minutes with no measure agreed: 409 MEASURES_NOT_AGREED, still held, the escalation stays convened; with one agreed it resolves', async () => {
+    const tm = await team();
+    const esc = await raise(tm.liaisonA);
+    const { body: rapport } = await convene(tm.coordinator, esc.id, conveneBody(tm)).expect(201);
+    await t.db.query(`UPDATE rapports SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '110 minutes' WHERE id = $1`, [rapport.id]);
+    await request(t.server).post(`${API}/rapports/${rapport.id}/status`).set(tm.coordinator.auth).send({ status: 'held' }).expect(200);
+    const entry = await request(t.server).post(`${API}/rapports/${rapport.id}/minutes`).set(tm.coordinator.auth).send({ heading: 'Lage', notes: 'Noch keine Einigung.' }).expect(201);
+
+    const refused = await request(t.server).post(`${API}/rapports/${rapport.id}/status`).set(tm.coordinator.auth).send({ status: 'minutes_published' }).expect(409);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'MEASURES_NOT_AGREED', field: 'status' });
+    expect((await t.db.getRepository(Rapport).findOneByOrFail({ id: rapport.id })).status).toBe('held');
+    expect(await escalation(esc.id)).toMatchObject({ status: 'convened', rapportId: rapport.id });
+
+    await request(t.server).post(`${API}/rapports/${rapport.id}/minutes/${entry.body.id}/measures`).set(tm.coordinator.auth).send({
+      title: 'Runder Tisch mit Anwohnern', owningAgencyId: tm.agencyB.id, responsibleId: tm.liaisonB.person.id, deadline: addDays(berlinToday(), 21),
+    }).expect(201);
+    await request(t.server).post(`${API}/rapports/${rapport.id}/status`).set(tm.coordinator.auth).send({ status: 'minutes_published' }).expect(200);
+    expect((await escalation(esc.id)).status).toBe('resolved');
+  });
+});
+
 describe('cancelling the extended rapport hands its escalation back', () => {
   /** A district rule with two finds in it, evaluated once: its proposal. */
   async function ruleProposal(tm: Team) {

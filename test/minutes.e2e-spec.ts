@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { addDays, berlinToday, formatBerlin, formatGermanDate } from '#domain/common/berlin-time.js';
+import { Development } from '#domain/developments/development.entity.js';
+import { District } from '#domain/places/district.entity.js';
+import { pdfText } from '#testing/pdf-text.js';
+import type { TestPerson } from '#testing/factories.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 let t: TestApp;
@@ -51,15 +55,6 @@ const measureBody = (tm: Team, over: Record<string, unknown> = {}) => ({
   title: `Spielplatz täglich kontrollieren ${randomUUID().slice(0, 6)}`, owningAgencyId: tm.agencyA.id, responsibleId: tm.a1.person.id, deadline: addDays(berlinToday(), 30), ...over,
 });
 
-/** The text pdfkit wrote (uncompressed content streams: hex strings inside TJ arrays, kerning numbers between them). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const tj of raw.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-    lines.push([...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
-  }
-  return lines.join('\n');
-}
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
@@ -159,7 +154,7 @@ describe('minutes', () => {
     const text = pdfText(bytes);
     const meeting = (await request(t.server).get(`${RAPPORTS}/${id}`).set(tm.coordinator.auth).expect(200)).body;
     for (const want of [
-      'Protokoll', 'Anwesenheit', `${tm.a1.person.displayName}: anwesend`, `${tm.b1.person.displayName}: entschuldigt`, 'Vereinbarte Maßnahmen', 'Spielplatz Südpark',
+      'Protokoll', 'Anwesenheit', `${tm.a1.person.displayName} (${tm.agencyA.name})`, 'anwesend', `${tm.b1.person.displayName} (${tm.agencyB.name})`, 'entschuldigt', 'Vereinbarte Maßnahmen', 'Spielplatz Südpark',
       'Kontrollen verstärken, zweimal täglich.', `Frist: ${formatGermanDate(addDays(berlinToday(), 30))}`, formatBerlin(new Date(meeting.startsAt)), tm.agencyA.name,
       'Berichtigte Fassung (Revision 2)',
     ]) expect({ want, found: text.includes(want) }).toEqual({ want, found: true });
@@ -257,11 +252,65 @@ describe('minutes', () => {
       `INSERT INTO rapports (kind, title, goal, starts_at, ends_at, location, agency_ids, status) VALUES ('extended', 'Erweiterter Rapport', 'Lage klären', now() - interval '1 hour', now(), 'Rathaus', $1, 'held') RETURNING id`,
       [[tm.agencyA.id]],
     ) as [{ id: string }];
-    await addEntry(tm, ext, { notes: 'Sonderlage' }).expect(201);
+    const extEntry = await addEntry(tm, ext, { notes: 'Sonderlage' }).expect(201);
+    await request(t.server).post(`${RAPPORTS}/${ext}/minutes/${extEntry.body.id}/measures`).set(tm.coordinator.auth).send(measureBody(tm)).expect(201);
     await request(t.server).get(`${RAPPORTS}/${ext}/minutes`).set(tm.leadership.auth).expect(404);
+    await request(t.server).get(`${RAPPORTS}/${ext}/minutes.pdf`).set(tm.leadership.auth).expect(404);
     await status(tm, ext, 'minutes_published').expect(200);
     await request(t.server).get(`${RAPPORTS}/${ext}/minutes`).set(tm.leadership.auth).expect(200);
     await request(t.server).get(`${RAPPORTS}/${ext}/minutes.pdf`).set(tm.leadership.auth).expect(200);
     await request(t.server).get(`${RAPPORTS}/${ext}/minutes`).set(tm.outsider.auth).expect(404);
+  });
+
+  it('the PDF shows each reader what they may see: the situation under a district item counts only their visible developments (JSON alike); names outside Latin-1 print as written', async () => {
+    const tm = await team();
+    const dr = t.db.getRepository(District);
+    const district = await dr.save(dr.create({ name: `Südvorstadt ${randomUUID().slice(0, 6)}`, code: `MIN-${randomUUID().slice(0, 8).toUpperCase()}`, active: true, boundary: null }));
+    const log = async (n: number, by: TestPerson, over: Partial<Development> = {}) => (await t.db.getRepository(Development).insert(Array.from({ length: n }, () => ({
+      category: 'syringe_finds' as const, observedAt: new Date(Date.now() - 86_400_000), lat: 51.3, lon: 12.2, placeId: null, districtId: district.id, count: 3, substances: [],
+      severity: 2, description: 'Spritzen am Zaun', reportingAgencyId: by.agency.id, reporterId: by.person.id, visibility: 'all' as const, visibleAgencyIds: [], ...over,
+    })))).identifiers.map((i) => String(i.id));
+    await log(2, tm.b1);
+    await log(3, tm.a1, { visibility: 'own_agency', category: 'dealing', description: 'Verdeckte Ermittlung am Südpark' }); // police only
+    // Names the PDF standard fonts cannot write (they printed garbage): the PDF embeds its font.
+    const name = `Ayşe Yılmaz-Łukasiewicz ${randomUUID().slice(0, 4)}`;
+    await t.db.query(`UPDATE people SET display_name = $1 WHERE id = $2`, [name, tm.a1.person.id]);
+
+    const id = await convenedMeeting(tm);
+    const agenda = (await request(t.server).get(`${RAPPORTS}/${id}/agenda`).set(tm.coordinator.auth).expect(200)).body;
+    const item = agenda.items.find((i: any) => i.district?.id === district.id);
+    await hold(tm, id);
+    await request(t.server).post(`${RAPPORTS}/${id}/attendance`).set(tm.coordinator.auth).send({ entries: [{ personId: tm.a1.person.id, attendance: 'present' }] }).expect(200);
+    const entry = await addEntry(tm, id, { agendaItemId: item.id, notes: 'Lage besprochen.', decisions: 'Schwerpunktkontrollen.' }).expect(201);
+    await request(t.server).post(`${RAPPORTS}/${id}/minutes/${entry.body.id}/measures`).set(tm.coordinator.auth).send(measureBody(tm)).expect(201);
+    await status(tm, id, 'minutes_published').expect(200);
+
+    const read = async (who: TestPerson) => ({
+      json: (await request(t.server).get(`${RAPPORTS}/${id}/minutes`).set(who.auth).expect(200)).body,
+      text: pdfText((await request(t.server).get(`${RAPPORTS}/${id}/minutes.pdf`).set(who.auth).buffer(true).parse(binary).expect(200)).body as Buffer),
+    });
+    const police = await read(tm.a1);
+    const youth = await read(tm.b1);
+    const leadership = await read(tm.leadership);
+    const situation = (json: any) => json.entries.find((e: any) => e.agendaItemId === item.id).situation.categories.map((c: any) => [c.category, c.count]);
+    expect(situation(police.json)).toEqual([['syringe_finds', 2], ['dealing', 3]]);
+    for (const other of [youth, leadership]) expect(situation(other.json)).toEqual([['syringe_finds', 2]]);
+
+    expect(police.text).toContain(`TOP ${item.position + 1}: Lage im Bezirk ${district.name}`);
+    expect(police.text).toMatch(/Spritzenfunde 2 \(zuvor 0\), Handel 3 \(zuvor 0\)/);
+    for (const other of [youth.text, leadership.text]) {
+      expect(other).toContain(`TOP ${item.position + 1}: Lage im Bezirk ${district.name}`);
+      expect(other).toMatch(/Spritzenfunde 2 \(zuvor 0\)/);
+      expect(other).not.toContain('Handel');
+    }
+    // The rest is the same for every reader: attendance (with the name as written), decisions, the measure with owner and deadline.
+    for (const text of [police.text, youth.text, leadership.text]) {
+      for (const want of [`${name} (${tm.agencyA.name})`, 'anwesend', 'Beschlüsse:', 'Schwerpunktkontrollen.', 'Federführung:', `verantwortlich: ${name}`, `Frist: ${formatGermanDate(addDays(berlinToday(), 30))}`, 'Seite 1 von 1']) {
+        expect({ want, found: text.includes(want) }).toEqual({ want, found: true });
+      }
+      expect(text).not.toContain('\uFFFD');
+      expect(text).not.toContain('Verdeckte Ermittlung'); // descriptions of developments are never printed
+    }
+    await request(t.server).get(`${RAPPORTS}/${id}/minutes.pdf`).set(tm.outsider.auth).expect(404);
   });
 });

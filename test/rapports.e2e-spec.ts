@@ -144,12 +144,36 @@ describe('the regular rapport cycle', () => {
     expect(trail).toBeGreaterThanOrEqual(3); // planned by the series, convened, held
   });
 
-  it('keeps 10:00 Berlin for meetings on both sides of a DST switch (weekly series)', async () => {
+  /** The next last Sunday of `month` (3: March, 10: October) at least two weeks ahead: the day Berlin switches clocks. */
+  const nextSwitchSunday = (month: 3 | 10): string => {
+    for (let year = new Date().getUTCFullYear(); ; year++) {
+      const last = new Date(Date.UTC(year, month, 0)); // the month's last day
+      const sunday = addDays(last.toISOString().slice(0, 10), -last.getUTCDay());
+      if (sunday > addDays(berlinToday(), 14)) return sunday;
+    }
+  };
+
+  it.each([
+    ['March (summer time begins)', 3, ['09:00', '08:00']],
+    ['October (summer time ends)', 10, ['08:00', '09:00']],
+  ] as const)('keeps 10:00 Berlin across the switch in %s: the meetings before and after it, through the API', async (_when, month, utcTimes) => {
     const tm = await team();
-    const series = await createSeries(tm, { rrule: 'FREQ=WEEKLY;BYDAY=SU' });
-    const [m] = await meetings(tm.coordinator, series.id);
-    expect(formatBerlin(new Date(m!.startsAt)).endsWith(' 10:00')).toBe(true);
-    // The DST arithmetic itself is covered for March and October in recurrence.spec.ts.
+    const switchDay = nextSwitchSunday(month);
+    const weekBefore = addDays(switchDay, -7);
+    // Weekly on Sunday from the Sunday before the switch: the first meeting lies before it.
+    const series = await createSeries(tm, { rrule: 'FREQ=WEEKLY;BYDAY=SU', startDate: weekBefore });
+    const [before] = await upcoming(tm, series.id);
+    expect(before!.startsAt).toBe(`${weekBefore}T${utcTimes[0]}:00.000Z`);
+    expect(formatBerlin(new Date(before!.startsAt))).toMatch(/ 10:00$/);
+    // Cancelling it lets the series plan the next slot: on the day of the switch, still 10:00 local (another UTC hour).
+    await status(tm.coordinator, before!.id, { status: 'cancelled', reason: 'Feiertag' }).expect(200);
+    const [after] = await upcoming(tm, series.id);
+    expect(after!.startsAt).toBe(`${switchDay}T${utcTimes[1]}:00.000Z`);
+    expect(formatBerlin(new Date(after!.startsAt))).toMatch(/ 10:00$/);
+    expect(new Date(after!.endsAt).getTime() - new Date(after!.startsAt).getTime()).toBe(120 * 60_000);
+    // Its invitation says so too: the calendar file carries the same instant.
+    const ics = await request(t.server).get(`${RAPPORTS}/${after!.id}/ics`).set(tm.a1.auth).expect(200);
+    expect(ics.text).toContain(`DTSTART:${switchDay.replaceAll('-', '')}T${utcTimes[1]!.replace(':', '')}00Z`);
   });
 });
 

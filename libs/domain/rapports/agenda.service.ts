@@ -179,6 +179,41 @@ export async function readAgendaTitles(m: EntityManager, viewer: Actor, rapportI
   return items.map((it) => it.title);
 }
 
+/** What a district item shows one reader: its district, its period, and the counts and ids of what that reader may see. */
+export interface DistrictSituation {
+  district: { id: string; name: string } | null;
+  period: { since: Date; until: Date; previousSince: Date };
+  categories: AgendaCategoryCount[];
+  developmentIds: string[];
+}
+
+/**
+ * A district item for one reader (also printed in the minutes under it): the item's own developments
+ * that the reader may still see, counted per category against the period of equal length before,
+ * counted through the same visibility predicate. Null for any other kind of item.
+ */
+export async function districtSituation(m: EntityManager, viewer: Actor, it: AgendaItem): Promise<DistrictSituation | null> {
+  const s = it.source;
+  if (it.kind !== 'district' || !s.districtId || !s.since || !s.until) return null;
+  const since = new Date(s.since);
+  const until = new Date(s.until);
+  const previousSince = new Date(since.getTime() - (until.getTime() - since.getTime()));
+  const [district] = await m.query(`SELECT id, name FROM districts WHERE id = $1`, [s.districtId]) as Array<{ id: string; name: string }>;
+  const vis = visibilityCondition('d', viewer);
+  const own = await m.createQueryBuilder().select('d.id', 'id').addSelect('d.category', 'category').from('developments', 'd')
+    .where('d.id = ANY(:ids)', { ids: s.developmentIds ?? [] }).andWhere('d.withdrawn_at IS NULL').andWhere(vis.sql, vis.params)
+    .orderBy('d.observed_at', 'ASC').addOrderBy('d.id', 'ASC').getRawMany<{ id: string; category: DevelopmentCategory }>();
+  const before = await m.createQueryBuilder().select('d.category', 'category').addSelect('count(*)::int', 'n').from('developments', 'd')
+    .where('d.district_id = :district AND d.observed_at >= :prevSince AND d.observed_at < :since', { district: s.districtId, prevSince: previousSince, since })
+    .andWhere('d.withdrawn_at IS NULL').andWhere(vis.sql, vis.params).groupBy('d.category').getRawMany<{ category: DevelopmentCategory; n: number }>();
+  const categories = DEVELOPMENT_CATEGORIES.map((category) => {
+    const count = own.filter((x) => x.category === category).length;
+    const previous = Number(before.find((x) => x.category === category)?.n ?? 0);
+    return { category, count, previous, change: count - previous };
+  }).filter((c) => c.count || c.previous);
+  return { district: district ?? null, period: { since, until, previousSince }, categories, developmentIds: own.map((x) => x.id) };
+}
+
 /**
  * The agenda for one reader (same read rule as the meeting, else 404), every count through the
  * visibility predicate; key-figure flags are those of the reader's visibility scope (keyFigureFlags).
@@ -192,27 +227,9 @@ export async function readAgenda(m: EntityManager, viewer: Actor, rapportId: str
       id: it.id, version: it.version, position: it.position, title: it.title, kind: it.kind, district: null, period: null, categories: [], developmentIds: [], measures: [], escalations: [], keyFigures: [],
     };
     const s = it.source;
-    if (it.kind === 'district' && s.districtId && s.since && s.until) {
-      const since = new Date(s.since);
-      const until = new Date(s.until);
-      const previousSince = new Date(since.getTime() - (until.getTime() - since.getTime()));
-      view.period = { since, until, previousSince };
-      const [district] = await m.query(`SELECT id, name FROM districts WHERE id = $1`, [s.districtId]) as Array<{ id: string; name: string }>;
-      view.district = district ?? null;
-      const vis = visibilityCondition('d', viewer);
-      // The item's own developments (those it was built from) that the reader may still see.
-      const own = await m.createQueryBuilder().select('d.id', 'id').addSelect('d.category', 'category').from('developments', 'd')
-        .where('d.id = ANY(:ids)', { ids: s.developmentIds ?? [] }).andWhere('d.withdrawn_at IS NULL').andWhere(vis.sql, vis.params)
-        .orderBy('d.observed_at', 'ASC').addOrderBy('d.id', 'ASC').getRawMany<{ id: string; category: DevelopmentCategory }>();
-      const before = await m.createQueryBuilder().select('d.category', 'category').addSelect('count(*)::int', 'n').from('developments', 'd')
-        .where('d.district_id = :district AND d.observed_at >= :prevSince AND d.observed_at < :since', { district: s.districtId, prevSince: previousSince, since })
-        .andWhere('d.withdrawn_at IS NULL').andWhere(vis.sql, vis.params).groupBy('d.category').getRawMany<{ category: DevelopmentCategory; n: number }>();
-      view.developmentIds = own.map((x) => x.id);
-      view.categories = DEVELOPMENT_CATEGORIES.map((category) => {
-        const count = own.filter((x) => x.category === category).length;
-        const previous = Number(before.find((x) => x.category === category)?.n ?? 0);
-        return { category, count, previous, change: count - previous };
-      }).filter((c) => c.count || c.previous);
+    if (it.kind === 'district') {
+      const situation = await districtSituation(m, viewer, it);
+      if (situation) Object.assign(view, situation);
     }
     if (it.kind === 'measures' && s.measureIds?.length) {
       // Every signed-in person reads measures (measure-access.ts): the shared agreement.

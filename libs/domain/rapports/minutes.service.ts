@@ -9,6 +9,7 @@ import { MeasuresService, type MeasureInput } from '../measures/measures.service
 import type { MeasureView } from '../measures/measure-view.js';
 import { Measure } from '../measures/measure.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
+import { districtSituation, type DistrictSituation } from './agenda.service.js';
 import { rapportReadCondition } from './rapport-access.js';
 import { RapportInvitation } from './rapport-invitation.entity.js';
 import { Rapport } from './rapport.entity.js';
@@ -37,6 +38,11 @@ export interface MinutesEntryView {
   entry: MinutesEntry;
   agendaItem: AgendaItemRef | null;
   measures: Measure[];
+  /**
+   * Under a district item: the situation as the agenda shows it to the reader (counts per category
+   * against the period before, only of what the reader may see); null under any other entry.
+   */
+  situation: Pick<DistrictSituation, 'period' | 'categories'> | null;
 }
 
 /** A correction of one entry of the latest revision (by its id); what is left out is copied unchanged. */
@@ -74,7 +80,7 @@ export class MinutesService {
 
   async get(viewer: Actor, rapportId: string, revision?: number): Promise<MinutesView> {
     await assertReadsMinutes(this.db.manager, viewer, rapportId);
-    return loadMinutes(this.db.manager, rapportId, revision);
+    return loadMinutes(this.db.manager, viewer, rapportId, revision);
   }
 
   async addEntry(actor: Actor, rapportId: string, input: NewMinutesEntry): Promise<MinutesEntry> {
@@ -158,7 +164,7 @@ export class MinutesService {
         await m.save(copy);
         await this.audit.record(m, actor, 'create', 'minutes_entry', copy.id, { rapportId: { new: rapportId }, previousId: { new: old.id }, ...AuditService.diff({ ...old }, { ...copy }, AUDITED, FREE_TEXT) });
       }
-      return loadMinutes(m, rapportId, latest + 1);
+      return loadMinutes(m, actor, rapportId, latest + 1);
     });
   }
 }
@@ -213,7 +219,8 @@ async function assertReadsMinutes(m: EntityManager, viewer: Actor, id: string): 
   if (!(await qb.getExists())) throw DomainError.notFound('rapport');
 }
 
-async function loadMinutes(m: EntityManager, rapportId: string, revision?: number): Promise<MinutesView> {
+/** The minutes as `viewer` reads them: the situation under a district item is counted for them. */
+async function loadMinutes(m: EntityManager, viewer: Actor, rapportId: string, revision?: number): Promise<MinutesView> {
   const rapport = await m.getRepository(Rapport).findOneByOrFail({ id: rapportId });
   const latest = await latestRevision(m, rapportId);
   const rev = revision ?? latest;
@@ -221,16 +228,26 @@ async function loadMinutes(m: EntityManager, rapportId: string, revision?: numbe
   const entries = await m.getRepository(MinutesEntry).find({ where: { rapportId, revision: rev }, order: { position: 'ASC' } });
   const itemIds = [...new Set(entries.map((e) => e.agendaItemId).filter((x): x is string => !!x))];
   const items = itemIds.length ? await m.getRepository(AgendaItem).createQueryBuilder('a').where('a.id IN (:...itemIds)', { itemIds }).getMany() : [];
-  const itemById = new Map(items.map((a) => [a.id, { id: a.id, title: a.title, position: a.position }]));
-  const attendance = await m.getRepository(RapportInvitation).createQueryBuilder('i').leftJoinAndSelect('i.person', 'person')
+  const itemById = new Map(items.map((a) => [a.id, a]));
+  const situations = new Map<string, DistrictSituation>();
+  for (const a of items) {
+    const situation = await districtSituation(m, viewer, a);
+    if (situation) situations.set(a.id, situation);
+  }
+  const attendance = await m.getRepository(RapportInvitation).createQueryBuilder('i').leftJoinAndSelect('i.person', 'person').leftJoinAndSelect('person.agency', 'personAgency')
     .where('i.rapport_id = :rapportId', { rapportId }).orderBy('person.display_name', 'ASC').addOrderBy('i.id', 'ASC').getMany();
   // Measures are readable by everyone signed in (measures.controller), so the minutes show all agreed here.
   const measures = await m.getRepository(Measure).createQueryBuilder('ms').leftJoinAndSelect('ms.owningAgency', 'agency').leftJoinAndSelect('ms.responsible', 'responsible')
     .where('ms.rapport_id = :rapportId', { rapportId }).orderBy('ms.created_at', 'ASC').addOrderBy('ms.id', 'ASC').getMany();
-  const views = entries.map((entry) => ({
-    entry,
-    agendaItem: entry.agendaItemId ? itemById.get(entry.agendaItemId) ?? null : null,
-    measures: entry.agendaItemId ? measures.filter((ms) => ms.agendaItemId === entry.agendaItemId) : [],
-  }));
+  const views = entries.map((entry): MinutesEntryView => {
+    const item = entry.agendaItemId ? itemById.get(entry.agendaItemId) : undefined;
+    const situation = item ? situations.get(item.id) : undefined;
+    return {
+      entry,
+      agendaItem: item ? { id: item.id, title: item.title, position: item.position } : null,
+      measures: item ? measures.filter((ms) => ms.agendaItemId === item.id) : [],
+      situation: situation ? { period: situation.period, categories: situation.categories } : null,
+    };
+  });
   return { rapport, revision: rev, latestRevision: latest, published: rapport.status === 'minutes_published', attendance, entries: views, measures };
 }

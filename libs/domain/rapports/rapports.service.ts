@@ -160,6 +160,7 @@ export class RapportsService {
       if (input.status === 'held' && r.startsAt.getTime() > now.getTime()) {
         throw new DomainError(422, 'MEETING_NOT_STARTED', 'The meeting has not begun yet; it can be marked as held from its start on.', 'startsAt');
       }
+      if (input.status === 'minutes_published' && r.kind === 'extended') await assertMeasuresAgreed(m, r.id);
       const before = { ...r };
       r.status = input.status;
       r.cancelReason = input.status === 'cancelled' ? reason : null;
@@ -374,6 +375,18 @@ export class RapportsService {
       [r.id, ids],
     ) as Array<{ id: string; person_id: string }>;
     if (rows.length) await this.audit.recordMany(m, actor, 'create', 'rapport_invitation', rows.map((x) => ({ entityId: x.id, changes: { rapportId: { new: r.id }, personId: { new: x.person_id }, via: { new: 'person' } } })));
+  }
+}
+
+/**
+ * An extended rapport exists to agree measures on its escalation; the escalation is resolved "when
+ * the extended rapport is held and its measures are agreed" (issue 8), which publishing its minutes
+ * declares. Publishing with no measure agreed would resolve an escalation nothing was done about.
+ */
+async function assertMeasuresAgreed(m: EntityManager, rapportId: string): Promise<void> {
+  const [{ agreed }] = (await m.query(`SELECT EXISTS (SELECT 1 FROM measures WHERE rapport_id = $1) AS agreed`, [rapportId])) as [{ agreed: boolean }];
+  if (!agreed) {
+    throw new DomainError(409, 'MEASURES_NOT_AGREED', 'An extended rapport agrees measures on its escalation: agree at least one in its minutes before publishing them.', 'status');
   }
 }
 

@@ -6,6 +6,7 @@ import type { MinutesView } from '#domain/rapports/minutes.service.js';
 import { ATTENDANCES, type Attendance } from '#domain/rapports/rapport-invitation.entity.js';
 import { RAPPORT_KINDS, RAPPORT_STATUSES, type RapportKind, type RapportStatus } from '#domain/rapports/rapport-status.js';
 import { NamedRefDto, PersonRefDto } from '../common/ref.dto.js';
+import { AgendaCategoryCountDto, AgendaPeriodDto } from './agenda.mapper.js';
 
 export class MinutesEntryResponseDto {
   @ApiProperty() id: string;
@@ -42,9 +43,15 @@ export class MinutesAgendaItemDto {
   @ApiProperty({ description: 'Position on the agenda, 0-based' }) position: number;
 }
 
+export class MinutesSituationDto {
+  @ApiProperty({ type: AgendaPeriodDto }) period: AgendaPeriodDto;
+  @ApiProperty({ type: AgendaCategoryCountDto, isArray: true, description: 'Per category with a count or a previous count; only what you may see' }) categories: AgendaCategoryCountDto[];
+}
+
 export class MinutesEntryWithItemDto extends MinutesEntryResponseDto {
   @ApiProperty({ type: MinutesAgendaItemDto, nullable: true, description: 'null for a free entry' }) agendaItem: MinutesAgendaItemDto | null;
   @ApiProperty({ type: MinutesMeasureDto, isArray: true, description: 'The measures agreed under this entry\'s agenda item' }) measures: MinutesMeasureDto[];
+  @ApiProperty({ type: MinutesSituationDto, nullable: true, description: 'Under a district item: the situation as the agenda shows it to you (counted from what you may see); null otherwise' }) situation: MinutesSituationDto | null;
 }
 
 export class MinutesResponseDto {
@@ -53,6 +60,7 @@ export class MinutesResponseDto {
   @ApiProperty({ enum: RAPPORT_KINDS }) kind: RapportKind;
   @ApiProperty() startsAt: string;
   @ApiProperty() location: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The goal statement of an extended rapport; null for a regular one' }) goal: string | null;
   @ApiProperty({ enum: RAPPORT_STATUSES }) status: RapportStatus;
   @ApiProperty({ description: 'Read-only once published' }) published: boolean;
   @ApiProperty({ description: 'The revision shown' }) revision: number;
@@ -72,10 +80,16 @@ export function toMinutesEntryResponse(e: MinutesEntry): MinutesEntryResponseDto
 export function toMinutesResponse(v: MinutesView): MinutesResponseDto {
   const r = v.rapport;
   return {
-    rapportId: r.id, title: r.title, kind: r.kind, startsAt: r.startsAt.toISOString(), location: r.location, status: r.status,
+    rapportId: r.id, title: r.title, kind: r.kind, startsAt: r.startsAt.toISOString(), location: r.location, goal: r.goal, status: r.status,
     published: v.published, revision: v.revision, latestRevision: v.latestRevision,
     attendance: v.attendance.map((i) => ({ person: { id: i.personId, displayName: i.person?.displayName ?? '' }, attendance: i.attendance })),
-    entries: v.entries.map((e) => ({ ...toMinutesEntryResponse(e.entry), agendaItem: e.agendaItem, measures: e.measures.map(toMinutesMeasure) })),
+    entries: v.entries.map((e) => ({
+      ...toMinutesEntryResponse(e.entry), agendaItem: e.agendaItem, measures: e.measures.map(toMinutesMeasure),
+      situation: e.situation ? {
+        period: { since: e.situation.period.since.toISOString(), until: e.situation.period.until.toISOString(), previousSince: e.situation.period.previousSince.toISOString() },
+        categories: e.situation.categories,
+      } : null,
+    })),
     measures: v.measures.map(toMinutesMeasure),
   };
 }

@@ -63,7 +63,7 @@ export class RapportsController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOperation({
     summary: 'Convene, mark as held, or cancel a meeting (coordinators)',
-    description: 'Convening invites the active liaisons of the participating agencies (for an extended rapport also their leadership) and the people named in personIds; a meeting in the past is 422 MEETING_IN_PAST. Held from its start on; then the series plans its next meeting, and an extended rapport resolves the escalation it was convened for. Cancelled needs a reason. A move not allowed is 409 INVALID_TRANSITION with `allowed`.',
+    description: 'Convening invites the active liaisons of the participating agencies (for an extended rapport also their leadership) and the people named in personIds; a meeting in the past is 422 MEETING_IN_PAST. Held from its start on; then the series plans its next meeting. Publishing the minutes (minutes_published) makes them read-only; for an extended rapport it needs at least one measure agreed there (else 409 MEASURES_NOT_AGREED) and resolves the escalation it was convened for. Cancelled needs a reason. A move not allowed is 409 INVALID_TRANSITION with `allowed`.',
   })
   @ApiOkResponse({ type: RapportResponseDto })
   @ApiProblems(400, 404, 409, 413, 415, 422)

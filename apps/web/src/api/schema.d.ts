@@ -1584,7 +1584,7 @@ export interface paths {
         put?: never;
         /**
          * Convene, mark as held, or cancel a meeting (coordinators)
-         * @description Convening invites the active liaisons of the participating agencies (for an extended rapport also their leadership) and the people named in personIds; a meeting in the past is 422 MEETING_IN_PAST. Held from its start on; then the series plans its next meeting, and an extended rapport resolves the escalation it was convened for. Cancelled needs a reason. A move not allowed is 409 INVALID_TRANSITION with `allowed`.
+         * @description Convening invites the active liaisons of the participating agencies (for an extended rapport also their leadership) and the people named in personIds; a meeting in the past is 422 MEETING_IN_PAST. Held from its start on; then the series plans its next meeting. Publishing the minutes (minutes_published) makes them read-only; for an extended rapport it needs at least one measure agreed there (else 409 MEASURES_NOT_AGREED) and resolves the escalation it was convened for. Cancelled needs a reason. A move not allowed is 409 INVALID_TRANSITION with `allowed`.
          */
         post: operations["RapportsController_changeStatus"];
         delete?: never;
@@ -3091,6 +3091,8 @@ export interface components {
             previousId: string | null;
             rapportId: string;
             revision: number;
+            /** @description Under a district item: the situation as the agenda shows it to you (counted from what you may see); null otherwise */
+            situation: components["schemas"]["MinutesSituationDto"] | null;
             updatedAt: string;
             /** @description Send it when editing the entry (If-Match or body) */
             version: number;
@@ -3114,6 +3116,8 @@ export interface components {
         MinutesResponseDto: {
             attendance: components["schemas"]["MinutesAttendanceDto"][];
             entries: components["schemas"]["MinutesEntryWithItemDto"][];
+            /** @description The goal statement of an extended rapport; null for a regular one */
+            goal: string | null;
             /** @enum {string} */
             kind: "regular" | "extended";
             /** @description The highest revision */
@@ -3130,6 +3134,11 @@ export interface components {
             /** @enum {string} */
             status: "planned" | "convened" | "held" | "minutes_published" | "cancelled";
             title: string;
+        };
+        MinutesSituationDto: {
+            /** @description Per category with a count or a previous count; only what you may see */
+            categories: components["schemas"]["AgendaCategoryCountDto"][];
+            period: components["schemas"]["AgendaPeriodDto"];
         };
         NamedRefDto: {
             /** Format: uuid */
