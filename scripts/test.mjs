@@ -9,6 +9,9 @@ env.NODE_ENV = 'test';
 env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/drogenrapport_test';
 env.TEST_REDIS_URL ??= 'redis://127.0.0.1:6379/0';
 env.TEST_QUEUE_PREFIX ??= `drtest_${process.pid}`;
+// Every answer a compiled response serializer writes is compared with JSON.stringify's (a
+// difference answers 500): the suites prove the schemas taken from the OpenAPI document faithful.
+env.SERIALIZER_CHECK ??= '1';
 
 const url = new URL(env.TEST_DATABASE_URL);
 const dbName = url.pathname.slice(1);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import request from 'supertest';
+import { responseSchemasOf } from '#api/common/response-schemas.js';
 import { accessRules, allSchemas, deref, operationsOf, structuralProblems, type OpenApiDocument } from '#testing/openapi.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
@@ -102,5 +104,17 @@ describe('OpenAPI document', () => {
       expect(prop(dto, 'substances')).toMatchObject({ type: 'array', items: { type: 'string' } });
       expect(prop(dto, 'visibleAgencyIds')).toMatchObject({ type: 'array', items: { type: 'string' } });
     }
+  });
+
+  it('gives every JSON answer a compiled serializer, except where its schema is free-form (issue 11)', () => {
+    // The audit's and the measure history's `changes` are field -> value maps of whatever changed.
+    const { compiled, kept } = responseSchemasOf(doc as unknown as OpenAPIObject);
+    expect(Object.fromEntries([...kept].filter(([, why]) => why !== 'no JSON body' && !why.startsWith('answers ')))).toEqual({
+      'GET /api/v1/audit': 'AuditEntryResponseDto.changes: free-form object',
+      'POST /api/v1/measures/:id/notes': 'MeasureEventDto.changes: free-form object',
+      'GET /api/v1/measures/:id/history': 'MeasureEventDto.changes: free-form object',
+    });
+    const json = operationsOf(doc).filter(({ op }) => Object.entries(op.responses).some(([status, r]) => /^2/.test(status) && r.content?.['application/json']));
+    expect(compiled.size).toBe(json.length - 3);
   });
 });

@@ -56,6 +56,14 @@ export class EnvSchema {
   @IsOptional() @Transform(toBool) @IsBoolean()
   API_DOCS?: boolean;
 
+  /**
+   * Compare every answer written by a compiled response serializer with JSON.stringify of the same
+   * value; a difference is logged and answered 500 (apps/api/src/common/response-schemas.ts). For
+   * the test runs (scripts/test.mjs sets it): it costs a second serialisation per answer.
+   */
+  @Transform(toBool) @IsBoolean()
+  SERIALIZER_CHECK = false;
+
   /** Required with DATABASE_URL; in embedded mode a random secret is kept under DATA_DIR. */
   @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;

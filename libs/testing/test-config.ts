@@ -18,6 +18,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DEMO_DATA: 'false',
     // Tests send X-Forwarded-For to act from distinct client addresses.
     TRUST_PROXY_HOPS: '1',
+    // scripts/test.mjs turns the check of the compiled response serializers on.
+    ...(process.env.SERIALIZER_CHECK ? { SERIALIZER_CHECK: process.env.SERIALIZER_CHECK } : {}),
     ...overrides,
   });
 }

@@ -18,6 +18,7 @@ import { QueueModule } from '#queue/queue.module.js';
 import { ApiModule } from './api.module.js';
 import { useJsonBodiesOnly } from './common/json-body.parser.js';
 import { assertCleanTextInput } from './common/text-input.check.js';
+import { responseSchemasOf, useResponseSchemas } from './common/response-schemas.js';
 import { problem, ProblemDetailsFilter, sendProblem, toProblem } from './common/problem-details.filter.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -109,16 +110,17 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     done();
   });
 
+  // The OpenAPI document describes every answer: built in every mode, before app.init() registers
+  // the routes, so that each route gets its response schemas from it (compiled serializers).
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('Drogenrapport API')
+    .setDescription('Inter-agency coordination of the response to open drug scenes. Errors are RFC 9457 problem+json with a stable `code`. No personal data about drug users belongs in this system.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build());
+  useResponseSchemas(fastify, responseSchemasOf(doc), { check: config.SERIALIZER_CHECK });
   // Production publishes no API map unless asked to (API_DOCS=true).
-  if (config.apiDocs) {
-    const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
-      .setTitle('Drogenrapport API')
-      .setDescription('Inter-agency coordination of the response to open drug scenes. Errors are RFC 9457 problem+json with a stable `code`. No personal data about drug users belongs in this system.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build());
-    SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
-  }
+  if (config.apiDocs) SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   // The web interface (apps/web) from the same origin, when it is built (npm run build).
   await serveWebApp(app);
