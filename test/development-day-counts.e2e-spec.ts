@@ -261,6 +261,51 @@ describe('trend counts from the day counts equal counting the developments', () 
     expect(await stamps()).toEqual([{ grain: 'month', reports: 0, current: true }, { grain: 'week', reports: 0, current: true }]);
   });
 
+  it('the service brings its rollup part up to date after a write and in the next minute, and answers as counting afresh would', async () => {
+    const [a] = people as [TestPerson];
+    const trends = t.app.get(DevelopmentTrendsService);
+    const viewer: Actor = { id: a.person.id, agencyId: a.agency.id, roles: ['liaison'], accessConfirmed: true };
+    // Whole weeks of spring 2025, then a partial week: to at two minutes of the same day.
+    const q = (toMinute: number) => ({ from: berlinAt('2025-03-03', 0), to: berlinAt('2025-04-09', 10, toMinute), interval: 'week' as const, groupBy: 'district' as const, measure: 'sum' as const, filter: { districtId: districts[0]! } });
+    const repo = t.db.getRepository(Development);
+    const add = (day: string, visibility: Visibility) => repo.save(repo.create({ category: 'dealing', lat: area.lat, lon: area.lon, placeId: null, districtId: districts[0]!, substances: [], severity: 2, description: '',
+      reportingAgencyId: a.agency.id, reporterId: a.person.id, count: 5, nearestSensitivePlaceId: null, observedAt: berlinAt(day, 12), visibility, visibleAgencyIds: [] }));
+    const direct = (query: ReturnType<typeof q>) => t.db.transaction('REPEATABLE READ', async (m) => {
+      const buckets = await trendBuckets(m, query.from, query.to, query.interval);
+      const rows = await trendRows(m, viewer, query, buckets, 'developments');
+      return Object.fromEntries(rows.filter((r) => r.bucket !== buckets[0]!.bucket && r.count).map((r) => [`${r.bucket}|${r.category}`, r.count]));
+    });
+    const answered = async (query: ReturnType<typeof q>) => {
+      const r = await trends.trends(viewer, query);
+      return Object.fromEntries(r.series.flatMap((x) => x.points.filter((p) => p.count).map((p) => [`${p.bucket}|${x.category}`, p.count])));
+    };
+    // Statements that read the rollup: all of it (reports <> 0) or what changed since (changed_n).
+    const rollupReads = async (fn: () => Promise<unknown>) => {
+      const logger = t.db.logger;
+      const original = logger.logQuery.bind(logger);
+      const seen: string[] = [];
+      logger.logQuery = (sql, params, qr) => {
+        if (sql.includes('FROM development_bucket_counts')) seen.push(sql.includes('changed_n > s.since') ? 'changed' : 'all');
+        return original(sql, params, qr);
+      };
+      try {
+        await fn();
+      } finally {
+        logger.logQuery = original;
+      }
+      return seen;
+    };
+    await add('2025-03-12', 'all');
+    expect(await rollupReads(async () => expect(await answered(q(0))).toEqual(await direct(q(0))))).toEqual(['all']);
+    await add('2025-03-19', 'own_agency');
+    expect(await rollupReads(async () => expect(await answered(q(0))).toEqual(await direct(q(0))))).toEqual(['changed']);
+    // The next minute is another cache key: its first read starts from the previous minute's rollup part.
+    await add('2025-03-26', 'all');
+    expect(await rollupReads(async () => expect(await answered(q(1))).toEqual(await direct(q(1))))).toEqual(['changed']);
+    // Then from the cache: nothing read again (unless another suite's public write moved the counter meanwhile).
+    expect((await rollupReads(async () => expect(await answered(q(1))).toEqual(await direct(q(1))))).filter((x) => x === 'all')).toEqual([]);
+  });
+
   it('holds exactly the live developments: no stale, negative or empty rows for this suite\'s agencies', async () => {
     const ids = people.map((p) => p.agency.id);
     const [diff] = (await t.db.query(`

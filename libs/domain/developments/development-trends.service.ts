@@ -63,6 +63,12 @@ export interface AgencySummary {
 /** Five years of weeks are ~260 buckets: enough for any rapport, small enough to answer quickly. */
 const MAX_RANGE_MS = 5 * 366 * 24 * 3600 * 1000;
 const CACHE_ENTRIES = 200;
+/**
+ * Rows held by the cache at most (counts and the rollup part): a city's year by week at 1M
+ * developments is ~20,000 counts and ~20,000 rollup values, so this keeps about six of those (tens
+ * of MB) and many more small views.
+ */
+const CACHE_WEIGHT = 250_000;
 
 /**
  * Counts as of the change counter `changes`, for the cache key `key`; groupIds: the groups that
@@ -86,9 +92,17 @@ export class DevelopmentTrendsService {
   /**
    * Aggregates per visibility scope and query (measure included), valid while no development the
    * scope may see changed (readDevelopmentChange). Before a rapport many people open the same view.
-   * Per process, small, and only counts and bucket starts: names are looked up fresh on every call.
+   * Per process, bounded by the rows held (CACHE_WEIGHT), least recently used out first; names are
+   * looked up on every call (they decide the answer's tag).
    */
   private readonly cache = new Map<string, TrendCounts>();
+  private cacheWeight = 0;
+  /**
+   * The newest cache key per query without its end: a view without `to` ends at the next full
+   * minute (toTrendQuery), so each minute is a new key, whose first read can still bring the
+   * previous minute's rollup part up to date instead of reading it all (same start, same whole buckets).
+   */
+  private readonly latestByStart = new Map<string, string>();
   /**
    * Single flight (issue 11): the computations running now, per cache key and change counter. After
    * a write every open view asks again at once; they wait for one computation instead of each
@@ -125,33 +139,55 @@ export class DevelopmentTrendsService {
     const { n } = await readDevelopmentChange(this.db.manager, viewer);
     // The counters only grow: an entry computed at n or later holds every write counted up to n.
     const hit = this.cache.get(key);
-    if (hit && BigInt(hit.changes) >= BigInt(n)) return hit;
+    if (hit && BigInt(hit.changes) >= BigInt(n)) {
+      // Most recently used last.
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
     const flightKey = `${key}#${n}`;
     let flight = this.inflight.get(flightKey);
     if (!flight) {
-      // After a write, the stale entry's rollup part is brought up to date instead of read again.
-      flight = this.compute(viewer, q, key, hit).finally(() => this.inflight.delete(flightKey));
+      // After a write (or in a new minute), an earlier entry's rollup part is brought up to date instead of read again.
+      const startKey = JSON.stringify([visibilityScope(viewer), q.from, q.interval, q.groupBy, q.measure, q.filter]);
+      const earlier = hit ?? this.cache.get(this.latestByStart.get(startKey) ?? '');
+      flight = this.compute(viewer, q, key, hit, earlier?.rollup ?? undefined).then((entry) => {
+        this.latestByStart.delete(startKey);
+        this.latestByStart.set(startKey, key);
+        if (this.latestByStart.size > CACHE_ENTRIES) this.latestByStart.delete(this.latestByStart.keys().next().value!);
+        return entry;
+      }).finally(() => this.inflight.delete(flightKey));
       this.inflight.set(flightKey, flight);
     }
     return flight;
   }
 
-  private compute(viewer: Actor, q: TrendQuery, key: string, stale?: TrendCounts): Promise<TrendCounts> {
+  private compute(viewer: Actor, q: TrendQuery, key: string, stale?: TrendCounts, prior?: RollupState): Promise<TrendCounts> {
     // One snapshot for the counter and the counts, so that the cached result is exactly "as of N".
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const { n: changes } = await readDevelopmentChange(m, viewer);
       const buckets = stale?.buckets ?? await trendBuckets(m, q.from, q.to, q.interval);
-      const { rows, rollup } = await trendRowsKept(m, viewer, q, buckets, 'bucket_counts', stale?.rollup ?? undefined);
+      const { rows, rollup } = await trendRowsKept(m, viewer, q, buckets, 'bucket_counts', prior);
       const groupIds = [...new Set(rows.map((r) => r.groupId).filter((id): id is string => !!id))];
       const entry: TrendCounts = { key, changes, buckets, rows, groupIds, rollup };
       const cached = this.cache.get(key);
-      if (!cached || BigInt(cached.changes) <= BigInt(changes)) {
-        this.cache.delete(key);
-        this.cache.set(key, entry);
-        if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-      }
+      if (!cached || BigInt(cached.changes) <= BigInt(changes)) this.remember(entry);
       return entry;
     });
+  }
+
+  private remember(entry: TrendCounts): void {
+    const weight = (e: TrendCounts) => e.rows.length + (e.rollup?.values.size ?? 0);
+    const old = this.cache.get(entry.key);
+    if (old) this.cacheWeight -= weight(old);
+    this.cache.delete(entry.key);
+    this.cache.set(entry.key, entry);
+    this.cacheWeight += weight(entry);
+    for (const [key, e] of this.cache) {
+      if ((this.cacheWeight <= CACHE_WEIGHT && this.cache.size <= CACHE_ENTRIES) || key === entry.key) break;
+      this.cache.delete(key);
+      this.cacheWeight -= weight(e);
+    }
   }
 
   /**
