@@ -203,8 +203,8 @@ describe('trend counts from the day counts equal counting the developments', () 
   }, 240_000);
 
   it('brought up to date by the rollup rows changed since an earlier read, trend counts equal counting afresh (random writes between the reads)', async () => {
-    // Issue 11: after a write the trends cache reads only the rollup rows whose changed_n lies past
-    // the scope counters of its last read (migration 1765860000000). Both reads of each query are
+    // Issue 11: after a write the trends cache reads only the rollup rows written since its last
+    // read's snapshot (their xmin, see rollupState). Both reads of each query are
     // snapshots; the second and the direct count share one, so that other suites' writes in
     // between count on both sides.
     let broughtUp = 0;
@@ -246,19 +246,20 @@ describe('trend counts from the day counts equal counting the developments', () 
     expect(moved).toBeGreaterThan(5);
   }, 240_000);
 
-  it('stamps each rollup row with its scope counter, and keeps rows that fell to zero so that a later read learns they went', async () => {
+  it('keeps rollup rows that fell to zero, so that a later read learns they went (a new row version, like every change)', async () => {
     const [a] = people as [TestPerson];
     const district = (await t.db.query(`INSERT INTO districts (name, code) VALUES ($1, $2) RETURNING id`,
       [`Zählbezirk N ${Math.random().toString(36).slice(2, 8)}`, `ZN-${Math.random().toString(36).slice(2, 8).toUpperCase()}`]) as Array<{ id: string }>)[0]!.id;
     const repo = t.db.getRepository(Development);
     const d = await repo.save(repo.create({ category: 'dealing', lat: area.lat, lon: area.lon, placeId: null, districtId: district, substances: [], severity: 2, description: '',
       reportingAgencyId: a.agency.id, reporterId: a.person.id, count: 2, nearestSensitivePlaceId: null, observedAt: new Date('2025-05-14T10:00:00Z'), visibility: 'own_agency', visibleAgencyIds: [] }));
-    const stamps = () => t.db.query(
-      `SELECT c.grain, c.reports::int, c.changed_n = s.n AS current FROM development_bucket_counts c JOIN development_scope_changes s ON s.scope = c.scope
-        WHERE c.district_id = $1 ORDER BY c.grain`, [district]) as Promise<Array<{ grain: string; reports: number; current: boolean }>>;
-    expect(await stamps()).toEqual([{ grain: 'month', reports: 1, current: true }, { grain: 'week', reports: 1, current: true }]);
+    const rows = () => t.db.query(`SELECT grain, reports::int, total::int, xmin::text AS xmin FROM development_bucket_counts WHERE district_id = $1 ORDER BY grain`, [district]) as Promise<Array<{ grain: string; reports: number; total: number; xmin: string }>>;
+    const before = await rows();
+    expect(before.map(({ xmin: _x, ...r }) => r)).toEqual([{ grain: 'month', reports: 1, total: 2 }, { grain: 'week', reports: 1, total: 2 }]);
     await repo.update({ id: d.id }, { withdrawnAt: new Date(), withdrawnBy: a.person.id });
-    expect(await stamps()).toEqual([{ grain: 'month', reports: 0, current: true }, { grain: 'week', reports: 0, current: true }]);
+    const after = await rows();
+    expect(after.map(({ xmin: _x, ...r }) => r)).toEqual([{ grain: 'month', reports: 0, total: 0 }, { grain: 'week', reports: 0, total: 0 }]);
+    expect(after.map((r) => r.xmin)).not.toEqual(before.map((r) => r.xmin));
   });
 
   it('the service brings its rollup part up to date after a write and in the next minute, and answers as counting afresh would', async () => {
@@ -279,13 +280,13 @@ describe('trend counts from the day counts equal counting the developments', () 
       const r = await trends.trends(viewer, query);
       return Object.fromEntries(r.series.flatMap((x) => x.points.filter((p) => p.count).map((p) => [`${p.bucket}|${x.category}`, p.count])));
     };
-    // Statements that read the rollup: all of it (reports <> 0) or what changed since (changed_n).
+    // Statements that read the rollup: all of it (reports <> 0) or what may have changed since (by xmin).
     const rollupReads = async (fn: () => Promise<unknown>) => {
       const logger = t.db.logger;
       const original = logger.logQuery.bind(logger);
       const seen: string[] = [];
       logger.logQuery = (sql, params, qr) => {
-        if (sql.includes('FROM development_bucket_counts')) seen.push(sql.includes('changed_n > s.since') ? 'changed' : 'all');
+        if (sql.includes('FROM development_bucket_counts')) seen.push(sql.includes('age(c.xmin)') ? 'changed' : 'all');
         return original(sql, params, qr);
       };
       try {
@@ -340,7 +341,7 @@ describe('trend counts from the day counts equal counting the developments', () 
                l.category, l.district_id, s.scope, count(*) AS reports, sum(l.amount) AS total
           FROM live l JOIN scoped s ON s.id = l.id CROSS JOIN (VALUES ('week'), ('month')) g(grain)
          GROUP BY 1, 2, 3, 4, 5),
-      -- Rows that fell to zero stay (changed_n tells readers they went, migration 1765860000000).
+      -- Rows that fell to zero stay (a later read learns they went, migration 1765860000000).
       counted AS (
         SELECT grain, bucket, category, district_id, scope, reports, total FROM development_bucket_counts WHERE district_id = ANY($1) AND reports <> 0)
       SELECT (SELECT count(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM direct) a)::int AS extra,

@@ -102,15 +102,15 @@ export async function trendRows(m: EntityManager, viewer: VisibilityViewer, q: T
 }
 
 /**
- * The counts of the whole buckets as the rollup gave them, per scope, as of the viewer's scope
- * counters: what a later read needs to bring them up to date by the rows changed since
- * (development_bucket_counts.changed_n, migration 1765860000000) instead of reading them all.
+ * The counts of the whole buckets as the rollup gave them, per scope, and the snapshot they were
+ * read in: what a later read needs to bring them up to date by the rows changed since instead of
+ * reading them all (rows at zero stay for that, migration 1765860000000).
  */
 export interface RollupState {
   /** How many buckets, from the first, are whole (and come from the rollup). */
   whole: number;
-  /** The scope counters (development_scope_changes.n) the values are as of, per scope. */
-  asOf: Map<string, string>;
+  /** The read's snapshot xmin (32-bit xid, text): rows written by an older transaction were all seen. */
+  snapshotXmin: string;
   /** scope|bucket index|category|district -> the count, for each live rollup row. */
   values: Map<string, number>;
 }
@@ -174,29 +174,35 @@ function bucketEnd(bucket: string, interval: TrendInterval): string {
 
 /**
  * The first `whole` buckets from the rollup, over the viewer's scopes, as a RollupState: all live
- * rows, or, given the state of an earlier read, that state with the rows changed since (rows that
- * fell to zero leave it). Not grouped in SQL: a bucket's rows of the two scopes are nearly all
- * distinct keys, and trendRowsKept adds up equal keys anyway. The answer is the cost here (a city's
- * year by week is ~20k rows at 1M developments): the bucket comes back as its number (width_bucket,
- * as in the other paths), not as text formatted per row. Named prepared statements: two texts per
- * combination of filters (all rows / the changed ones).
+ * rows, or, given the state of an earlier read, that state with the rows that may have changed
+ * since. Every upsert writes a new row version whose xmin is the writing transaction; a transaction
+ * older than the earlier snapshot's xmin (the oldest one running then) had ended before that read,
+ * so its rows were seen. The rest is read again and replaces what the state holds (a row read again
+ * unchanged costs nothing but its transfer; rows at zero leave the state). `age()` compares xids
+ * with their wraparound; an xid too old for it only makes a row look changed, which is harmless.
+ *
+ * Not grouped in SQL: a bucket's rows of the two scopes are nearly all distinct keys, and
+ * trendRowsKept adds up equal keys anyway. The answer is the cost here (a city's year by week is
+ * ~20k rows at 1M developments): the bucket comes back as its number (width_bucket, as in the other
+ * paths), not as text formatted per row. Named prepared statements: two texts per combination of
+ * filters (all rows / the changed ones). Must run in the caller's snapshot (REPEATABLE READ).
  */
 async function rollupState(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], whole: number, prior?: RollupState): Promise<RollupState> {
-  const scopes = viewerScopes(viewer);
-  const counters = await preparedQuery<{ scope: string; n: string }>(m, 'SELECT scope, n::text AS n FROM development_scope_changes WHERE scope = ANY($1::text[])', [scopes]);
-  const asOf = new Map(scopes.map((s) => [s, counters.find((c) => c.scope === s)?.n ?? '0']));
-  let where = `c.grain = :grain AND c.bucket >= CAST(:first AS date) AND c.bucket < CAST(:end AS date)`;
-  where += prior ? ' AND c.changed_n > s.since' : ' AND c.reports <> 0';
+  const [snapshot] = await preparedQuery<{ xmin: string }>(m, 'SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text AS xmin', []);
+  let where = 'c.grain = :grain AND c.scope = ANY(CAST(:scopes AS text[])) AND c.bucket >= CAST(:first AS date) AND c.bucket < CAST(:end AS date)';
+  where += prior ? ' AND age(c.xmin) <= age(CAST(:since AS xid))' : ' AND c.reports <> 0';
   if (q.filter.districtId) where += ` AND ${developmentInDistrictsSql('c', ':districts')}`;
   if (q.filter.categories?.length) where += ' AND c.category = ANY(CAST(:categories AS text[]))';
+  const params: Record<string, unknown> = {
+    grain: q.interval, scopes: viewerScopes(viewer), first: buckets[0]!.bucket, end: bucketEnd(buckets[whole - 1]!.bucket, q.interval), edges: buckets.slice(0, whole).map((b) => b.bucket),
+  };
+  if (prior) params.since = prior.snapshotXmin;
+  if (q.filter.districtId) params.districts = [q.filter.districtId];
+  if (q.filter.categories?.length) params.categories = [...new Set(q.filter.categories)];
   const [sql, values] = m.connection.driver.escapeQueryWithParameters(
     `SELECT width_bucket(c.bucket, CAST(:edges AS date[])) AS bucket, c.scope, c.category, c.district_id AS "groupId", c.reports AS live, ${dayCountColumnSql('c', q.measure)} AS count
-       FROM development_bucket_counts c JOIN unnest(CAST(:scopes AS text[]), CAST(:since AS bigint[])) AS s(scope, since) ON s.scope = c.scope
-      WHERE ${where}`,
-    {
-      grain: q.interval, first: buckets[0]!.bucket, end: bucketEnd(buckets[whole - 1]!.bucket, q.interval), edges: buckets.slice(0, whole).map((b) => b.bucket),
-      scopes, since: scopes.map((s) => prior?.asOf.get(s) ?? '0'), districts: q.filter.districtId ? [q.filter.districtId] : [], categories: [...new Set(q.filter.categories ?? [])],
-    },
+       FROM development_bucket_counts c WHERE ${where}`,
+    params,
   );
   const raw = await preparedQuery<{ bucket: number; scope: string; category: DevelopmentCategory; groupId: string | null; live: string; count: string }>(m, sql, values);
   const state = new Map(prior?.values);
@@ -206,7 +212,7 @@ async function rollupState(m: EntityManager, viewer: VisibilityViewer, q: TrendR
     if (Number(r.live) === 0) state.delete(key);
     else state.set(key, Number(r.count));
   }
-  return { whole, asOf, values: state };
+  return { whole, snapshotXmin: snapshot!.xmin, values: state };
 }
 
 async function trendRowsFromDayCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], days: { first: string; end: string }): Promise<TrendRow[]> {
