@@ -97,7 +97,7 @@ export async function trendBuckets(m: EntityManager, from: Date, to: Date, inter
  * midnights, so each whole day lies in exactly one bucket: its date truncated to the week or month.
  */
 export async function trendRows(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: CountSource): Promise<TrendRow[]> {
-  if (source === 'developments') return trendRowsFromDevelopments(m, viewer, q, buckets, { from: new Date(buckets[0]!.start), to: q.to });
+  if (source === 'developments') return (await trendRowsFromDevelopments(m, viewer, q, buckets, { from: new Date(buckets[0]!.start), to: q.to })).map(({ n: _n, ...r }) => r);
   return (await trendRowsKept(m, viewer, q, buckets, source)).rows;
 }
 
@@ -123,7 +123,7 @@ export interface RollupState {
  */
 export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: Exclude<CountSource, 'developments'>, prior?: RollupState): Promise<{ rows: TrendRow[]; rollup: RollupState | null }> {
   // One query after the other: the caller's manager may be a transaction, one connection.
-  const rows: TrendRow[] = [];
+  const rows: CountedRow[] = [];
   let rest = new Date(buckets[0]!.start);
   let rollup: RollupState | null = null;
   if (source === 'bucket_counts' && rollupAnswers(q)) {
@@ -134,25 +134,49 @@ export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, 
       rollup = await rollupState(m, viewer, q, buckets, whole, prior?.whole === whole ? prior : undefined);
       for (const [key, count] of rollup.values) {
         const [, bucket, category, groupId] = key.split('|') as [string, string, DevelopmentCategory, string];
-        rows.push({ bucket: buckets[Number(bucket)]!.bucket, category, groupId: groupId || null, count });
+        rows.push({ bucket: buckets[Number(bucket)]!.bucket, category, groupId: groupId || null, count, n: 1 });
       }
       rest = berlinStartOfDay(bucketEnd(buckets[whole - 1]!.bucket, q.interval));
     }
   }
   if (rest < q.to) {
     const split = splitByBerlinDays(rest, q.to);
-    if (split.days) rows.push(...(await trendRowsFromDayCounts(m, viewer, q, buckets, split.days)));
-    for (const range of split.partial) rows.push(...(await trendRowsFromDevelopments(m, viewer, q, buckets, range)));
+    // A last, partial day that is more than half over (a view up to now in the afternoon, and each
+    // read right after a write then) is counted as the whole day from the day counts less the
+    // developments of that day at or after `to`, which are fewer than those before it: the same
+    // counts either way (`rest` is a midnight, so the last partial day starts at one).
+    const last = split.partial.at(-1);
+    const lastDay = last && last.to.getTime() === q.to.getTime() && mostlyOver(last.from, q.to) ? berlinDateOf(last.from) : null;
+    const days = lastDay ? { first: split.days?.first ?? lastDay, end: addDays(lastDay, 1) } : split.days;
+    if (days) rows.push(...(await trendRowsFromDayCounts(m, viewer, q, buckets, days)));
+    for (const range of lastDay ? split.partial.slice(0, -1) : split.partial) rows.push(...(await trendRowsFromDevelopments(m, viewer, q, buckets, range)));
+    if (lastDay) {
+      const after = await trendRowsFromDevelopments(m, viewer, q, buckets, { from: q.to, to: berlinStartOfDay(addDays(lastDay, 1)) });
+      rows.push(...after.map((r) => ({ ...r, count: -r.count, n: -r.n })));
+    }
   }
-  const merged = new Map<string, TrendRow>();
+  const merged = new Map<string, CountedRow>();
   for (const r of rows) {
     const key = `${r.bucket}|${r.category}|${r.groupId ?? ''}`;
     const seen = merged.get(key);
-    if (seen) seen.count += r.count;
-    else merged.set(key, { ...r });
+    if (seen) {
+      seen.count += r.count;
+      seen.n += r.n;
+    } else merged.set(key, { ...r });
   }
-  return { rows: [...merged.values()], rollup };
+  // A key stays when a development counts under it (n > 0), also with a sum of 0; one whose only
+  // developments lie after `to` goes, as if they had not been read.
+  return { rows: [...merged.values()].filter((r) => r.n > 0).map(({ n: _n, ...r }) => r), rollup };
 }
+
+/** Whether `to` lies in the second half of the Berlin day that starts at `dayStart` (23 or 25 hours at the DST switches). */
+function mostlyOver(dayStart: Date, to: Date): boolean {
+  const end = berlinStartOfDay(addDays(berlinDateOf(dayStart), 1));
+  return to.getTime() - dayStart.getTime() > (end.getTime() - dayStart.getTime()) / 2;
+}
+
+/** A count with the number of developments in it (n), which decides whether its key occurs at all. */
+type CountedRow = TrendRow & { n: number };
 
 /** The filters development_bucket_counts answers: its key has category and district, no place, agency or near-sensitive flag. */
 const ROLLUP_FILTERS: ReadonlySet<string> = new Set(['categories', 'districtId'] satisfies Array<keyof DayCountFilter>);
@@ -215,39 +239,39 @@ async function rollupState(m: EntityManager, viewer: VisibilityViewer, q: TrendR
   return { whole, snapshotXmin: snapshot!.xmin, values: state };
 }
 
-async function trendRowsFromDayCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], days: { first: string; end: string }): Promise<TrendRow[]> {
+async function trendRowsFromDayCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], days: { first: string; end: string }): Promise<CountedRow[]> {
   // A day lies in the bucket whose start date is the last one not after it: width_bucket over the
   // bucket dates (a binary search per row) is cheaper than date_trunc and to_char per row.
   const bucketSql = 'width_bucket(c.day, CAST(:dEdges AS date[]))';
   const groupCol = q.groupBy === 'place' ? 'c.place_id' : 'c.district_id';
   const qb = m.createQueryBuilder().from('development_day_counts', 'c')
-    .select(bucketSql, 'bucket').addSelect('c.category', 'category').addSelect(groupCol, 'groupId').addSelect(dayCountMeasureSql('c', q.measure), 'count')
+    .select(bucketSql, 'bucket').addSelect('c.category', 'category').addSelect(groupCol, 'groupId').addSelect(dayCountMeasureSql('c', q.measure), 'count').addSelect('sum(c.reports)', 'n')
     .where('c.day >= CAST(:dFirst AS date) AND c.day < CAST(:dEnd AS date)', { dFirst: days.first, dEnd: days.end })
     .groupBy(bucketSql).addGroupBy('c.category').addGroupBy(groupCol)
     .setParameter('dEdges', buckets.map((b) => b.bucket));
   applyVisibility(qb, 'c', viewer);
   applyDayCountFilter(qb, 'c', q.filter);
-  const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string }>();
+  const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string; n: string }>();
   // width_bucket is 1-based: 1 is the first bucket.
-  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count) }));
+  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count), n: Number(r.n) }));
 }
 
-async function trendRowsFromDevelopments(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], range: { from: Date; to: Date }): Promise<TrendRow[]> {
+async function trendRowsFromDevelopments(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], range: { from: Date; to: Date }): Promise<CountedRow[]> {
   const groupCol = q.groupBy === 'place' ? 'd.place_id' : 'd.district_id';
   // Rows are assigned to the bucket starts with width_bucket (a binary search per row) instead of
   // date_trunc(... AT TIME ZONE ...): the time-zone conversion per row was two thirds of the
   // query's time over a year of a large city (bench/developments.bench.ts).
   const bucketSql = 'width_bucket(d.observed_at, CAST(:tEdges AS timestamptz[]))';
   const qb = m.getRepository(Development).createQueryBuilder('d')
-    .select(bucketSql, 'bucket').addSelect('d.category', 'category').addSelect(groupCol, 'groupId').addSelect(measureSql('d', q.measure), 'count')
+    .select(bucketSql, 'bucket').addSelect('d.category', 'category').addSelect(groupCol, 'groupId').addSelect(measureSql('d', q.measure), 'count').addSelect('count(*)', 'n')
     .where('d.observed_at >= :tStart AND d.observed_at < :tTo', { tStart: range.from, tTo: range.to })
     .groupBy(bucketSql).addGroupBy('d.category').addGroupBy(groupCol)
     .setParameter('tEdges', buckets.map((b) => new Date(b.start)));
   applyVisibility(qb, 'd', viewer);
   applyDevelopmentFilter(qb, 'd', { ...q.filter, includeWithdrawn: false });
-  const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string }>();
+  const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string; n: string }>();
   // width_bucket is 1-based: 1 is the first bucket.
-  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count) }));
+  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count), n: Number(r.n) }));
 }
 
 export type SummaryRow = { agencyId: string; agencyCode: string; agencyName: string; category: DevelopmentCategory; count: number };
