@@ -111,7 +111,7 @@ export interface RollupState {
   whole: number;
   /** The read's snapshot xmin (32-bit xid, text): rows written by an older transaction were all seen. */
   snapshotXmin: string;
-  /** scope|bucket index|category|district -> the count, for each live rollup row. */
+  /** scope|bucket|category|district -> the count, for each live rollup row. */
   values: Map<string, number>;
 }
 
@@ -124,6 +124,7 @@ export interface RollupState {
 export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: Exclude<CountSource, 'developments'>, prior?: RollupState): Promise<{ rows: TrendRow[]; rollup: RollupState | null }> {
   // One query after the other: the caller's manager may be a transaction, one connection.
   const rows: CountedRow[] = [];
+  const merged = new Map<string, CountedRow>();
   let rest = new Date(buckets[0]!.start);
   let rollup: RollupState | null = null;
   if (source === 'bucket_counts' && rollupAnswers(q)) {
@@ -132,9 +133,16 @@ export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, 
     while (whole < buckets.length && berlinStartOfDay(bucketEnd(buckets[whole]!.bucket, q.interval)) <= q.to) whole++;
     if (whole > 0) {
       rollup = await rollupState(m, viewer, q, buckets, whole, prior?.whole === whole ? prior : undefined);
+      // The scopes' rows of a key add up; its key after the scope is the merge key below (a year of
+      // a city is ~20k keys: no per-row copies).
       for (const [key, count] of rollup.values) {
-        const [, bucket, category, groupId] = key.split('|') as [string, string, DevelopmentCategory, string];
-        rows.push({ bucket: buckets[Number(bucket)]!.bucket, category, groupId: groupId || null, count, n: 1 });
+        const rowKey = key.slice(key.indexOf('|') + 1);
+        const seen = merged.get(rowKey);
+        if (seen) seen.count += count;
+        else {
+          const [bucket, category, groupId] = rowKey.split('|') as [string, DevelopmentCategory, string];
+          merged.set(rowKey, { bucket, category, groupId: groupId || null, count, n: 1 });
+        }
       }
       rest = berlinStartOfDay(bucketEnd(buckets[whole - 1]!.bucket, q.interval));
     }
@@ -155,7 +163,6 @@ export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, 
       rows.push(...after.map((r) => ({ ...r, count: -r.count, n: -r.n })));
     }
   }
-  const merged = new Map<string, CountedRow>();
   for (const r of rows) {
     const key = `${r.bucket}|${r.category}|${r.groupId ?? ''}`;
     const seen = merged.get(key);
@@ -232,7 +239,7 @@ async function rollupState(m: EntityManager, viewer: VisibilityViewer, q: TrendR
   const state = new Map(prior?.values);
   for (const r of raw) {
     // width_bucket is 1-based: 1 is the first bucket.
-    const key = `${r.scope}|${Number(r.bucket) - 1}|${r.category}|${r.groupId ?? ''}`;
+    const key = `${r.scope}|${buckets[Number(r.bucket) - 1]!.bucket}|${r.category}|${r.groupId ?? ''}`;
     if (Number(r.live) === 0) state.delete(key);
     else state.set(key, Number(r.count));
   }
