@@ -11,7 +11,7 @@ const COLUMNS = 'day, category, district_id, place_id, near_sensitive, reporting
  * skipping keys whose changes cancel out (an update that moves nothing, e.g. of the description).
  * Rows that fall to zero are deleted: they hold the counts of keys no longer in use.
  */
-export function applyDelta(source: string): string {
+function applyDelta(source: string): string {
   return `
     WITH changed AS (
       INSERT INTO development_day_counts AS c (${COLUMNS}, reports, total)
@@ -47,7 +47,7 @@ export function bucketRows(source: string): string {
 }
 
 /** applyDelta for the rollup: the same upsert in key order, the same removal of emptied rows. */
-function applyBucketDelta(source: string): string {
+export function applyBucketDelta(source: string): string {
   return `
     WITH changed AS (
       INSERT INTO development_bucket_counts AS c (${BUCKET_COLUMNS}, reports, total)
@@ -58,8 +58,34 @@ function applyBucketDelta(source: string): string {
     DELETE FROM development_bucket_counts WHERE id = ANY(emptied);`;
 }
 
-export const NEW = `SELECT n.*, 1 AS sign, coalesce(n.count, 1)::bigint AS amount FROM new_rows n WHERE n.withdrawn_at IS NULL`;
-export const OLD = `SELECT o.*, -1 AS sign, coalesce(o.count, 1)::bigint AS amount FROM old_rows o WHERE o.withdrawn_at IS NULL`;
+const NEW = `SELECT n.*, 1 AS sign, coalesce(n.count, 1)::bigint AS amount FROM new_rows n WHERE n.withdrawn_at IS NULL`;
+const OLD = `SELECT o.*, -1 AS sign, coalesce(o.count, 1)::bigint AS amount FROM old_rows o WHERE o.withdrawn_at IS NULL`;
+
+/**
+ * The trigger function keeping both tables, with `bucketDelta` for the rollup and `truncate` for
+ * TRUNCATE (migration 1765860000000 replaces it with other ones). Transition tables allow one event
+ * per trigger (as in migration 1764800000000): three triggers on one function, each branch naming
+ * only the tables its event has.
+ */
+export function dayCountsApplyFunction(bucketDelta: (source: string) => string, truncate: string): string {
+  return `
+      CREATE OR REPLACE FUNCTION development_day_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE emptied bigint[];
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          ${applyDelta(NEW)}
+          ${bucketDelta(NEW)}
+        ELSIF TG_OP = 'UPDATE' THEN
+          ${applyDelta(`${NEW} UNION ALL ${OLD}`)}
+          ${bucketDelta(`${NEW} UNION ALL ${OLD}`)}
+        ELSIF TG_OP = 'DELETE' THEN
+          ${applyDelta(OLD)}
+          ${bucketDelta(OLD)}
+        ELSE${truncate}
+        END IF;
+        RETURN NULL;
+      END $$`;
+}
 
 /**
  * development_day_counts: the developments (not withdrawn) per Berlin calendar day, category,
@@ -123,27 +149,9 @@ export class DevelopmentDayCounts1765850000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX development_bucket_counts_key ON development_bucket_counts (${BUCKET_COLUMNS}) NULLS NOT DISTINCT`);
 
-    // Transition tables allow one event per trigger (as in migration 1764800000000): three
-    // triggers on one function, each branch naming only the tables its event has.
-    await q.query(`
-      CREATE FUNCTION development_day_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE emptied bigint[];
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          ${applyDelta(NEW)}
-          ${applyBucketDelta(NEW)}
-        ELSIF TG_OP = 'UPDATE' THEN
-          ${applyDelta(`${NEW} UNION ALL ${OLD}`)}
-          ${applyBucketDelta(`${NEW} UNION ALL ${OLD}`)}
-        ELSIF TG_OP = 'DELETE' THEN
-          ${applyDelta(OLD)}
-          ${applyBucketDelta(OLD)}
-        ELSE
+    await q.query(dayCountsApplyFunction(applyBucketDelta, `
           DELETE FROM development_day_counts;
-          DELETE FROM development_bucket_counts;
-        END IF;
-        RETURN NULL;
-      END $$`);
+          DELETE FROM development_bucket_counts;`));
     // The trigger takes a lock on developments that keeps writers out until this migration commits:
     // the backfill below and the trigger see the same rows.
     await q.query(`CREATE TRIGGER developments_day_counts_inserted AFTER INSERT ON developments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION development_day_counts_apply()`);

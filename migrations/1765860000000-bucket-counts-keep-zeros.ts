@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { applyDelta, BUCKET_COLUMNS, bucketRows, NEW, OLD } from './1765850000000-development-day-counts.js';
+import { applyBucketDelta, BUCKET_COLUMNS, bucketRows, dayCountsApplyFunction } from './1765850000000-development-day-counts.js';
 
 /**
  * Rollup rows (development_bucket_counts) that fall to zero stay, instead of being deleted, so that
@@ -17,14 +17,14 @@ export class BucketCountsKeepZeros1765860000000 implements MigrationInterface {
   name = 'BucketCountsKeepZeros1765860000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(functionSql(keptBucketDelta, `
+    await q.query(dayCountsApplyFunction(keptBucketDelta, `
           DELETE FROM development_day_counts;
           UPDATE development_bucket_counts SET reports = 0, total = 0 WHERE reports <> 0 OR total <> 0;`));
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM development_bucket_counts WHERE reports = 0`);
-    await q.query(functionSql(deletingBucketDelta, `
+    await q.query(dayCountsApplyFunction(applyBucketDelta, `
           DELETE FROM development_day_counts;
           DELETE FROM development_bucket_counts;`));
   }
@@ -36,36 +36,4 @@ function keptBucketDelta(source: string): string {
     INSERT INTO development_bucket_counts AS c (${BUCKET_COLUMNS}, reports, total)
     ${bucketRows(source)}
     ON CONFLICT (${BUCKET_COLUMNS}) DO UPDATE SET reports = c.reports + excluded.reports, total = c.total + excluded.total;`;
-}
-
-/** The upsert of migration 1765850000000, which deletes rows that fall to zero (for down). */
-function deletingBucketDelta(source: string): string {
-  return `
-    WITH changed AS (
-      INSERT INTO development_bucket_counts AS c (${BUCKET_COLUMNS}, reports, total)
-      ${bucketRows(source)}
-      ON CONFLICT (${BUCKET_COLUMNS}) DO UPDATE SET reports = c.reports + excluded.reports, total = c.total + excluded.total
-      RETURNING c.id, c.reports)
-    SELECT coalesce(array_agg(id), '{}') INTO emptied FROM changed WHERE reports = 0;
-    DELETE FROM development_bucket_counts WHERE id = ANY(emptied);`;
-}
-
-function functionSql(bucketDelta: (source: string) => string, truncate: string): string {
-  return `
-      CREATE OR REPLACE FUNCTION development_day_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE emptied bigint[];
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          ${applyDelta(NEW)}
-          ${bucketDelta(NEW)}
-        ELSIF TG_OP = 'UPDATE' THEN
-          ${applyDelta(`${NEW} UNION ALL ${OLD}`)}
-          ${bucketDelta(`${NEW} UNION ALL ${OLD}`)}
-        ELSIF TG_OP = 'DELETE' THEN
-          ${applyDelta(OLD)}
-          ${bucketDelta(OLD)}
-        ELSE${truncate}
-        END IF;
-        RETURN NULL;
-      END $$`;
 }

@@ -10,6 +10,7 @@ import { VISIBILITY_COLUMNS, type VisibilityViewer } from '#domain/developments/
 import { Development } from '#domain/developments/development.entity.js';
 import type { TestPerson } from '#testing/factories.js';
 import { holdScopeCounter } from '#testing/scope-hold.js';
+import { statementsOf } from '#testing/statements.js';
 import { claimTestArea } from '#testing/test-area.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
@@ -281,21 +282,8 @@ describe('trend counts from the day counts equal counting the developments', () 
       return Object.fromEntries(r.series.flatMap((x) => x.points.filter((p) => p.count).map((p) => [`${p.bucket}|${x.category}`, p.count])));
     };
     // Statements that read the rollup: all of it (reports <> 0) or what may have changed since (by xmin).
-    const rollupReads = async (fn: () => Promise<unknown>) => {
-      const logger = t.db.logger;
-      const original = logger.logQuery.bind(logger);
-      const seen: string[] = [];
-      logger.logQuery = (sql, params, qr) => {
-        if (sql.includes('FROM development_bucket_counts')) seen.push(sql.includes('age(c.xmin)') ? 'changed' : 'all');
-        return original(sql, params, qr);
-      };
-      try {
-        await fn();
-      } finally {
-        logger.logQuery = original;
-      }
-      return seen;
-    };
+    const rollupReads = async (fn: () => Promise<unknown>) => (await statementsOf(t.db, fn))
+      .filter((sql) => sql.includes('FROM development_bucket_counts')).map((sql) => (sql.includes('age(c.xmin)') ? 'changed' : 'all'));
     await add('2025-03-12', 'all');
     expect(await rollupReads(async () => expect(await answered(q(0))).toEqual(await direct(q(0))))).toEqual(['all']);
     await add('2025-03-19', 'own_agency');

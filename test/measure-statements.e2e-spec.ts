@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { Logger, QueryRunner } from 'typeorm';
 import { addDays, berlinToday } from '#domain/common/berlin-time.js';
+import { statementsOf } from '#testing/statements.js';
 import { createTestApp, TestApp } from '#testing/test-app.js';
 
 /**
@@ -19,22 +19,6 @@ afterAll(async () => {
   await t.close();
 });
 
-async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
-  const logger = t.db.logger as Logger;
-  const original = logger.logQuery.bind(logger);
-  const seen: string[] = [];
-  logger.logQuery = (sql: string, params?: unknown[], qr?: QueryRunner) => {
-    seen.push(sql);
-    return original(sql, params, qr);
-  };
-  try {
-    await fn();
-  } finally {
-    logger.logQuery = original;
-  }
-  return seen;
-}
-
 describe('statements per request', () => {
   it('a status change and a read of a measure', async () => {
     const agency = await t.make.agency({ kind: 'street_cleaning' });
@@ -47,8 +31,8 @@ describe('statements per request', () => {
     const id = created.body.id as string;
     await request(t.server).post(`${API}/${id}/status`).set(responsible.auth).send({ status: 'in_progress' }).expect(200);
 
-    const change = await statementsOf(() => request(t.server).post(`${API}/${id}/status`).set(responsible.auth).send({ status: 'blocked', reason: 'Wartet auf Zuständigkeit' }).expect(200));
-    const read = await statementsOf(() => request(t.server).get(`${API}/${id}`).set(responsible.auth).expect(200));
+    const change = await statementsOf(t.db, () => request(t.server).post(`${API}/${id}/status`).set(responsible.auth).send({ status: 'blocked', reason: 'Wartet auf Zuständigkeit' }).expect(200));
+    const read = await statementsOf(t.db, () => request(t.server).get(`${API}/${id}`).set(responsible.auth).expect(200));
     // Was 17 (TypeORM entity lock, save with its reload, the view in 3-5 reads, reminders in 7):
     // BEGIN, the lock, UPDATE ... RETURNING the view, history, audit, the reminder rule's read,
     // the locked ledger rows, the recipients' channels, COMMIT.
