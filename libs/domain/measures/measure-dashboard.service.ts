@@ -240,7 +240,7 @@ ORDER BY list, deadline, id`;
    * Key figures for the viewer's agency: the tally per owning agency and the displacement flags,
    * after refreshing stale evaluations within the budget. One statement reads the developments
    * change counter and counts in the same snapshot (development-changes.ts); after a refresh it is
-   * read again, so that the answer shows the evaluations just stored.
+   * read again as of the counter the refresh used, so that the answer shows the evaluations just stored.
    */
   private async keyFigurePart(viewer: Actor, q: DashboardQuery, today: string, now: Date) {
     let read = await this.keyFigureRead(viewer, q, today);
@@ -250,7 +250,9 @@ ORDER BY list, deadline, id`;
     if (pending > 0 && pending <= SYNC_REFRESH_MAX) {
       const change = read.change.n;
       refreshedNow = await this.keyFigures.refreshEvaluations(viewer, await this.staleCandidates(viewer, q, today, change, SYNC_REFRESH_MAX), now, change);
-      if (refreshedNow) read = await this.keyFigureRead(viewer, q, today);
+      // Read again as of the same counter the refresh used: a development written meanwhile does not
+      // show the figures just refreshed as stale (the next view catches up).
+      if (refreshedNow) read = await this.keyFigureRead(viewer, q, today, read.change);
     } else if (pending > 0) {
       refreshing = await this.requestRefresh(visibilityScope(viewer));
     }
@@ -285,10 +287,10 @@ ORDER BY list, deadline, id`;
    * triggers) instead of joining all measures; the measures table is read only for the
    * district/rapport filters and the flagged measures' titles.
    */
-  private async keyFigureRead(viewer: Actor, q: DashboardQuery, today: string): Promise<KeyFigureRead> {
+  private async keyFigureRead(viewer: Actor, q: DashboardQuery, today: string, asOf?: DevelopmentChange): Promise<KeyFigureRead> {
     const filter = this.filterSql(q, 1);
     const n = filter.next;
-    const [scope, day, scopes] = [`$${n}`, `$${n + 1}`, `$${n + 2}`];
+    const [scope, day, scopes, given] = [`$${n}`, `$${n + 1}`, `$${n + 2}`, `$${n + 3}`];
     const text = `WITH c AS (${developmentChangeSql(scopes)}),
 t AS (
   SELECT k.owning_agency_id AS a,
@@ -297,7 +299,7 @@ t AS (
          count(*) FILTER (WHERE e.status = 'off_track')::int AS "offTrack",
          count(*) FILTER (WHERE e.status = 'no_data')::int AS "noData",
          count(*) FILTER (WHERE e.key_figure_id IS NULL)::int AS "notEvaluated",
-         count(*) FILTER (WHERE e.key_figure_id IS NOT NULL AND ${this.staleSql(day, '(SELECT c.n FROM c)')})::int AS stale,
+         count(*) FILTER (WHERE e.key_figure_id IS NOT NULL AND ${this.staleSql(day, `coalesce(${given}::text, (SELECT c.n FROM c))`)})::int AS stale,
          min(e.evaluated_at) AS oldest
     FROM key_figures k
     LEFT JOIN key_figure_evaluations e ON e.key_figure_id = k.id AND e.viewer_scope = ${scope}
@@ -319,8 +321,8 @@ SELECT c.n, c.at, (SELECT min(t.oldest) FROM t) AS oldest,
                  ORDER BY fl.wdq ASC NULLS LAST, m.id, fl.id
                  LIMIT ${DASHBOARD_LIST_LIMIT}) x) AS flags
   FROM c`;
-    const [row] = await preparedQuery<KeyFigureReadRow>(this.db, text, [...filter.params, visibilityScope(viewer), today, changeScopes(viewer)]);
-    return { change: { n: row!.n, at: row!.at }, oldest: row!.oldest, tally: row!.tally, flags: row!.flags };
+    const [row] = await preparedQuery<KeyFigureReadRow>(this.db, text, [...filter.params, visibilityScope(viewer), today, changeScopes(viewer), asOf?.n ?? null]);
+    return { change: asOf ?? { n: row!.n, at: row!.at }, oldest: row!.oldest, tally: row!.tally, flags: row!.flags };
   }
 
   /** The district/rapport filter for a query over key_figures k (empty without filters). */
