@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
+import { toTrendResponse } from '#api/developments/development.mapper.js';
 import type { Agency } from '#domain/agencies/agency.entity.js';
 import type { Actor } from '#domain/common/actor.js';
 import { addDays, berlinAt } from '#domain/common/berlin-time.js';
-import { type CountSource, type DayCountFilter, rollupAnswers, splitByBerlinDays, summaryRows, trendBuckets, trendRows, trendRowsKept, type TrendRowQuery } from '#domain/developments/development-day-counts.js';
+import { type CountSource, type DayCountFilter, rollupAnswers, seriesRows, splitByBerlinDays, summaryRows, trendBuckets, trendRows, trendRowsKept, type TrendRowQuery } from '#domain/developments/development-day-counts.js';
 import type { DevelopmentCategory, Visibility } from '#domain/developments/development-enums.js';
 import { DevelopmentTrendsService } from '#domain/developments/development-trends.service.js';
 import { VISIBILITY_COLUMNS, type VisibilityViewer } from '#domain/developments/development-visibility.js';
@@ -220,7 +221,9 @@ describe('trend counts from the day counts equal counting the developments', () 
         const setups = queries.map((q) => setup({ ...q, groupBy: 'district', filter: [1, 6, 7, 8][q.filter % 4]! }));
         const first = await Promise.all(setups.map(({ from, viewer, rq }) => t.db.transaction('REPEATABLE READ', async (m) => {
           const buckets = await trendBuckets(m, from, rq.to, rq.interval);
-          return { buckets, kept: await trendRowsKept(m, viewer, rq, buckets, 'bucket_counts') };
+          const kept = await trendRowsKept(m, viewer, rq, buckets, 'bucket_counts');
+          // As rows now: the state is brought up to date in place by the second read, the series stay.
+          return { buckets, kept, rows: seriesRows(kept.series.values(), buckets) };
         })));
         if (added.length) await repo.save(added.map((s) => repo.create({ ...columns(s), lat: area.lat, lon: area.lon, substances: [], severity: 2, description: '' })));
         for (const u of updates) {
@@ -231,12 +234,15 @@ describe('trend counts from the day counts equal counting the developments', () 
         }
         for (const [i, { viewer, rq }] of setups.entries()) {
           await t.db.transaction('REPEATABLE READ', async (m) => {
-            const { buckets, kept } = first[i]!;
+            const { buckets, kept, rows } = first[i]!;
             const again = await trendRowsKept(m, viewer, rq, buckets, 'bucket_counts', kept.rollup ?? undefined);
-            expect(sorted(again.rows)).toEqual(sorted(await trendRows(m, viewer, rq, buckets, 'developments')));
+            const againRows = seriesRows(again.series.values(), buckets);
+            expect(sorted(againRows)).toEqual(sorted(await trendRows(m, viewer, rq, buckets, 'developments')));
+            // The series of the first read did not change with it.
+            expect(sorted(seriesRows(kept.series.values(), buckets))).toEqual(sorted(rows));
             if (kept.rollup && again.rollup) {
               broughtUp++;
-              if (sorted(kept.rows).join() !== sorted(again.rows).join()) moved++;
+              if (sorted(rows).join() !== sorted(againRows).join()) moved++;
             }
           });
         }
@@ -399,6 +405,40 @@ describe('trend counts from the day counts equal counting the developments', () 
   });
 });
 
+describe('the trends answer as JSON', () => {
+  it('is exactly the answer serialised, also when only the series that changed since the last answer are serialised again', async () => {
+    const [a] = people as [TestPerson];
+    const trends = t.app.get(DevelopmentTrendsService);
+    const viewer: Actor = { id: a.person.id, agencyId: a.agency.id, roles: ['liaison'], accessConfirmed: true };
+    const repo = t.db.getRepository(Development);
+    const add = (districtId: string | null, category: DevelopmentCategory, daysAgo: number) => repo.save(repo.create({ category, lat: area.lat, lon: area.lon, placeId: null, districtId, substances: [], severity: 2, description: '',
+      reportingAgencyId: a.agency.id, reporterId: a.person.id, count: 2, nearestSensitivePlaceId: null, observedAt: new Date(Date.now() - daysAgo * 86_400_000), visibility: 'all', visibleAgencyIds: [] }));
+    for (const [i, d] of [districts[0]!, districts[1]!, null].entries()) for (const c of CATEGORIES) await add(d, c, 3 + 9 * i);
+    // Grouped by district (the rollup and the partial week), by place (the day counts), by month.
+    const queries = [
+      { from: new Date(Date.now() - 40 * 86_400_000), to: new Date(Date.now() + 86_400_000), interval: 'week' as const, groupBy: 'district' as const, measure: 'reports' as const, filter: { agencyId: a.agency.id } },
+      { from: new Date(Date.now() - 40 * 86_400_000), to: new Date(Date.now() + 86_400_000), interval: 'week' as const, groupBy: 'district' as const, measure: 'sum' as const, filter: { districtId: districts[0]! } },
+      { from: new Date(Date.now() - 90 * 86_400_000), to: new Date(Date.now() + 86_400_000), interval: 'month' as const, groupBy: 'place' as const, measure: 'reports' as const, filter: {} },
+    ];
+    const check = async () => {
+      for (const q of queries) {
+        const answer = await trends.trendsAnswer(viewer, q);
+        const text = answer.json();
+        expect(text).toBe(JSON.stringify(toTrendResponse(answer.build())));
+        // Asked again: the same text (from the fragments kept).
+        expect((await trends.trendsAnswer(viewer, q)).json()).toBe(text);
+      }
+    };
+    await check();
+    // After writes that change one series, add a new one and empty another: serialised again in part.
+    const one = await add(districts[1]!, 'dealing', 2);
+    await check();
+    await repo.update({ id: one.id }, { withdrawnAt: new Date(), withdrawnBy: a.person.id, withdrawalReason: 'Test' });
+    await add(districts[0]!, 'complaint', 1);
+    await check();
+  });
+});
+
 describe('single flight', () => {
   it('concurrent identical trend requests after a write compute once per visibility scope', async () => {
     const [a] = people as [TestPerson];
@@ -424,6 +464,52 @@ describe('single flight', () => {
       expect(compute).toHaveBeenCalledTimes(2);
     } finally {
       for (const release of releases) await release();
+      compute.mockRestore();
+    }
+  });
+
+  it('readers who each wrote while a computation ran share the next one, and each sees their own write', async () => {
+    const [a] = people as [TestPerson];
+    const trends = t.app.get(DevelopmentTrendsService);
+    const spy = trends as unknown as { compute: (...args: unknown[]) => Promise<unknown> };
+    const original = spy.compute.bind(trends);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    // Counted from the reads below on (the first read before them computes too).
+    let calls = -1;
+    const compute = jest.spyOn(spy, 'compute').mockImplementation(async (...args) => {
+      // The first computation reads at once (before the writes below) and answers once they are
+      // done; the readers meanwhile find it running.
+      const first = ++calls === 1;
+      const result = await original(...args);
+      if (first) await gate;
+      return result;
+    });
+    const viewer: Actor = { id: a.person.id, agencyId: a.agency.id, roles: ['liaison'], accessConfirmed: true };
+    const q = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date(Date.now() + 120_000), interval: 'week' as const, groupBy: 'district' as const, measure: 'reports' as const, filter: { agencyId: a.agency.id } };
+    const repo = t.db.getRepository(Development);
+    const write = () => repo.save(repo.create({ category: 'complaint', observedAt: new Date(Date.now() - 3600_000), lat: area.lat, lon: area.lon, placeId: null, districtId: districts[0]!, count: null,
+      substances: [], severity: 2, description: '', reportingAgencyId: a.agency.id, reporterId: a.person.id, visibility: 'all', visibleAgencyIds: [] }));
+    const total = (r: { series: Array<{ total: number }> }) => r.series.reduce((sum, x) => sum + x.total, 0);
+    try {
+      const before = total(await trends.trends(viewer, q));
+      calls = 0;
+      const reads: Array<Promise<{ series: Array<{ total: number }> }>> = [];
+      for (let i = 0; i < 5; i++) {
+        await write();
+        reads.push(trends.trends(viewer, q));
+        // Let the reader read the change counter and find the computation running.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      open();
+      const results = await Promise.all(reads);
+      // Reader i wrote i + 1 developments before asking: each answer counts at least those.
+      results.forEach((r, i) => expect(total(r)).toBeGreaterThanOrEqual(before + i + 1));
+      expect(total(results[4]!)).toBe(before + 5);
+      // The first computation, and one for everyone who asked while it ran.
+      expect(calls).toBe(2);
+    } finally {
+      open();
       compute.mockRestore();
     }
   });

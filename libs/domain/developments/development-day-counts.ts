@@ -93,38 +93,85 @@ export async function trendBuckets(m: EntityManager, from: Date, to: Date, inter
 }
 
 /**
+ * Counts of one category and group per bucket (index into the buckets): `count[b]`, and `n[b]`, the
+ * developments behind it (in a RollupState: its live rollup rows). A bucket's key occurs when
+ * n[b] > 0, also with a count of 0 (a sum of `count`); the series occurs when one of its keys does.
+ * Arrays instead of a row per key: a city's year by week is ~20,000 keys, merged and patched per
+ * write (issue 11).
+ */
+export interface SeriesCounts {
+  category: DevelopmentCategory;
+  groupId: string | null;
+  count: Float64Array;
+  n: Float64Array;
+}
+
+/** Series by `${category}|${groupId ?? ''}`. */
+export type SeriesCountsMap = Map<string, SeriesCounts>;
+
+function seriesIn(map: SeriesCountsMap, category: DevelopmentCategory, groupId: string | null, length: number): SeriesCounts {
+  const key = `${category}|${groupId ?? ''}`;
+  let s = map.get(key);
+  if (!s) {
+    s = { category, groupId, count: new Float64Array(length), n: new Float64Array(length) };
+    map.set(key, s);
+  }
+  return s;
+}
+
+function occurs(s: SeriesCounts): boolean {
+  return s.n.some((x) => x > 0);
+}
+
+/** The series as rows, one per key that occurs (n > 0). */
+export function seriesRows(series: Iterable<SeriesCounts>, buckets: Bucket[]): TrendRow[] {
+  const rows: TrendRow[] = [];
+  for (const s of series) {
+    for (let b = 0; b < buckets.length; b++) if (s.n[b]! > 0) rows.push({ bucket: buckets[b]!.bucket, category: s.category, groupId: s.groupId, count: s.count[b]! });
+  }
+  return rows;
+}
+
+/**
  * Counts per bucket, category and group over [buckets[0].start, q.to). The buckets start at Berlin
  * midnights, so each whole day lies in exactly one bucket: its date truncated to the week or month.
  */
 export async function trendRows(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: CountSource): Promise<TrendRow[]> {
-  if (source === 'developments') return (await trendRowsFromDevelopments(m, viewer, q, buckets, { from: new Date(buckets[0]!.start), to: q.to })).map(({ n: _n, ...r }) => r);
-  return (await trendRowsKept(m, viewer, q, buckets, source)).rows;
+  if (source !== 'developments') return seriesRows((await trendRowsKept(m, viewer, q, buckets, source)).series.values(), buckets);
+  const series: SeriesCountsMap = new Map();
+  addRows(series, await trendRowsFromDevelopments(m, viewer, q, buckets, { from: new Date(buckets[0]!.start), to: q.to }), buckets.length, 1);
+  return seriesRows(series.values(), buckets);
 }
 
 /**
  * The counts of the whole buckets as the rollup gave them, per scope, and the snapshot they were
  * read in: what a later read needs to bring them up to date by the rows changed since instead of
- * reading them all (rows at zero stay for that, migration 1765860000000).
+ * reading them all (rows at zero stay for that, migration 1765860000000). A later read changes it
+ * in place (the rows changed since, a few after a write, instead of a copy of ~20,000 values).
  */
 export interface RollupState {
   /** How many buckets, from the first, are whole (and come from the rollup). */
   whole: number;
   /** The read's snapshot xmin (32-bit xid, text): rows written by an older transaction were all seen. */
   snapshotXmin: string;
-  /** scope|bucket|category|district -> the count, for each live rollup row. */
+  /** scope|bucket index|category|district -> the count, for each live rollup row. */
   values: Map<string, number>;
+  /** The same summed over the scopes, per category and district over the whole buckets (n: live rows). */
+  series: SeriesCountsMap;
+  /** While a read brings it up to date: another read at the same time reads afresh instead. */
+  busy: boolean;
 }
 
 /**
- * trendRows, keeping the rollup's part (see RollupState). Given the state of an earlier read of the
- * same query, the whole buckets are that state brought up to date by the rollup rows changed since;
- * the partial buckets at the end are read afresh either way. Read in one snapshot with the caller's
- * change counter (a REPEATABLE READ transaction), so that the state is exactly "as of" it.
+ * trendRows as series, keeping the rollup's part (see RollupState). Given the state of an earlier
+ * read of the same query, the whole buckets are that state brought up to date (in place) by the
+ * rollup rows changed since; the partial buckets at the end are read afresh either way. Read in one
+ * snapshot with the caller's change counter (a REPEATABLE READ transaction), so that the state is
+ * exactly "as of" it. The series returned are new arrays: later reads do not change them.
  */
-export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: Exclude<CountSource, 'developments'>, prior?: RollupState): Promise<{ rows: TrendRow[]; rollup: RollupState | null }> {
+export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], source: Exclude<CountSource, 'developments'>, prior?: RollupState): Promise<{ series: SeriesCountsMap; rollup: RollupState | null }> {
   // One query after the other: the caller's manager may be a transaction, one connection.
-  const rows: CountedRow[] = [];
-  const merged = new Map<string, CountedRow>();
+  const series: SeriesCountsMap = new Map();
   let rest = new Date(buckets[0]!.start);
   let rollup: RollupState | null = null;
   if (source === 'bucket_counts' && rollupAnswers(q)) {
@@ -132,17 +179,13 @@ export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, 
     let whole = 0;
     while (whole < buckets.length && berlinStartOfDay(bucketEnd(buckets[whole]!.bucket, q.interval)) <= q.to) whole++;
     if (whole > 0) {
-      rollup = await rollupState(m, viewer, q, buckets, whole, prior?.whole === whole ? prior : undefined);
-      // The scopes' rows of a key add up; its key after the scope is the merge key below (a year of
-      // a city is ~20k keys: no per-row copies).
-      for (const [key, count] of rollup.values) {
-        const rowKey = key.slice(key.indexOf('|') + 1);
-        const seen = merged.get(rowKey);
-        if (seen) seen.count += count;
-        else {
-          const [bucket, category, groupId] = rowKey.split('|') as [string, DevelopmentCategory, string];
-          merged.set(rowKey, { bucket, category, groupId: groupId || null, count, n: 1 });
-        }
+      rollup = await rollupState(m, viewer, q, buckets, whole, prior);
+      for (const [key, s] of rollup.series) {
+        if (!occurs(s)) continue;
+        const copy: SeriesCounts = { category: s.category, groupId: s.groupId, count: new Float64Array(buckets.length), n: new Float64Array(buckets.length) };
+        copy.count.set(s.count);
+        copy.n.set(s.n);
+        series.set(key, copy);
       }
       rest = berlinStartOfDay(bucketEnd(buckets[whole - 1]!.bucket, q.interval));
     }
@@ -156,24 +199,23 @@ export async function trendRowsKept(m: EntityManager, viewer: VisibilityViewer, 
     const last = split.partial.at(-1);
     const lastDay = last && last.to.getTime() === q.to.getTime() && mostlyOver(last.from, q.to) ? berlinDateOf(last.from) : null;
     const days = lastDay ? { first: split.days?.first ?? lastDay, end: addDays(lastDay, 1) } : split.days;
-    if (days) rows.push(...(await trendRowsFromDayCounts(m, viewer, q, buckets, days)));
-    for (const range of lastDay ? split.partial.slice(0, -1) : split.partial) rows.push(...(await trendRowsFromDevelopments(m, viewer, q, buckets, range)));
-    if (lastDay) {
-      const after = await trendRowsFromDevelopments(m, viewer, q, buckets, { from: q.to, to: berlinStartOfDay(addDays(lastDay, 1)) });
-      rows.push(...after.map((r) => ({ ...r, count: -r.count, n: -r.n })));
-    }
+    if (days) addRows(series, await trendRowsFromDayCounts(m, viewer, q, buckets, days), buckets.length, 1);
+    for (const range of lastDay ? split.partial.slice(0, -1) : split.partial) addRows(series, await trendRowsFromDevelopments(m, viewer, q, buckets, range), buckets.length, 1);
+    if (lastDay) addRows(series, await trendRowsFromDevelopments(m, viewer, q, buckets, { from: q.to, to: berlinStartOfDay(addDays(lastDay, 1)) }), buckets.length, -1);
   }
+  // A key occurs when a development counts under it (n > 0), also with a sum of 0; a series whose
+  // only developments lie after `to` goes, as if they had not been read.
+  for (const [key, s] of series) if (!occurs(s)) series.delete(key);
+  return { series, rollup };
+}
+
+/** Adds (sign 1) or takes away (-1) counted rows. */
+function addRows(series: SeriesCountsMap, rows: CountedRow[], length: number, sign: 1 | -1): void {
   for (const r of rows) {
-    const key = `${r.bucket}|${r.category}|${r.groupId ?? ''}`;
-    const seen = merged.get(key);
-    if (seen) {
-      seen.count += r.count;
-      seen.n += r.n;
-    } else merged.set(key, { ...r });
+    const s = seriesIn(series, r.category, r.groupId, length);
+    s.count[r.b] += sign * r.count;
+    s.n[r.b] += sign * r.n;
   }
-  // A key stays when a development counts under it (n > 0), also with a sum of 0; one whose only
-  // developments lie after `to` goes, as if they had not been read.
-  return { rows: [...merged.values()].filter((r) => r.n > 0).map(({ n: _n, ...r }) => r), rollup };
 }
 
 /** Whether `to` lies in the second half of the Berlin day that starts at `dayStart` (23 or 25 hours at the DST switches). */
@@ -182,8 +224,8 @@ function mostlyOver(dayStart: Date, to: Date): boolean {
   return to.getTime() - dayStart.getTime() > (end.getTime() - dayStart.getTime()) / 2;
 }
 
-/** A count with the number of developments in it (n), which decides whether its key occurs at all. */
-type CountedRow = TrendRow & { n: number };
+/** A count in bucket `b` (index) with the number of developments in it (n), which decides whether its key occurs at all. */
+type CountedRow = { b: number; category: DevelopmentCategory; groupId: string | null; count: number; n: number };
 
 /** The filters development_bucket_counts answers: its key has category and district, no place, agency or near-sensitive flag. */
 const ROLLUP_FILTERS: ReadonlySet<string> = new Set(['categories', 'districtId'] satisfies Array<keyof DayCountFilter>);
@@ -205,45 +247,67 @@ function bucketEnd(bucket: string, interval: TrendInterval): string {
 
 /**
  * The first `whole` buckets from the rollup, over the viewer's scopes, as a RollupState: all live
- * rows, or, given the state of an earlier read, that state with the rows that may have changed
- * since. Every upsert writes a new row version whose xmin is the writing transaction; a transaction
- * older than the earlier snapshot's xmin (the oldest one running then) had ended before that read,
- * so its rows were seen. The rest is read again and replaces what the state holds (a row read again
- * unchanged costs nothing but its transfer; rows at zero leave the state). `age()` compares xids
- * with their wraparound; an xid too old for it only makes a row look changed, which is harmless.
+ * rows, or, given the state of an earlier read (same whole buckets, not being brought up to date
+ * by another read now), that state with the rows that may have changed since. Every upsert writes
+ * a new row version whose xmin is the writing transaction; a transaction older than the earlier
+ * snapshot's xmin (the oldest one running then) had ended before that read, so its rows were seen.
+ * The rest is read again and replaces what the state holds (a row read again unchanged costs
+ * nothing but its transfer; rows at zero leave the state). `age()` compares xids with their
+ * wraparound; an xid too old for it only makes a row look changed, which is harmless.
  *
- * Not grouped in SQL: a bucket's rows of the two scopes are nearly all distinct keys, and
- * trendRowsKept adds up equal keys anyway. The answer is the cost here (a city's year by week is
+ * Not grouped in SQL: a bucket's rows of the two scopes are nearly all distinct keys, and they are
+ * summed into the state's series here anyway. The answer is the cost here (a city's year by week is
  * ~20k rows at 1M developments): the bucket comes back as its number (width_bucket, as in the other
  * paths), not as text formatted per row. Named prepared statements: two texts per combination of
  * filters (all rows / the changed ones). Must run in the caller's snapshot (REPEATABLE READ).
  */
 async function rollupState(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], whole: number, prior?: RollupState): Promise<RollupState> {
-  const [snapshot] = await preparedQuery<{ xmin: string }>(m, 'SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text AS xmin', []);
-  let where = 'c.grain = :grain AND c.scope = ANY(CAST(:scopes AS text[])) AND c.bucket >= CAST(:first AS date) AND c.bucket < CAST(:end AS date)';
-  where += prior ? ' AND age(c.xmin) <= age(CAST(:since AS xid))' : ' AND c.reports <> 0';
-  if (q.filter.districtId) where += ` AND ${developmentInDistrictsSql('c', ':districts')}`;
-  if (q.filter.categories?.length) where += ' AND c.category = ANY(CAST(:categories AS text[]))';
-  const params: Record<string, unknown> = {
-    grain: q.interval, scopes: viewerScopes(viewer), first: buckets[0]!.bucket, end: bucketEnd(buckets[whole - 1]!.bucket, q.interval), edges: buckets.slice(0, whole).map((b) => b.bucket),
-  };
-  if (prior) params.since = prior.snapshotXmin;
-  if (q.filter.districtId) params.districts = [q.filter.districtId];
-  if (q.filter.categories?.length) params.categories = [...new Set(q.filter.categories)];
-  const [sql, values] = m.connection.driver.escapeQueryWithParameters(
-    `SELECT width_bucket(c.bucket, CAST(:edges AS date[])) AS bucket, c.scope, c.category, c.district_id AS "groupId", c.reports AS live, ${dayCountColumnSql('c', q.measure)} AS count
-       FROM development_bucket_counts c WHERE ${where}`,
-    params,
-  );
-  const raw = await preparedQuery<{ bucket: number; scope: string; category: DevelopmentCategory; groupId: string | null; live: string; count: string }>(m, sql, values);
-  const state = new Map(prior?.values);
-  for (const r of raw) {
-    // width_bucket is 1-based: 1 is the first bucket.
-    const key = `${r.scope}|${buckets[Number(r.bucket) - 1]!.bucket}|${r.category}|${r.groupId ?? ''}`;
-    if (Number(r.live) === 0) state.delete(key);
-    else state.set(key, Number(r.count));
+  const earlier = prior && !prior.busy && prior.whole === whole ? prior : undefined;
+  if (earlier) earlier.busy = true;
+  try {
+    const [snapshot] = await preparedQuery<{ xmin: string }>(m, 'SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text AS xmin', []);
+    let where = 'c.grain = :grain AND c.scope = ANY(CAST(:scopes AS text[])) AND c.bucket >= CAST(:first AS date) AND c.bucket < CAST(:end AS date)';
+    where += earlier ? ' AND age(c.xmin) <= age(CAST(:since AS xid))' : ' AND c.reports <> 0';
+    if (q.filter.districtId) where += ` AND ${developmentInDistrictsSql('c', ':districts')}`;
+    if (q.filter.categories?.length) where += ' AND c.category = ANY(CAST(:categories AS text[]))';
+    const params: Record<string, unknown> = {
+      grain: q.interval, scopes: viewerScopes(viewer), first: buckets[0]!.bucket, end: bucketEnd(buckets[whole - 1]!.bucket, q.interval), edges: buckets.slice(0, whole).map((b) => b.bucket),
+    };
+    if (earlier) params.since = earlier.snapshotXmin;
+    if (q.filter.districtId) params.districts = [q.filter.districtId];
+    if (q.filter.categories?.length) params.categories = [...new Set(q.filter.categories)];
+    const [sql, values] = m.connection.driver.escapeQueryWithParameters(
+      `SELECT width_bucket(c.bucket, CAST(:edges AS date[])) AS bucket, c.scope, c.category, c.district_id AS "groupId", c.reports AS live, ${dayCountColumnSql('c', q.measure)} AS count
+         FROM development_bucket_counts c WHERE ${where}`,
+      params,
+    );
+    const raw = await preparedQuery<{ bucket: number; scope: string; category: DevelopmentCategory; groupId: string | null; live: string; count: string }>(m, sql, values);
+    // From here on without a wait: the state changes all at once.
+    const state: RollupState = earlier ?? { whole, snapshotXmin: '', values: new Map(), series: new Map(), busy: false };
+    for (const r of raw) {
+      // width_bucket is 1-based: 1 is the first bucket.
+      const b = Number(r.bucket) - 1;
+      const key = `${r.scope}|${b}|${r.category}|${r.groupId ?? ''}`;
+      const old = state.values.get(key);
+      const live = Number(r.live) !== 0;
+      if (old === undefined && !live) continue;
+      const s = seriesIn(state.series, r.category, r.groupId, whole);
+      if (old !== undefined) {
+        s.count[b] -= old;
+        s.n[b] -= 1;
+      }
+      if (live) {
+        const count = Number(r.count);
+        s.count[b] += count;
+        s.n[b] += 1;
+        state.values.set(key, count);
+      } else state.values.delete(key);
+    }
+    state.snapshotXmin = snapshot!.xmin;
+    return state;
+  } finally {
+    if (earlier) earlier.busy = false;
   }
-  return { whole, snapshotXmin: snapshot!.xmin, values: state };
 }
 
 async function trendRowsFromDayCounts(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], days: { first: string; end: string }): Promise<CountedRow[]> {
@@ -260,7 +324,7 @@ async function trendRowsFromDayCounts(m: EntityManager, viewer: VisibilityViewer
   applyDayCountFilter(qb, 'c', q.filter);
   const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string; n: string }>();
   // width_bucket is 1-based: 1 is the first bucket.
-  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count), n: Number(r.n) }));
+  return raw.map((r) => ({ b: Number(r.bucket) - 1, category: r.category, groupId: r.groupId, count: Number(r.count), n: Number(r.n) }));
 }
 
 async function trendRowsFromDevelopments(m: EntityManager, viewer: VisibilityViewer, q: TrendRowQuery, buckets: Bucket[], range: { from: Date; to: Date }): Promise<CountedRow[]> {
@@ -278,7 +342,7 @@ async function trendRowsFromDevelopments(m: EntityManager, viewer: VisibilityVie
   applyDevelopmentFilter(qb, 'd', { ...q.filter, includeWithdrawn: false });
   const raw = await qb.getRawMany<{ bucket: number; category: DevelopmentCategory; groupId: string | null; count: string; n: string }>();
   // width_bucket is 1-based: 1 is the first bucket.
-  return raw.map((r) => ({ bucket: buckets[Number(r.bucket) - 1]!.bucket, category: r.category, groupId: r.groupId, count: Number(r.count), n: Number(r.n) }));
+  return raw.map((r) => ({ b: Number(r.bucket) - 1, category: r.category, groupId: r.groupId, count: Number(r.count), n: Number(r.n) }));
 }
 
 export type SummaryRow = { agencyId: string; agencyCode: string; agencyName: string; category: DevelopmentCategory; count: number };

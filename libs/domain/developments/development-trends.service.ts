@@ -11,7 +11,7 @@ import { Rapport } from '../rapports/rapport.entity.js';
 import { DEVELOPMENT_CATEGORIES, DevelopmentCategory } from './development-enums.js';
 import { readDevelopmentChange } from './development-changes.js';
 import {
-  type Bucket, type RollupState, summaryRows, trendBuckets, type TrendGroupBy, type TrendInterval, type TrendRow, type TrendRowQuery, trendRowsKept,
+  type Bucket, type RollupState, type SeriesCounts, summaryRows, trendBuckets, type TrendGroupBy, type TrendInterval, type TrendRowQuery, trendRowsKept,
 } from './development-day-counts.js';
 import { assertValidFilter } from './development-filter.js';
 import type { DevelopmentMeasure } from './development-measure.js';
@@ -72,9 +72,25 @@ const CACHE_WEIGHT = 250_000;
 
 /**
  * Counts as of the change counter `changes`, for the cache key `key`; groupIds: the groups that
- * occur; rollup: the whole buckets' part as read, for the next read after a write (trendRowsKept).
+ * occur; rollup: the whole buckets' part, for the next read after a write (trendRowsKept);
+ * fragments: each series as JSON once the answer was serialised, and base: the entry this one was
+ * computed from, whose fragments it reuses for the series that did not change (trendsJson).
  */
-type TrendCounts = { key: string; changes: string; buckets: Bucket[]; rows: TrendRow[]; groupIds: string[]; rollup: RollupState | null };
+interface TrendCounts {
+  key: string;
+  changes: string;
+  buckets: Bucket[];
+  series: SeriesCounts[];
+  groupIds: string[];
+  rollup: RollupState | null;
+  fragments?: Map<string, Fragment>;
+  base?: TrendCounts;
+}
+
+/** A series serialised, with the counts and name it was made from. */
+type Fragment = { counts: SeriesCounts; groupName: string | null; json: string };
+
+const COLLATOR = new Intl.Collator('de');
 
 /**
  * Aggregates over developments: trends per bucket and the "since the last rapport" summary. Both
@@ -104,11 +120,13 @@ export class DevelopmentTrendsService {
    */
   private readonly latestByStart = new Map<string, string>();
   /**
-   * Single flight (issue 11): the computations running now, per cache key and change counter. After
-   * a write every open view asks again at once; they wait for one computation instead of each
-   * running the same one.
+   * Single flight (issue 11): the computation running now per query without its end (its key and
+   * promise), one at a time. After writes every open view asks again at once: those who asked
+   * while one ran wait for it, then share the next one, which sees each of their writes; so a
+   * burst of writes and reads costs two computations, not one per reader. One at a time also lets
+   * a computation bring the RollupState it starts from up to date in place.
    */
-  private readonly inflight = new Map<string, Promise<TrendCounts>>();
+  private readonly flights = new Map<string, { key: string; promise: Promise<TrendCounts> }>();
 
   async trends(viewer: Actor, q: TrendQuery): Promise<TrendResult> {
     return (await this.trendsAnswer(viewer, q)).build();
@@ -121,55 +139,68 @@ export class DevelopmentTrendsService {
    * bytes) and reuse it while the tag stays the same. Building ~28,000 points for a city's year by
    * week costs more than reading the cached counts and the names that decide the tag.
    */
-  async trendsAnswer(viewer: Actor, q: TrendQuery): Promise<{ tag: string; build: () => TrendResult }> {
+  async trendsAnswer(viewer: Actor, q: TrendQuery): Promise<{ tag: string; build: () => TrendResult; json: () => string }> {
     if (q.from >= q.to) throw new DomainError(400, 'INVALID_RANGE', '"to" must be after "from".', 'to');
     if (q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) throw new DomainError(400, 'RANGE_TOO_LARGE', 'A trend covers at most five years; choose a shorter period.', 'from');
     assertValidFilter(q.filter);
     const counts = await this.aggregate(viewer, q);
     const names = await this.groupNames(q.groupBy, counts.groupIds);
     const nameTag = createHash('sha1').update(JSON.stringify([...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))).digest('base64url');
-    return { tag: `${counts.key}#${counts.changes}#${nameTag}`, build: () => buildTrends(q, counts, names) };
+    return { tag: `${counts.key}#${counts.changes}#${nameTag}`, build: () => buildTrends(q, counts, names), json: () => trendsJson(q, counts, names) };
   }
 
   /** The counts per bucket, category and group: cached while no development the viewer may see changed, computed once at a time. */
   private async aggregate(viewer: Actor, q: TrendQuery): Promise<TrendCounts> {
     // Keyed on what the viewer may see, not on the agency: an unconfirmed member of an agency
     // must not get the agency's restricted counts from the cache.
-    const key = JSON.stringify([visibilityScope(viewer), q.from, q.to, q.interval, q.groupBy, q.measure, q.filter]);
+    const scope = visibilityScope(viewer);
+    const key = JSON.stringify([scope, q.from, q.to, q.interval, q.groupBy, q.measure, q.filter]);
+    const startKey = JSON.stringify([scope, q.from, q.interval, q.groupBy, q.measure, q.filter]);
     const { n } = await readDevelopmentChange(this.db.manager, viewer);
-    // The counters only grow: an entry computed at n or later holds every write counted up to n.
-    const hit = this.cache.get(key);
-    if (hit && BigInt(hit.changes) >= BigInt(n)) {
-      // Most recently used last.
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
+    for (let waited = false; ; waited = true) {
+      // The counters only grow: an entry computed at n or later holds every write counted up to n.
+      const hit = this.cache.get(key);
+      if (hit && BigInt(hit.changes) >= BigInt(n)) {
+        // Most recently used last.
+        this.cache.delete(key);
+        this.cache.set(key, hit);
+        return hit;
+      }
+      const flight = this.flights.get(startKey);
+      if (!flight) break;
+      // One that started after n was read (after one this reader waited for) counts every write up
+      // to n; one that was running already may not: wait for it and look again.
+      if (waited && flight.key === key) return flight.promise;
+      await flight.promise.catch(() => undefined);
     }
-    const flightKey = `${key}#${n}`;
-    let flight = this.inflight.get(flightKey);
-    if (!flight) {
-      // After a write (or in a new minute), an earlier entry's rollup part is brought up to date instead of read again.
-      const startKey = JSON.stringify([visibilityScope(viewer), q.from, q.interval, q.groupBy, q.measure, q.filter]);
-      const earlier = hit ?? this.cache.get(this.latestByStart.get(startKey) ?? '');
-      flight = this.compute(viewer, q, key, hit, earlier?.rollup ?? undefined).then((entry) => {
-        this.latestByStart.delete(startKey);
-        this.latestByStart.set(startKey, key);
-        if (this.latestByStart.size > CACHE_ENTRIES) this.latestByStart.delete(this.latestByStart.keys().next().value!);
-        return entry;
-      }).finally(() => this.inflight.delete(flightKey));
-      this.inflight.set(flightKey, flight);
-    }
-    return flight;
+    // After a write (or in a new minute), an earlier entry's rollup part is brought up to date instead of read again.
+    const earlier = this.cache.get(key) ?? this.cache.get(this.latestByStart.get(startKey) ?? '');
+    const promise: Promise<TrendCounts> = this.compute(viewer, q, key, earlier).then((entry) => {
+      this.latestByStart.delete(startKey);
+      this.latestByStart.set(startKey, key);
+      if (this.latestByStart.size > CACHE_ENTRIES) this.latestByStart.delete(this.latestByStart.keys().next().value!);
+      return entry;
+    }).finally(() => {
+      if (this.flights.get(startKey)?.promise === promise) this.flights.delete(startKey);
+    });
+    this.flights.set(startKey, { key, promise });
+    return promise;
   }
 
-  private compute(viewer: Actor, q: TrendQuery, key: string, stale?: TrendCounts, prior?: RollupState): Promise<TrendCounts> {
+  private compute(viewer: Actor, q: TrendQuery, key: string, earlier?: TrendCounts): Promise<TrendCounts> {
     // One snapshot for the counter and the counts, so that the cached result is exactly "as of N".
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const { n: changes } = await readDevelopmentChange(m, viewer);
-      const buckets = stale?.buckets ?? await trendBuckets(m, q.from, q.to, q.interval);
-      const { rows, rollup } = await trendRowsKept(m, viewer, q, buckets, 'bucket_counts', prior);
-      const groupIds = [...new Set(rows.map((r) => r.groupId).filter((id): id is string => !!id))];
-      const entry: TrendCounts = { key, changes, buckets, rows, groupIds, rollup };
+      const sameBuckets = earlier?.key === key;
+      const buckets = sameBuckets ? earlier.buckets : await trendBuckets(m, q.from, q.to, q.interval);
+      const { series, rollup } = await trendRowsKept(m, viewer, q, buckets, 'bucket_counts', earlier?.rollup ?? undefined);
+      const groupIds = [...new Set([...series.values()].map((s) => s.groupId).filter((id): id is string => !!id))];
+      const entry: TrendCounts = { key, changes, buckets, series: [...series.values()], groupIds, rollup };
+      if (earlier) {
+        // Its fragments serve this entry; one step back at most, so that no chain of entries is held.
+        entry.base = earlier.fragments ? earlier : earlier.base;
+        earlier.base = undefined;
+      }
       const cached = this.cache.get(key);
       if (!cached || BigInt(cached.changes) <= BigInt(changes)) this.remember(entry);
       return entry;
@@ -177,7 +208,7 @@ export class DevelopmentTrendsService {
   }
 
   private remember(entry: TrendCounts): void {
-    const weight = (e: TrendCounts) => e.rows.length + (e.rollup?.values.size ?? 0);
+    const weight = (e: TrendCounts) => e.series.length * e.buckets.length + (e.rollup?.values.size ?? 0);
     const old = this.cache.get(entry.key);
     if (old) this.cacheWeight -= weight(old);
     this.cache.delete(entry.key);
@@ -228,27 +259,63 @@ export class DevelopmentTrendsService {
   }
 }
 
-/** The answer from the counts and the group names: one series per category and group, a point per bucket after the first. */
-function buildTrends(q: TrendQuery, { buckets, rows }: TrendCounts, names: Map<string, string>): TrendResult {
-  const counts = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    const key = `${r.category}|${r.groupId ?? ''}`;
-    if (!counts.has(key)) counts.set(key, new Map());
-    counts.get(key)!.set(r.bucket, Number(r.count));
-  }
-  const series: TrendSeries[] = [];
-  for (const [key, perBucket] of counts) {
-    const [category, groupId] = key.split('|') as [DevelopmentCategory, string];
-    const points: TrendPoint[] = [];
-    for (let i = 1; i < buckets.length; i++) {
-      const count = perBucket.get(buckets[i]!.bucket) ?? 0;
-      const previous = perBucket.get(buckets[i - 1]!.bucket) ?? 0;
-      const change = count - previous;
-      points.push({ bucket: buckets[i]!.bucket, count, previous, change, changePercent: previous === 0 ? null : Math.round((change / previous) * 1000) / 10 });
-    }
-    series.push({ category, groupId: groupId || null, groupName: groupId ? names.get(groupId) ?? null : null, total: points.reduce((s, p) => s + p.count, 0), points });
-  }
+/** The series in the answer's order: by category, then by group name (German collation; without a name last). */
+function ordered(series: SeriesCounts[], names: Map<string, string>): Array<{ s: SeriesCounts; key: string; groupName: string | null }> {
   const order = (c: DevelopmentCategory) => DEVELOPMENT_CATEGORIES.indexOf(c);
-  series.sort((a, b) => order(a.category) - order(b.category) || (a.groupName ?? '\uffff').localeCompare(b.groupName ?? '\uffff', 'de'));
-  return { interval: q.interval, groupBy: q.groupBy, measure: q.measure, from: q.from, to: q.to, buckets: buckets.slice(1).map((b) => ({ bucket: b.bucket, start: new Date(b.start) })), series };
+  return series
+    .map((s) => ({ s, key: `${s.category}|${s.groupId ?? ''}`, groupName: s.groupId ? names.get(s.groupId) ?? null : null }))
+    .sort((a, b) => order(a.s.category) - order(b.s.category) || COLLATOR.compare(a.groupName ?? '\uffff', b.groupName ?? '\uffff'));
+}
+
+/** One series: a point per bucket after the first (the lead-in gives the first its "previous"); a key that does not occur counts 0. */
+function trendSeries(s: SeriesCounts, buckets: Bucket[], groupName: string | null): TrendSeries {
+  const at = (b: number) => (s.n[b]! > 0 ? s.count[b]! : 0);
+  const points: TrendPoint[] = [];
+  let total = 0;
+  for (let i = 1; i < buckets.length; i++) {
+    const count = at(i);
+    const previous = at(i - 1);
+    const change = count - previous;
+    points.push({ bucket: buckets[i]!.bucket, count, previous, change, changePercent: previous === 0 ? null : Math.round((change / previous) * 1000) / 10 });
+    total += count;
+  }
+  return { category: s.category, groupId: s.groupId, groupName, total, points };
+}
+
+/** The answer from the counts and the group names: one series per category and group. */
+function buildTrends(q: TrendQuery, { buckets, series }: TrendCounts, names: Map<string, string>): TrendResult {
+  return {
+    interval: q.interval, groupBy: q.groupBy, measure: q.measure, from: q.from, to: q.to,
+    buckets: buckets.slice(1).map((b) => ({ bucket: b.bucket, start: new Date(b.start) })),
+    series: ordered(series, names).map(({ s, groupName }) => trendSeries(s, buckets, groupName)),
+  };
+}
+
+function sameCounts(a: SeriesCounts, b: SeriesCounts): boolean {
+  if (a.count.length !== b.count.length) return false;
+  for (let i = 0; i < a.count.length; i++) if (a.count[i] !== b.count[i] || (a.n[i]! > 0) !== (b.n[i]! > 0)) return false;
+  return true;
+}
+
+/**
+ * JSON.stringify(buildTrends(...)), serialising only the series that changed since the entry this
+ * one was computed from (counts.base, same buckets): after a write, one or a few of a city's ~360
+ * series, instead of 1.6 MB of points (issue 11). The series' texts are kept for the next entry.
+ */
+function trendsJson(q: TrendQuery, counts: TrendCounts, names: Map<string, string>): string {
+  const { buckets } = counts;
+  const base = counts.base;
+  const reuse = base?.fragments && base.buckets.length === buckets.length && base.buckets[0]!.bucket === buckets[0]!.bucket ? base.fragments : undefined;
+  const fragments = new Map<string, Fragment>();
+  const parts: string[] = [];
+  for (const { s, key, groupName } of ordered(counts.series, names)) {
+    const old = reuse?.get(key);
+    const fragment = old && old.groupName === groupName && sameCounts(old.counts, s) ? old : { counts: s, groupName, json: JSON.stringify(trendSeries(s, buckets, groupName)) };
+    fragments.set(key, fragment);
+    parts.push(fragment.json);
+  }
+  counts.fragments = fragments;
+  counts.base = undefined;
+  const head = JSON.stringify({ interval: q.interval, groupBy: q.groupBy, measure: q.measure, from: q.from, to: q.to, buckets: buckets.slice(1).map((b) => ({ bucket: b.bucket, start: new Date(b.start) })) });
+  return `${head.slice(0, -1)},"series":[${parts.join(',')}]}`;
 }

@@ -20,8 +20,9 @@ export class EncodedJson {
   readonly identity: Buffer;
   private readonly encoded = new Map<ContentEncoding, Promise<Buffer>>();
 
-  constructor(value: unknown) {
-    this.identity = Buffer.from(JSON.stringify(value), 'utf8');
+  /** `json`: the answer's JSON text (a maker may serialise it cheaper than JSON.stringify can, see trendsAnswer). */
+  constructor(json: string) {
+    this.identity = Buffer.from(json, 'utf8');
   }
 
   body(encoding: ContentEncoding | null): Promise<Buffer> {
@@ -83,7 +84,8 @@ export class EncodedJsonCache {
 
   constructor(private readonly maxBytes: number) {}
 
-  get(tag: string, make: () => unknown): Promise<EncodedJson> {
+  /** The answer for `tag`; `make` returns its JSON text. */
+  get(tag: string, make: () => string): Promise<EncodedJson> {
     const hit = this.entries.get(tag);
     if (hit) {
       // Most recently used last.
