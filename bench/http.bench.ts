@@ -58,6 +58,9 @@ const PORTS = { api: PORT, bareSingle: PORT + 1, bareSame: PORT + 2, capture: PO
 if (![SIZE, DURATION, ROUNDS, PORT, ...CONNECTIONS].every((n) => Number.isInteger(n) && n > 0)) throw new Error('--size, --duration, --rounds, --base-port and --connections take positive integers.');
 
 const API_ENTRY = fileURLToPath(new URL('../apps/api/src/main.js', import.meta.url));
+/** Node's flags from the scripts a user runs (`npm run start:api`, `npm start`), so that the bench measures the product as started. */
+const PACKAGE_SCRIPTS = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const nodeFlags = (script: string) => PACKAGE_SCRIPTS[script]!.split(/\s+/).filter((arg) => arg.startsWith('--'));
 const CAPTURE_PRELOAD = fileURLToPath(new URL('./pg-capture.js', import.meta.url));
 const BARE_ENTRY = fileURLToPath(new URL('./bare-server.js', import.meta.url));
 const START_SCRIPT = fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url));
@@ -532,14 +535,14 @@ async function main() {
   if (flags.embedded) {
     const dataDir = join(WORK, 'data');
     users = { liaison: { email: 'polizei@demo.drogenrapport.invalid', password: DEMO_PASSWORD }, lead: { email: 'koordination@demo.drogenrapport.invalid', password: DEMO_PASSWORD } };
-    const child = startChild('embedded', [START_SCRIPT], { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(PORTS.api), HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const child = startChild('embedded', [...nodeFlags('start'), START_SCRIPT], { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(PORTS.api), HOST: '127.0.0.1', LOG_LEVEL: 'info' });
     apiBase = `http://127.0.0.1:${PORTS.api}`;
     await waitHealthy(apiBase, child, 'embedded', 300_000);
     servers.push({ name: 'api', base: apiBase, child, api: true });
   } else {
     await ensureData();
     users = await ensureUsers();
-    const child = startChild('api', [API_ENTRY], apiEnv(PORTS.api));
+    const child = startChild('api', [...nodeFlags('start:api'), API_ENTRY], apiEnv(PORTS.api));
     apiBase = `http://127.0.0.1:${PORTS.api}`;
     await waitHealthy(apiBase, child, 'api');
     servers.push({ name: 'api', base: apiBase, child, api: true });

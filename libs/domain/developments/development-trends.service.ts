@@ -137,16 +137,19 @@ export class DevelopmentTrendsService {
    * viewer's scope, the query, the change counter its counts are as of, and the group names), so
    * that a caller may keep what it made of an answer (the API keeps the serialised and compressed
    * bytes) and reuse it while the tag stays the same. Building ~28,000 points for a city's year by
-   * week costs more than reading the cached counts and the names that decide the tag.
+   * week costs more than reading the cached counts and the names that decide the tag. `view` (the
+   * scope and query) and `changes` (the counter) order the answers of one view: a newer one
+   * replaces the older. `json()` is JSON.stringify(build()), made from the series texts of the
+   * answer before where its series did not change.
    */
-  async trendsAnswer(viewer: Actor, q: TrendQuery): Promise<{ tag: string; build: () => TrendResult; json: () => string }> {
+  async trendsAnswer(viewer: Actor, q: TrendQuery): Promise<{ tag: string; view: string; changes: bigint; build: () => TrendResult; json: () => string }> {
     if (q.from >= q.to) throw new DomainError(400, 'INVALID_RANGE', '"to" must be after "from".', 'to');
     if (q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) throw new DomainError(400, 'RANGE_TOO_LARGE', 'A trend covers at most five years; choose a shorter period.', 'from');
     assertValidFilter(q.filter);
     const counts = await this.aggregate(viewer, q);
     const names = await this.groupNames(q.groupBy, counts.groupIds);
     const nameTag = createHash('sha1').update(JSON.stringify([...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))).digest('base64url');
-    return { tag: `${counts.key}#${counts.changes}#${nameTag}`, build: () => buildTrends(q, counts, names), json: () => trendsJson(q, counts, names) };
+    return { tag: `${counts.key}#${counts.changes}#${nameTag}`, view: counts.key, changes: BigInt(counts.changes), build: () => buildTrends(q, counts, names), json: () => trendsJson(q, counts, names) };
   }
 
   /** The counts per bucket, category and group: cached while no development the viewer may see changed, computed once at a time. */

@@ -72,6 +72,24 @@ describe('EncodedJsonCache', () => {
     expect(await huge.get('big', () => payload(10))).toBe(first);
   });
 
+  it('keeps the newest version of a family only, and leaves it alone when an older one is asked for late', async () => {
+    const cache = new EncodedJsonCache(10 * 1024 * 1024);
+    const made: string[] = [];
+    const get = (tag: string, version: bigint) => cache.get(tag, () => (made.push(tag), payload(1)), { name: 'view', version });
+    await get('v1', 1n);
+    await get('v2', 2n);
+    await get('v2', 2n);
+    await get('v1', 1n); // dropped when v2 came: made again, and v2 stays the newest
+    await get('v2', 2n);
+    await get('v3', 3n);
+    await get('v2', 2n); // dropped by v3
+    expect(made).toEqual(['v1', 'v2', 'v1', 'v3', 'v2']);
+    // Another family is not touched.
+    await cache.get('w1', () => (made.push('w1'), payload(1)), { name: 'other', version: 1n });
+    await get('v3', 3n);
+    expect(made).toEqual(['v1', 'v2', 'v1', 'v3', 'v2', 'w1']);
+  });
+
   it('forgets a failed making, so that the next reader tries again', async () => {
     const cache = new EncodedJsonCache(1024 * 1024);
     await expect(cache.get('t', () => { throw new Error('boom'); })).rejects.toThrow('boom');

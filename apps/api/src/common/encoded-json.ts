@@ -80,18 +80,34 @@ export function preferredEncoding(header: string | string[] | undefined): Conten
 export class EncodedJsonCache {
   private readonly entries = new Map<string, Promise<EncodedJson>>();
   private readonly sizes = new Map<string, number>();
+  /** The tag of the newest version made per family. */
+  private readonly newest = new Map<string, { tag: string; version: bigint }>();
   private held = 0;
 
   constructor(private readonly maxBytes: number) {}
 
-  /** The answer for `tag`; `make` returns its JSON text. */
-  get(tag: string, make: () => string): Promise<EncodedJson> {
+  /**
+   * The answer for `tag`; `make` returns its JSON text. Answers of one `family` (e.g. one view of
+   * the trends, whose versions are the change counter) replace each other: a new version drops the
+   * one made before, which nobody asks for once a newer one exists (after writes, instead of
+   * filling the cache with 1.6 MB answers of earlier counters). An older version asked for late is
+   * made and cached as any answer, and leaves the newest alone.
+   */
+  get(tag: string, make: () => string, family?: { name: string; version: bigint }): Promise<EncodedJson> {
     const hit = this.entries.get(tag);
     if (hit) {
       // Most recently used last.
       this.entries.delete(tag);
       this.entries.set(tag, hit);
       return hit;
+    }
+    const newest = family && this.newest.get(family.name);
+    if (family && (!newest || newest.version <= family.version)) {
+      if (newest) this.drop(newest.tag);
+      this.newest.delete(family.name);
+      this.newest.set(family.name, { tag, version: family.version });
+      // Bounded: the families not asked for the longest are forgotten first (their answers age out by size).
+      if (this.newest.size > 4096) this.newest.delete(this.newest.keys().next().value!);
     }
     const made = Promise.resolve().then(() => new EncodedJson(make()));
     this.entries.set(tag, made);

@@ -64,7 +64,7 @@ export class DevelopmentsController {
     // Serialised and compressed once per answer (its tag), not per request: see EncodedJson.
     const answer = await this.trendsService.trendsAnswer(user, toTrendQuery(q));
     // answer.json() is JSON.stringify(toTrendResponse(answer.build())), serialising only the series that changed (test/trends-json.e2e-spec.ts).
-    const json = await this.trendAnswers.get(answer.tag, answer.json);
+    const json = await this.trendAnswers.get(answer.tag, answer.json, { name: answer.view, version: answer.changes });
     return json.send(req, reply);
   }
 
