@@ -499,7 +499,7 @@ describe('single flight', () => {
         await write();
         reads.push(trends.trends(viewer, q));
         // Let the reader read the change counter and find the computation running.
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
       open();
       const results = await Promise.all(reads);
