@@ -162,6 +162,23 @@ describe('login', () => {
 });
 
 describe('access tokens', () => {
+  it('refuses a token that expired after it was accepted (kept as verified only until its exp)', async () => {
+    const { person, token } = await t.make.person();
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const short = signJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, sub: person.id, iat: exp - 60, exp }, t.config.jwtSecret);
+    const get = () => request(t.server).get('/api/v1/me').set('authorization', `Bearer ${short}`);
+    await get().expect(200);
+    await get().expect(200);
+    // Until the second after exp, then refused although it was verified before.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1000 - Date.now()) + 50));
+    expect((await get().expect(401)).body.code).toBe('TOKEN_EXPIRED');
+    // The scheme in any case, as before; another scheme or none is no token at all.
+    expect((await request(t.server).get('/api/v1/me').set('authorization', `bearer ${token}`).expect(200)).body.id).toBe(person.id);
+    expect((await request(t.server).get('/api/v1/me').set('authorization', `Basic ${token}`).expect(401)).body.code).toBe('AUTH_REQUIRED');
+    expect((await request(t.server).get('/api/v1/me').set('authorization', 'Bearer').expect(401)).body.code).toBe('AUTH_REQUIRED');
+  });
+
   it('refuses a request without a token', async () => {
     expect((await request(t.server).get('/api/v1/me').expect(401)).body.code).toBe('AUTH_REQUIRED');
   });

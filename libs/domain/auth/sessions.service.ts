@@ -152,6 +152,21 @@ export class SessionsService {
   }
 
   /**
+   * The claims of a valid access token, verified with what it is signed with: HS256 only (alg
+   * "none" and RS/ES* are refused, STACK.md trap 10), this key, issuer and audience, not expired.
+   * Otherwise 401 TOKEN_EXPIRED or TOKEN_INVALID. The API keeps what it verified per token until it
+   * expires (apps/api/src/auth/access-token.cache.ts).
+   */
+  verifyAccessToken(token: string): AccessTokenClaims & { exp?: number } {
+    try {
+      return this.jwt.verify<AccessTokenClaims & { exp?: number }>(token, { algorithms: ['HS256'], issuer: this.config.JWT_ISSUER, audience: this.config.JWT_AUDIENCE });
+    } catch (err) {
+      if ((err as Error).name === 'TokenExpiredError') throw new DomainError(401, 'TOKEN_EXPIRED', 'Your session token has expired; refresh it or sign in again.');
+      throw tokenInvalid();
+    }
+  }
+
+  /**
    * Every authenticated request (the API may reuse a positive answer for a few seconds, see
    * apps/api/src/auth/session-access.cache.ts): the person must be active and the session alive.
    * A database failure propagates (the API answers 503): it must never read as "token invalid"

@@ -4,9 +4,9 @@ import { PassportModule } from '@nestjs/passport';
 import { AuthDomainModule } from '#domain/auth/auth-domain.module.js';
 import { PeopleModule } from '#domain/people/people.module.js';
 import { AccessGuard } from './access.guard.js';
+import { AccessTokenCache } from './access-token.cache.js';
 import { AuthController } from './auth.controller.js';
 import { BrowserSessionController } from './browser-session.controller.js';
-import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { SessionAccessCache } from './session-access.cache.js';
 
@@ -14,7 +14,7 @@ import { SessionAccessCache } from './session-access.cache.js';
 @Module({
   imports: [PassportModule, AuthDomainModule, PeopleModule],
   controllers: [AuthController, BrowserSessionController],
-  providers: [SessionAccessCache, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [SessionAccessCache, AccessTokenCache, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthDomainModule, SessionAccessCache],
 })
 export class AuthModule {}
