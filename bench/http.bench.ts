@@ -388,10 +388,12 @@ async function capture(defs: RouteDef[], users: BenchUsers, f: Fixtures): Promis
  * status change's UPDATE ... RETURNING its view); for a read the SELECT that returned the most rows (then the slowest).
  */
 function singleIndex(def: RouteDef, statements: CapturedStatement[]): number {
-  const table = def.key === 'dev-create' ? /^\s*INSERT INTO "?developments"?/i : def.key === 'measure-status' ? /^\s*(WITH \w+ AS \(\s*)?UPDATE "?measures"?/i : null;
+  const table = def.key === 'dev-create' ? /^\s*(WITH \w+ AS \(\s*)?INSERT INTO "?developments"?/i : def.key === 'measure-status' ? /^\s*(WITH \w+ AS \(\s*)?UPDATE "?measures"?/i : null;
   if (table) {
     const i = statements.findIndex((s) => table.test(s.text));
-    if (i >= 0) return i;
+    // A write's floor is its own INSERT/UPDATE: a changed statement shape must not fall back to a read.
+    if (i < 0) throw new Error(`${def.key}: the captured statements hold no write of its row for bare-single`);
+    return i;
   }
   let best = -1;
   statements.forEach((s, i) => {
